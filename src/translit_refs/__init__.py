@@ -1,0 +1,24 @@
+"""translit-refs: parse transliterated (Russian-style) reference lists into typed data."""
+
+from __future__ import annotations
+
+from .csl import to_csl_json, to_csl_json_list
+from .errors import InvalidArgumentError, TranslitRefsError
+from .models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role, Severity
+from .parser import parse_reference, parse_references
+
+__all__ = [
+    "Diagnostic",
+    "InvalidArgumentError",
+    "PartialDate",
+    "Person",
+    "Reference",
+    "ReferenceType",
+    "Role",
+    "Severity",
+    "TranslitRefsError",
+    "parse_reference",
+    "parse_references",
+    "to_csl_json",
+    "to_csl_json_list",
+]

@@ -1,0 +1,88 @@
+"""CSL-JSON export (the mapping is documented in the README)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .models import PartialDate, Person, Reference, Role
+
+_SIMPLE_FIELDS: tuple[tuple[str, str], ...] = (
+    ("title", "title"),
+    ("container_title", "container-title"),
+    ("publisher", "publisher"),
+    ("volume", "volume"),
+    ("number_of_volumes", "number-of-volumes"),
+    ("volume_title", "volume-title"),
+    ("part", "part"),
+    ("issue", "issue"),
+    ("pages", "page"),
+    ("page_count", "number-of-pages"),
+    ("genre", "genre"),
+    ("number", "number"),
+    ("doi", "DOI"),
+    ("url", "URL"),
+    ("medium", "medium"),
+    ("language", "language"),
+    ("note", "note"),
+)
+_ROLES: tuple[tuple[Role, str], ...] = (
+    (Role.AUTHOR, "author"),
+    (Role.EDITOR, "editor"),
+    (Role.CONTRIBUTOR, "contributor"),
+    (Role.TRANSLATOR, "translator"),
+)
+_CUSTOM_FIELDS: tuple[tuple[str, str], ...] = (
+    ("title_translation", "translated-title"),
+    ("container_translation", "translated-container-title"),
+    ("url_fragment", "url-fragment"),
+    ("number_of_parts", "number-of-parts"),
+)
+
+
+def to_csl_json(reference: Reference, item_id: str | None = None) -> dict[str, Any]:
+    """One CSL-JSON item; valid against the official csl-data.json schema."""
+    item: dict[str, Any] = {"id": item_id or "ref", "type": reference.type.value}
+    for role, key in _ROLES:
+        people = reference.people(role)
+        if people:
+            item[key] = [_name(p) for p in people]
+    for attribute, key in _SIMPLE_FIELDS:
+        value = getattr(reference, attribute)
+        if value:
+            item[key] = value
+    if reference.places:
+        item["publisher-place"] = ", ".join(reference.places)
+    for attribute, key in (("issued", "issued"), ("accessed", "accessed")):
+        date = _date(getattr(reference, attribute))
+        if date:
+            item[key] = date
+    custom = {key: getattr(reference, attribute) for attribute, key in _CUSTOM_FIELDS if getattr(reference, attribute)}
+    if custom:
+        item["custom"] = custom
+    return item
+
+
+def to_csl_json_list(references: Iterable[Reference]) -> list[dict[str, Any]]:
+    """CSL-JSON items with ids "ref-1", "ref-2", … in order."""
+    return [to_csl_json(ref, f"ref-{number}") for number, ref in enumerate(references, start=1)]
+
+
+def _name(person: Person) -> dict[str, str]:
+    name = {"family": person.family}
+    if person.given:
+        name["given"] = person.given
+    return name
+
+
+def _date(date: PartialDate | None) -> dict[str, Any] | None:
+    """CSL date; an explicit "no date" exports as no date at all."""
+    if date is None or date.year is None:
+        return None
+    parts = [date.year] + [p for p in (date.month, date.day) if p is not None]
+    if date.month is None:
+        parts = [date.year]
+    result: dict[str, Any] = {"date-parts": [parts]}
+    if date.season:
+        result["season"] = date.season
+    return result

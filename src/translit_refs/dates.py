@@ -1,0 +1,36 @@
+"""Reading the date fragments a reference prints: "(1969)", "July, 1", "17.08. 2019", "1 Sep. 2016"."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicons import MONTHS
+from .models import PartialDate
+
+_YEAR = re.compile(r"\d{4}")
+_NUMERIC = re.compile(r"(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{4})")
+_MONTH_WORD = re.compile(r"([A-Z][a-z]+)\.?")
+_NUMBER = re.compile(r"\d+")
+
+
+def year_of(text: str) -> int | None:
+    """The first four-digit year in the text, if any."""
+    match = _YEAR.search(text)
+    return int(match.group()) if match else None
+
+
+def date_from_text(text: str, year: int | None = None) -> PartialDate | None:
+    """A date from "17.08.2019", "July, 1" (with ``year``), "July, 2002", "1 Sep. 2016", "Nov. 22, 2023"."""
+    numeric = _NUMERIC.search(text)
+    if numeric:
+        day, month, full_year = (int(g) for g in numeric.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return PartialDate(year=full_year, month=month, day=day)
+        return PartialDate(year=full_year)
+    month = next((MONTHS[m] for m in _MONTH_WORD.findall(text) if m in MONTHS), None)
+    numbers = [int(n) for n in _NUMBER.findall(text)]
+    found_year = next((n for n in numbers if n >= 1000), year)
+    day = next((n for n in numbers if 1 <= n <= 31), None)
+    if month is None and found_year is None:
+        return None
+    return PartialDate(year=found_year, month=month, day=day if month else None)

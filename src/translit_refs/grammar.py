@@ -1,0 +1,122 @@
+"""The Lark parser of one reference, and the Transformer that turns its tree into a skeleton.
+
+The skeleton is the reference's structure as the grammar sees it: the head (persons, date),
+the leading run of sentences, and the marked elements that follow. ``layout`` gives the
+sentences their roles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from lark import Lark, Token, Transformer
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A run of words between sentence boundaries, with its span in the text."""
+
+    text: str
+    start: int
+    end: int
+    is_year: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """A marker (its terminal name and token) and the sentences that follow it."""
+
+    kind: str
+    token: Token
+    run: tuple[Sentence, ...] = ()
+    names: tuple[Token, ...] = ()
+    value: Token | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """Persons before the title, whether they are editors, and the parenthesised date."""
+
+    names: tuple[Token, ...] = ()
+    editor_mark: Token | None = None
+    date: Token | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skeleton:
+    """What the grammar recognised: head, leading sentences, elements."""
+
+    head: Head
+    lead: tuple[Sentence, ...]
+    elements: tuple[Element, ...] = field(default_factory=tuple)
+
+
+class SkeletonBuilder(Transformer[Token, Any]):
+    """Builds the skeleton while the LALR parser reduces (used inline)."""
+
+    def start(self, children: list[Skeleton]) -> Skeleton:
+        return children[0]
+
+    def reference(self, children: list[Any]) -> Skeleton:
+        head = children[0] if isinstance(children[0], Head) else Head()
+        rest = children[1:] if isinstance(children[0], Head) else children
+        lead: tuple[Sentence, ...] = rest[0]
+        return Skeleton(head=head, lead=lead, elements=tuple(rest[1:]))
+
+    def head(self, children: list[Any]) -> Head:
+        names: tuple[Token, ...] = ()
+        editor_mark = date = None
+        for child in children:
+            if isinstance(child, tuple):
+                names = child
+            elif child.type == "ED_MARK":
+                editor_mark = child
+            elif child.type == "DATE_PAREN":
+                date = child
+        return Head(names=names, editor_mark=editor_mark, date=date)
+
+    def names(self, children: list[Token]) -> tuple[Token, ...]:
+        return tuple(t for t in children if t.type in ("NAME", "GIVEN_NAME", "ETAL"))
+
+    def run(self, children: list[Token]) -> tuple[Sentence, ...]:
+        return tuple(
+            Sentence(str(t), _start(t), _end(t), is_year=t.type == "YEAR_SEG") for t in children
+        )
+
+    def url(self, children: list[Token]) -> Element:
+        return Element(kind="URL", token=children[0], value=children[1] if len(children) > 1 else None)
+
+    def responsibility(self, children: list[Token]) -> Element:
+        names = tuple(t for t in children[1:] if t.type == "GIVEN_NAME")
+        return Element(kind="RESPONSIBILITY", token=children[0], names=names)
+
+    def element(self, children: list[Any]) -> Element:
+        first = children[0]
+        run: tuple[Sentence, ...] = children[1] if len(children) > 1 else ()
+        if isinstance(first, Element):
+            return Element(first.kind, first.token, run, first.names, first.value)
+        return Element(kind=first.type, token=first, run=run)
+
+
+def _start(token: Token) -> int:
+    return token.start_pos if token.start_pos is not None else 0
+
+
+def _end(token: Token) -> int:
+    return token.end_pos if token.end_pos is not None else 0
+
+
+@lru_cache(maxsize=1)
+def reference_parser() -> Lark:
+    """The LALR parser with the skeleton builder inline, built once per process."""
+    return Lark.open_from_package(
+        "translit_refs.grammars",
+        "reference.lark",
+        ("",),
+        parser="lalr",
+        lexer="contextual",
+        transformer=SkeletonBuilder(),
+        maybe_placeholders=False,
+    )

@@ -1,0 +1,90 @@
+"""Splitting an imprint sentence into places and publisher.
+
+"NY, L., Toronto, Sydney, Simon and Schuster" -> (NY, L., Toronto, Sydney), "Simon and Schuster";
+"Middletown : US Government, Department of Defense" -> (Middletown,), "US Government, …";
+"Washington, D. C." -> (Washington, D. C.), no publisher.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+from .lexicons import PLACES, REGIONS
+
+_GENERIC_PLACE = re.compile(r"[A-ZА-ЯЁ][\w’'.-]*(?:\s[A-ZА-ЯЁ][\w’'.-]*){0,2}")
+_COLON = re.compile(r"^(?P<places>[^:]+?)\s?:\s?(?P<publisher>\S.*)$")
+_COMMA = re.compile(r"\s?[,;]\s?")
+
+
+class Confidence(IntEnum):
+    """How sure the imprint reading is: a known place, or only the place-comma shape."""
+
+    NONE = 0
+    SHAPE = 1
+    KNOWN_PLACE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Imprint:
+    """Places and publisher read from one sentence."""
+
+    places: tuple[str, ...]
+    publisher: str | None
+    confidence: Confidence
+
+
+NOT_AN_IMPRINT = Imprint((), None, Confidence.NONE)
+
+
+def read_imprint(sentence: str) -> Imprint:
+    """Read "Place[, Place…][,|:] Publisher"; ``Confidence.NONE`` when it has no such shape."""
+    sentence = sentence.strip()
+    colon = _COLON.match(sentence)
+    if colon:
+        places = tuple(_COMMA.split(colon.group("places").strip()))
+        if all(_is_place(p, first=i == 0) for i, p in enumerate(places)):
+            return Imprint(places, colon.group("publisher"), _confidence(places[0]))
+        return NOT_AN_IMPRINT
+    items = _COMMA.split(sentence)
+    places_found: list[str] = []
+    for index, item in enumerate(items):
+        if item in PLACES or item in REGIONS or (index == 0 and _GENERIC_PLACE.fullmatch(item)):
+            places_found.append(item)
+        else:
+            break
+    if not places_found:
+        return NOT_AN_IMPRINT
+    publisher_items = items[len(places_found) :]
+    confidence = _confidence(places_found[0])
+    if not publisher_items:
+        if confidence is Confidence.SHAPE:
+            return NOT_AN_IMPRINT
+        return Imprint(tuple(places_found), None, confidence)
+    publisher = sentence[_offset_after(sentence, len(places_found)) :]
+    return Imprint(tuple(places_found), publisher, confidence)
+
+
+def is_known_place(sentence: str) -> bool:
+    """True for a sentence that is just a known place ("Moscow")."""
+    return sentence.strip() in PLACES
+
+
+def _is_place(item: str, first: bool) -> bool:
+    return item in PLACES or item in REGIONS or (first and _GENERIC_PLACE.fullmatch(item) is not None)
+
+
+def _confidence(first_place: str) -> Confidence:
+    return Confidence.KNOWN_PLACE if first_place in PLACES else Confidence.SHAPE
+
+
+def _offset_after(sentence: str, separators: int) -> int:
+    """Offset just after the given number of place separators."""
+    position = 0
+    for match in _COMMA.finditer(sentence):
+        separators -= 1
+        position = match.end()
+        if separators == 0:
+            break
+    return position

@@ -1,0 +1,340 @@
+"""Layout rules: give each sentence of a parsed skeleton its role and build the Reference.
+
+The grammar finds sentences and markers; these rules decide, from the marker that follows a
+sentence and from its shape, whether it is title, imprint, container or volume title:
+
+- the leading run is the title; its last sentence is the imprint when it has the
+  "Place, Publisher" shape and is followed by a page count, volume, part, book or the end;
+  it is the journal when followed by volume/issue/pages markers;
+- a bare year closing the leading run is the date when nothing else dates the work;
+- "In …" opens the container; its last sentence is the imprint of a chapter before ", pp.";
+- the sentence after "Vol. N" is the volume title; after any other marker sentences are
+  the imprint, the journal or a year, in that order of preference.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lark import Token
+
+from .dates import date_from_text, year_of
+from .grammar import Element, Head, Sentence, Skeleton
+from .imprint import Confidence, read_imprint, is_known_place
+from .lexicons import LANGUAGE_NOTES
+from .models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role, Severity
+
+#: Markers after which a closing "Place, Publisher" sentence is an imprint.
+IMPRINT_FOLLOWERS = frozenset({"PAGE_COUNT", "VOLUME", "PART", "BOOK", "LANG_NOTE", "DOI", "URL", "BARE_URL"})
+#: Markers that locate an article in a journal.
+ARTICLE_LOCATORS = frozenset({"VOLUME", "ISSUE", "PAGES", "SEASON", "APA_LOCATOR"})
+WEB_MARKERS = frozenset({"MEDIUM", "URL", "BARE_URL", "ACCESS"})
+
+_NAME = re.compile(r"^(?P<family>.+?)\s?,?\s?(?P<given>(?:[A-ZА-ЯЁ][a-z]{0,3}\.?\s?-?\s?)+)$")
+_GIVEN_FIRST = re.compile(r"^(?P<given>(?:[A-ZА-ЯЁ][a-z]{0,3}\.\s?-?\s?)+)\s?(?P<family>.+)$")
+_NUMBER = re.compile(r"\d+[A-Za-z]?(?:\s?[-‐‑‒–—−/]\s?\d+[A-Za-z]?)?(?:\s?\(\d+\))?")
+_DIGITS = re.compile(r"\d+")
+_DOI_BODY = re.compile(r"10\.\d{4,9}\s?/\S+")
+_DASHES = re.compile(r"[‐‑‒–—−]")
+_APA = re.compile(r"(?P<volume>\d+)\s?\((?P<issue>[^)]+)\)(?:,\s?(?P<pages>.+))?")
+_REPORT = re.compile(r"(?P<genre>.+?)\s(?:No\.?\s?)?(?P<number>\d[\w./-]*)$")
+_BOOK_UNITS = ("vol", "book", "kn", "t")
+
+
+class _Draft:
+    """Mutable fields gathered while the rules walk the skeleton."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.fields: dict[str, Any] = {}
+        self.persons: list[Person] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.imprint_found = False
+        self.chapter_imprint = False
+        self.notes: list[str] = []
+
+    def span(self, sentences: list[Sentence] | tuple[Sentence, ...]) -> str:
+        return self.text[sentences[0].start : sentences[-1].end].strip()
+
+    def set_once(self, key: str, value: Any) -> None:
+        if value is not None and self.fields.get(key) is None:
+            self.fields[key] = value
+
+    def take_imprint(self, places: tuple[str, ...], publisher: str | None) -> None:
+        self.fields["places"] = places
+        self.fields["publisher"] = publisher
+        self.imprint_found = True
+
+    def date_year(self, year: int | None) -> None:
+        if year is not None and self.fields.get("issued") is None:
+            self.fields["issued"] = PartialDate(year=year)
+
+    def unplaced(self, sentence: Sentence) -> None:
+        self.notes.append(sentence.text)
+        self.diagnostics.append(
+            Diagnostic(
+                code="unplaced-sentence",
+                message=f"kept in note, role not recognised: {sentence.text!r}",
+                start=sentence.start,
+                end=sentence.end,
+            )
+        )
+
+
+def assemble(skeleton: Skeleton, text: str, raw: str, diagnostics: tuple[Diagnostic, ...]) -> Reference:
+    """Build the Reference from the skeleton of ``text`` (the normalised ``raw``)."""
+    draft = _Draft(text)
+    draft.diagnostics.extend(diagnostics)
+    _read_head(draft, skeleton.head)
+    elements = skeleton.elements
+    kinds = [e.kind for e in elements]
+    _read_lead(draft, list(skeleton.lead), kinds[0] if kinds else None, "DATE_PAREN" in kinds)
+    for index, element in enumerate(elements):
+        following = kinds[index + 1] if index + 1 < len(kinds) else None
+        _read_element(draft, element, following)
+    if draft.notes:
+        draft.fields["note"] = ". ".join(draft.notes)
+    return Reference(
+        type=_reference_type(draft, set(kinds)),
+        persons=tuple(draft.persons),
+        language=draft.fields.pop("language", None) or _language(draft),
+        raw=raw,
+        diagnostics=tuple(draft.diagnostics),
+        **draft.fields,
+    )
+
+
+def _read_head(draft: _Draft, head: Head) -> None:
+    role = Role.EDITOR if head.editor_mark is not None else Role.AUTHOR
+    for token in head.names:
+        if token.type == "ETAL":
+            continue
+        draft.persons.append(_person(str(token), role, given_first=token.type == "GIVEN_NAME"))
+    if head.date is not None:
+        inner = str(head.date).strip("() ")
+        year = year_of(inner)
+        draft.fields["issued"] = PartialDate(year=year) if year else PartialDate(undated=True)
+
+
+def _person(text: str, role: Role, given_first: bool) -> Person:
+    text = " ".join(text.split())
+    match = (_GIVEN_FIRST if given_first else _NAME).match(text)
+    if not match:
+        return Person(family=text, role=role)
+    return Person(family=match.group("family").strip(" ,"), given=match.group("given").strip(), role=role)
+
+
+def _read_lead(draft: _Draft, lead: list[Sentence], following: str | None, dated_later: bool) -> None:
+    """The leading run: title, then possibly a date, an imprint or a journal."""
+    if not dated_later and draft.fields.get("issued") is None and len(lead) > 1 and lead[-1].is_year:
+        draft.date_year(year_of(lead.pop().text))
+    if len(lead) > 1:
+        last = lead[-1]
+        imprint = read_imprint(last.text)
+        if imprint.confidence is Confidence.KNOWN_PLACE or (
+            imprint.confidence is Confidence.SHAPE and (following in IMPRINT_FOLLOWERS or following is None)
+        ):
+            draft.take_imprint(imprint.places, imprint.publisher)
+            lead.pop()
+        elif len(lead) > 2 and is_known_place(lead[-2].text) and following in IMPRINT_FOLLOWERS | {None}:
+            draft.take_imprint((lead[-2].text,), last.text)
+            del lead[-2:]
+        elif following in ARTICLE_LOCATORS and not last.is_year:
+            draft.fields["container_title"] = last.text
+            lead.pop()
+    if lead:
+        draft.fields["title"] = draft.span(lead)
+
+
+def _read_element(draft: _Draft, element: Element, following: str | None) -> None:
+    token = element.token
+    value = str(token).strip()
+    run = list(element.run)
+    kind = element.kind
+    if kind == "TRANSLATION":
+        inner = value[1:-1].strip()
+        key = "container_translation" if draft.fields.get("container_title") else "title_translation"
+        draft.set_once(key, inner)
+    elif kind == "MEDIUM":
+        draft.set_once("medium", value[1:-1].strip())
+    elif kind == "IN":
+        run = _read_container(draft, run, following)
+    elif kind == "N_VOLS":
+        count = _DIGITS.search(value)
+        unit = value.split()[-1].lower()
+        key = "number_of_volumes" if unit.startswith(_BOOK_UNITS) else "number_of_parts"
+        draft.set_once(key, count.group() if count else None)
+    elif kind == "VOLUME":
+        draft.set_once("volume", _number(value))
+        if run and not (not draft.imprint_found and read_imprint(run[0].text).confidence is Confidence.KNOWN_PLACE):
+            draft.set_once("volume_title", run.pop(0).text)
+    elif kind == "ISSUE":
+        draft.set_once("issue", _number(value))
+    elif kind == "PAGES":
+        draft.set_once("pages", _number(value))
+    elif kind == "PAGE_COUNT":
+        draft.set_once("page_count", _number(value))
+    elif kind == "PART":
+        draft.set_once("part", _number(value))
+    elif kind == "BOOK":
+        draft.set_once("volume" if draft.fields.get("volume") is None else "part", _number(value))
+    elif kind == "THESIS":
+        draft.set_once("genre", value)
+    elif kind == "REPORT_NO":
+        report = _REPORT.match(value.rstrip("."))
+        if report:
+            draft.set_once("genre", report.group("genre"))
+            draft.set_once("number", report.group("number"))
+    elif kind == "DATE_PAREN":
+        year = year_of(value)
+        draft.set_once("issued", PartialDate(year=year) if year else PartialDate(undated=True))
+    elif kind == "DATE_TEXT":
+        _refine_date(draft, value)
+    elif kind == "SEASON":
+        issued = draft.fields.get("issued") or PartialDate()
+        draft.fields["issued"] = issued.model_copy(update={"season": value})
+    elif kind == "ACCESS":
+        draft.set_once("accessed", date_from_text(value))
+    elif kind == "URL":
+        _read_url(draft, str(element.value).strip() if element.value is not None else "")
+    elif kind == "BARE_URL":
+        _read_url(draft, value)
+    elif kind == "DOI":
+        draft.set_once("doi", _doi(value))
+    elif kind == "LANG_NOTE":
+        draft.set_once("language", LANGUAGE_NOTES.get(value.strip("()").split(maxsplit=1)[-1]))
+    elif kind == "APA_LOCATOR":
+        _read_apa(draft, value)
+    elif kind == "RESPONSIBILITY":
+        role = Role.CONTRIBUTOR
+        lowered = value.lower()
+        if "ed" in lowered:
+            role = Role.EDITOR
+        elif "tr" in lowered:
+            role = Role.TRANSLATOR
+        draft.persons.extend(_person(str(n), role, given_first=True) for n in element.names)
+    elif kind == "ED_MARK":
+        draft.diagnostics.append(_warning("misplaced-editor-mark", "editor mark outside the head", token))
+    _read_tail(draft, run, following)
+
+
+def _read_container(draft: _Draft, run: list[Sentence], following: str | None) -> list[Sentence]:
+    """'In …': the container, with a chapter's imprint before ', pp.' and a trailing year."""
+    if following == "PAGES" and len(run) > 1 and read_imprint(run[-1].text).confidence > Confidence.NONE:
+        imprint = read_imprint(run.pop().text)
+        draft.take_imprint(imprint.places, imprint.publisher)
+        draft.chapter_imprint = True
+    while len(run) > 1 and run[-1].is_year:
+        draft.date_year(year_of(run.pop().text))
+    if run:
+        draft.set_once("container_title", draft.span(run))
+    return []
+
+
+def _read_tail(draft: _Draft, run: list[Sentence], following: str | None) -> None:
+    """Sentences after a marker: imprint, journal, year, or kept as a note."""
+    index = 0
+    while index < len(run):
+        sentence = run[index]
+        last = index == len(run) - 1
+        if sentence.is_year:
+            if draft.fields.get("issued") is None:
+                draft.date_year(year_of(sentence.text))
+            elif draft.fields.get("title") is None:
+                draft.unplaced(sentence)
+        elif not draft.imprint_found and not last and is_known_place(sentence.text):
+            draft.take_imprint((sentence.text,), run[index + 1].text)
+            index += 1
+        elif not draft.imprint_found and read_imprint(sentence.text).confidence > Confidence.NONE:
+            imprint = read_imprint(sentence.text)
+            draft.take_imprint(imprint.places, imprint.publisher)
+        elif last and following in ARTICLE_LOCATORS and draft.fields.get("container_title") is None:
+            draft.fields["container_title"] = sentence.text
+        elif not draft.imprint_found and following in IMPRINT_FOLLOWERS | {None}:
+            draft.take_imprint((), sentence.text)
+        else:
+            draft.unplaced(sentence)
+        index += 1
+
+
+def _refine_date(draft: _Draft, value: str) -> None:
+    current: PartialDate | None = draft.fields.get("issued")
+    found = date_from_text(value, year=current.year if current else None)
+    if found is None:
+        return
+    if current is None or current.year in (None, found.year):
+        draft.fields["issued"] = found
+    else:
+        draft.diagnostics.append(
+            Diagnostic(code="conflicting-dates", message=f"date {value!r} disagrees with year {current.year}")
+        )
+
+
+def _read_url(draft: _Draft, value: str) -> None:
+    if not value:
+        return
+    if value.startswith(("http://", "https://", "www.")):
+        draft.set_once("url", value.rstrip(".,;"))
+    else:
+        draft.set_once("url_fragment", value)
+        draft.diagnostics.append(
+            Diagnostic(
+                code="torn-url",
+                message=f"the URL was lost; only the fragment {value!r} remains",
+                severity=Severity.WARNING,
+            )
+        )
+
+
+def _read_apa(draft: _Draft, value: str) -> None:
+    match = _APA.match(value)
+    if match:
+        draft.set_once("volume", match.group("volume"))
+        draft.set_once("issue", match.group("issue"))
+        draft.set_once("pages", match.group("pages"))
+
+
+def _number(marker: str) -> str | None:
+    match = _NUMBER.search(marker)
+    return match.group() if match else None
+
+
+def _doi(value: str) -> str | None:
+    match = _DOI_BODY.search(value)
+    if not match:
+        return None
+    return _DASHES.sub("-", match.group().replace(" ", "")).rstrip(".,;")
+
+
+def _warning(code: str, message: str, token: Token) -> Diagnostic:
+    return Diagnostic(code=code, message=message, start=token.start_pos, end=token.end_pos)
+
+
+def _language(draft: _Draft) -> str | None:
+    """A bracketed translation after the title marks a transliterated (Russian) title."""
+    return "ru" if draft.fields.get("title_translation") else None
+
+
+def _reference_type(draft: _Draft, kinds: set[str]) -> ReferenceType:
+    fields = draft.fields
+    editors_only = bool(draft.persons) and all(p.role is Role.EDITOR for p in draft.persons)
+    has_container = fields.get("container_title") is not None
+    issued: PartialDate | None = fields.get("issued")
+    if "THESIS" in kinds:
+        return ReferenceType.THESIS
+    if "REPORT_NO" in kinds:
+        return ReferenceType.REPORT
+    if has_container and kinds & WEB_MARKERS:
+        return ReferenceType.WEBPAGE
+    if has_container and (draft.chapter_imprint or (editors_only and "IN" in kinds)):
+        return ReferenceType.CHAPTER
+    if has_container:
+        return ReferenceType.ARTICLE
+    if kinds & WEB_MARKERS:
+        return ReferenceType.WEBPAGE
+    if draft.imprint_found or "PAGE_COUNT" in kinds or "N_VOLS" in kinds:
+        return ReferenceType.BOOK
+    if issued is not None and issued.day is not None:
+        return ReferenceType.PERIODICAL
+    return ReferenceType.BOOK if fields.get("title") else ReferenceType.DOCUMENT

@@ -1,0 +1,89 @@
+"""Word lists the layout rules consult: places, state abbreviations, months, seasons.
+
+The grammar's own lexicons (abbreviations, markers) live in ``grammars/lexicon.lark``.
+"""
+
+from __future__ import annotations
+
+
+def _entries(block: str) -> frozenset[str]:
+    """One entry per ';'-separated item, white space trimmed."""
+    return frozenset(item.strip() for item in block.replace("\n", ";").split(";") if item.strip())
+
+
+#: Publishing places as printed in reference lists, with the standard abbreviations of
+#: Russian lists (M. = Moscow, L. = London/Leningrad, SPb. = St Petersburg).
+PLACES: frozenset[str] = _entries(
+    """
+    Moscow; Moskow; Moskva; M.; SPb.; St. Petersburg; Saint Petersburg; Leningrad; L.; Kiev; Kyiv;
+    Minsk; Novosibirsk; Ekaterinburg; Yekaterinburg; Kazan; Tomsk; Obninsk; Nizhny Novgorod;
+    Rostov-on-Don; Samara; Saratov; Voronezh; Irkutsk; Krasnoyarsk; Perm; Omsk; Chelyabinsk; Ufa;
+    Vladivostok; Dubna; Sarov; Tashkent; Almaty; Riga; Vilnius; Tallinn; Warsaw; Prague; Vienna;
+    Berlin; Munich; Hamburg; Frankfurt; Leipzig; Paris; Lyon; Rome; Milan; Madrid; Barcelona;
+    Amsterdam; Leiden; Brussels; Geneva; Zurich; Basel; Stockholm; Oslo; Copenhagen; Helsinki;
+    London; Oxford; Cambridge; Edinburgh; Manchester; Dublin; New York; NY; N. Y.; NYC; Washington;
+    Boston; Chicago; Philadelphia; Baltimore; Princeton; New Haven; Stanford; Berkeley; Los Angeles;
+    San Francisco; San Diego; Seattle; Toronto; Montreal; Ottawa; Vancouver; Sydney; Melbourne;
+    Canberra; Tokyo; Beijing; Shanghai; Seoul; Singapore; Hong Kong; Delhi; New Delhi; Jerusalem;
+    Tel Aviv; Amherst; Ithaca; Lanham; Westport; Bloomington; Santa Barbara; Santa Monica; Boulder;
+    Middletown; New Brunswick; Armonk; Abingdon; Basingstoke; Houndmills; Heidelberg; Dordrecht;
+    Cham; Hoboken; Chichester; Oak Ridge; Argonne; Idaho Falls; Richland; Karlsruhe; Vienna
+    """
+)
+
+#: Country and state abbreviations that follow a place ("Cambridge, MA", "Washington, D. C.").
+REGIONS: frozenset[str] = _entries(
+    """
+    DC; D. C.; D.C.; MA; Mass.; CT; Conn.; NJ; N. J.; CA; Calif.; IL; Ill.; MD; Md.; NC; N. C.;
+    PA; Pa.; TX; VA; Va.; WA; CO; Colo.; MI; Mich.; MN; OH; IN; NY; N. Y.; TN; Tenn.; UK; U.K.;
+    USA; U.S.A.; Russia; England; Germany; France; Switzerland; the Netherlands; Netherlands
+    """
+)
+
+#: English month names and their abbreviations, to month numbers.
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sep", "Sept"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+#: Seasons as printed in journal issues ("Vol. 2. Winter. No. 4").
+SEASONS: frozenset[str] = frozenset({"Winter", "Spring", "Summer", "Autumn", "Fall"})
+
+#: Languages named in "(in Russian)"-style notes, to BCP 47 codes.
+LANGUAGE_NOTES: dict[str, str] = {
+    "Russian": "ru",
+    "Russ.": "ru",
+    "English": "en",
+    "Engl.": "en",
+    "Ukrainian": "uk",
+    "Ukr.": "uk",
+    "Belarusian": "be",
+    "Kazakh": "kk",
+    "German": "de",
+    "French": "fr",
+    "Chinese": "zh",
+}
+
+#: Cyrillic letters that look like Latin ones, mapped to the Latin letter.
+HOMOGLYPHS: dict[str, str] = {
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+    "Т": "T", "Х": "X", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x",
+    "І": "I", "і": "i", "Ј": "J", "ј": "j", "Ѕ": "S", "ѕ": "s",
+}  # fmt: skip

@@ -1,0 +1,120 @@
+"""Typed data of one parsed reference (pydantic v2, frozen).
+
+The models describe the bibliographic domain; CSL-JSON, BibTeX and the journal style are
+exporters that read them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ReferenceType(StrEnum):
+    """Kinds of works; the values are the CSL item types they export to."""
+
+    BOOK = "book"
+    CHAPTER = "chapter"
+    ARTICLE = "article-journal"
+    PERIODICAL = "periodical"
+    WEBPAGE = "webpage"
+    THESIS = "thesis"
+    REPORT = "report"
+    DOCUMENT = "document"
+
+
+class Role(StrEnum):
+    """What a person did for the work."""
+
+    AUTHOR = "author"
+    EDITOR = "editor"
+    CONTRIBUTOR = "contributor"
+    TRANSLATOR = "translator"
+
+
+class Person(_Frozen):
+    """A person as printed: family name and initials ("Dundukov", "M. Yu.")."""
+
+    family: str
+    given: str = ""
+    role: Role = Role.AUTHOR
+
+
+class PartialDate(_Frozen):
+    """A date known to the year, month or day; a season; or an explicit "no date"."""
+
+    year: int | None = None
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+    season: str | None = None
+    undated: bool = False
+
+
+class Severity(StrEnum):
+    """How much a diagnostic matters: errors mean fields may be missing or wrong."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+class Diagnostic(_Frozen):
+    """Something the parser repaired or did not understand, with where it happened.
+
+    ``start``/``end`` are character offsets into the reference's normalised text
+    (which has the same length as the raw text).
+    """
+
+    code: str
+    message: str
+    severity: Severity = Severity.WARNING
+    start: int | None = None
+    end: int | None = None
+    expected: tuple[str, ...] = ()
+
+
+class Reference(_Frozen):
+    """One reference of a list, with every field the parser could recover."""
+
+    type: ReferenceType = ReferenceType.DOCUMENT
+    persons: tuple[Person, ...] = ()
+    title: str | None = None
+    title_translation: str | None = None
+    language: str | None = None
+    container_title: str | None = None
+    container_translation: str | None = None
+    issued: PartialDate | None = None
+    places: tuple[str, ...] = ()
+    publisher: str | None = None
+    volume: str | None = None
+    number_of_volumes: str | None = None
+    number_of_parts: str | None = None
+    volume_title: str | None = None
+    part: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    page_count: str | None = None
+    genre: str | None = None
+    number: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    url_fragment: str | None = None
+    accessed: PartialDate | None = None
+    medium: str | None = None
+    note: str | None = None
+    raw: str = ""
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def people(self, role: Role) -> tuple[Person, ...]:
+        """The persons with the given role, in order."""
+        return tuple(p for p in self.persons if p.role is role)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when some part of the text was not understood."""
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
