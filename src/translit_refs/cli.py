@@ -110,8 +110,8 @@ def _open_input(path: str) -> TextIO:
 
 def _open_output(path: str | None) -> TextIO:
     if path is None:
-        return open(sys.stdout.fileno(), "w", encoding="utf-8", errors="surrogateescape", closefd=False)
-    return Path(path).open("w", encoding="utf-8", errors="surrogateescape")
+        return open(sys.stdout.fileno(), "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+    return Path(path).open("w", encoding="utf-8", errors="backslashreplace")
 
 
 if __name__ == "__main__":

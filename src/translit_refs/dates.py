@@ -23,14 +23,14 @@ def date_from_text(text: str, year: int | None = None) -> PartialDate | None:
     """A date from "17.08.2019", "July, 1" (with ``year``), "July, 2002", "1 Sep. 2016", "Nov. 22, 2023"."""
     numeric = _NUMERIC.search(text)
     if numeric:
-        day, month, full_year = (int(g) for g in numeric.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return PartialDate(year=full_year, month=month, day=day)
-        return PartialDate(year=full_year)
-    month = next((MONTHS[m] for m in _MONTH_WORD.findall(text) if m in MONTHS), None)
+        numeric_day, numeric_month, numeric_year = (int(g) for g in numeric.groups())
+        if 1 <= numeric_month <= 12 and 1 <= numeric_day <= 31:
+            return PartialDate(year=numeric_year, month=numeric_month, day=numeric_day)
+        return PartialDate(year=numeric_year)
+    month: int | None = next((MONTHS[m] for m in _MONTH_WORD.findall(text) if m in MONTHS), None)
     numbers = [int(n) for n in _NUMBER.findall(text)]
-    found_year = next((n for n in numbers if n >= 1000), year)
-    day = next((n for n in numbers if 1 <= n <= 31), None)
+    found_year: int | None = next((n for n in numbers if n >= 1000), year)
+    day: int | None = next((n for n in numbers if 1 <= n <= 31), None)
     if month is None and found_year is None:
         return None
     return PartialDate(year=found_year, month=month, day=day if month else None)

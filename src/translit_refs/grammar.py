@@ -81,9 +81,7 @@ class SkeletonBuilder(Transformer[Token, Any]):
         return tuple(t for t in children if t.type in ("NAME", "GIVEN_NAME", "ETAL"))
 
     def run(self, children: list[Token]) -> tuple[Sentence, ...]:
-        return tuple(
-            Sentence(str(t), _start(t), _end(t), is_year=t.type == "YEAR_SEG") for t in children
-        )
+        return tuple(Sentence(str(t), _start(t), _end(t), is_year=t.type == "YEAR_SEG") for t in children)
 
     def url(self, children: list[Token]) -> Element:
         return Element(kind="URL", token=children[0], value=children[1] if len(children) > 1 else None)

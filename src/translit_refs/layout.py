@@ -21,14 +21,16 @@ from lark import Token
 
 from .dates import date_from_text, year_of
 from .grammar import Element, Head, Sentence, Skeleton
-from .imprint import Confidence, read_imprint, is_known_place
-from .lexicons import LANGUAGE_NOTES
+from .imprint import Confidence, is_known_place, read_imprint
+from .lexicons import CONTAINER_CONTINUATIONS, CONTAINER_FAMILIES, LANGUAGE_NOTES
 from .models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role, Severity
 
 #: Markers after which a closing "Place, Publisher" sentence is an imprint.
-IMPRINT_FOLLOWERS = frozenset({"PAGE_COUNT", "VOLUME", "PART", "BOOK", "LANG_NOTE", "DOI", "URL", "BARE_URL"})
+IMPRINT_FOLLOWERS = frozenset(
+    {"PAGE_COUNT", "VOLUME", "JOURNAL_VOLUME", "PART", "BOOK", "LANG_NOTE", "DOI", "URL", "BARE_URL"}
+)
 #: Markers that locate an article in a journal.
-ARTICLE_LOCATORS = frozenset({"VOLUME", "ISSUE", "PAGES", "SEASON", "APA_LOCATOR"})
+ARTICLE_LOCATORS = frozenset({"JOURNAL_VOLUME", "ISSUE", "PAGES", "SEASON", "APA_LOCATOR"})
 WEB_MARKERS = frozenset({"MEDIUM", "URL", "BARE_URL", "ACCESS"})
 
 _NAME = re.compile(r"^(?P<family>.+?)\s?,?\s?(?P<given>(?:[A-ZА-ЯЁ][a-z]{0,3}\.?\s?-?\s?)+)$")
@@ -38,6 +40,7 @@ _DIGITS = re.compile(r"\d+")
 _DOI_BODY = re.compile(r"10\.\d{4,9}\s?/\S+")
 _DASHES = re.compile(r"[‐‑‒–—−]")
 _APA = re.compile(r"(?P<volume>\d+)\s?\((?P<issue>[^)]+)\)(?:,\s?(?P<pages>.+))?")
+_URL_TAIL = re.compile(r"[a-z0-9][\w\-./?=&%#~]*[/\w]")
 _REPORT = re.compile(r"(?P<genre>.+?)\s(?:No\.?\s?)?(?P<number>\d[\w./-]*)$")
 _BOOK_UNITS = ("vol", "book", "kn", "t")
 
@@ -89,10 +92,11 @@ def assemble(skeleton: Skeleton, text: str, raw: str, diagnostics: tuple[Diagnos
     _read_head(draft, skeleton.head)
     elements = skeleton.elements
     kinds = [e.kind for e in elements]
-    _read_lead(draft, list(skeleton.lead), kinds[0] if kinds else None, "DATE_PAREN" in kinds)
-    for index, element in enumerate(elements):
-        following = kinds[index + 1] if index + 1 < len(kinds) else None
-        _read_element(draft, element, following)
+    roles: list[str | None] = [_role_of(e) for e in elements]
+    roles.append(None)
+    _read_lead(draft, list(skeleton.lead), roles[0], "DATE_PAREN" in kinds)
+    for element, next_role in zip(elements, roles[1:], strict=True):
+        _read_element(draft, element, next_role)
     if draft.notes:
         draft.fields["note"] = ". ".join(draft.notes)
     return Reference(
@@ -105,10 +109,18 @@ def assemble(skeleton: Skeleton, text: str, raw: str, diagnostics: tuple[Diagnos
     )
 
 
+def _role_of(element: Element) -> str:
+    """The element's kind, with "Vol. N" alone (no volume title after it) read as a journal locator."""
+    if element.kind == "VOLUME" and not element.run:
+        return "JOURNAL_VOLUME"
+    return element.kind
+
+
 def _read_head(draft: _Draft, head: Head) -> None:
     role = Role.EDITOR if head.editor_mark is not None else Role.AUTHOR
     for token in head.names:
         if token.type == "ETAL":
+            draft.fields["et_al"] = True
             continue
         draft.persons.append(_person(str(token), role, given_first=token.type == "GIVEN_NAME"))
     if head.date is not None:
@@ -132,7 +144,11 @@ def _read_lead(draft: _Draft, lead: list[Sentence], following: str | None, dated
     if len(lead) > 1:
         last = lead[-1]
         imprint = read_imprint(last.text)
-        if imprint.confidence is Confidence.KNOWN_PLACE or (
+        if following in ARTICLE_LOCATORS and not last.is_year:
+            start = max(1, _container_start(lead))
+            draft.fields["container_title"] = draft.span(lead[start:])
+            del lead[start:]
+        elif imprint.confidence is Confidence.KNOWN_PLACE or (
             imprint.confidence is Confidence.SHAPE and (following in IMPRINT_FOLLOWERS or following is None)
         ):
             draft.take_imprint(imprint.places, imprint.publisher)
@@ -140,11 +156,19 @@ def _read_lead(draft: _Draft, lead: list[Sentence], following: str | None, dated
         elif len(lead) > 2 and is_known_place(lead[-2].text) and following in IMPRINT_FOLLOWERS | {None}:
             draft.take_imprint((lead[-2].text,), last.text)
             del lead[-2:]
-        elif following in ARTICLE_LOCATORS and not last.is_year:
-            draft.fields["container_title"] = last.text
-            lead.pop()
     if lead:
         draft.fields["title"] = draft.span(lead)
+
+
+def _container_start(sentences: list[Sentence]) -> int:
+    """Index of the first sentence of a journal name that closes ``sentences``."""
+    start = len(sentences) - 1
+    while start > 0 and (
+        sentences[start].text.startswith(CONTAINER_CONTINUATIONS)
+        or sentences[start - 1].text.lower().startswith(CONTAINER_FAMILIES)
+    ):
+        start -= 1
+    return start
 
 
 def _read_element(draft: _Draft, element: Element, following: str | None) -> None:
@@ -196,10 +220,12 @@ def _read_element(draft: _Draft, element: Element, following: str | None) -> Non
         draft.fields["issued"] = issued.model_copy(update={"season": value})
     elif kind == "ACCESS":
         draft.set_once("accessed", date_from_text(value))
-    elif kind == "URL":
-        _read_url(draft, str(element.value).strip() if element.value is not None else "")
-    elif kind == "BARE_URL":
-        _read_url(draft, value)
+    elif kind in ("URL", "BARE_URL"):
+        url = value if kind == "BARE_URL" else str(element.value or "").strip()
+        if url and run and _URL_TAIL.fullmatch(run[0].text) and url.endswith("/"):
+            url += run.pop(0).text
+            draft.diagnostics.append(_warning("url-rejoined", "a space inside the URL was removed", token))
+        _read_url(draft, url)
     elif kind == "DOI":
         draft.set_once("doi", _doi(value))
     elif kind == "LANG_NOTE":
@@ -233,25 +259,29 @@ def _read_container(draft: _Draft, run: list[Sentence], following: str | None) -
 
 
 def _read_tail(draft: _Draft, run: list[Sentence], following: str | None) -> None:
-    """Sentences after a marker: imprint, journal, year, or kept as a note."""
+    """Sentences after a marker: years, then the journal (before article locators) or the imprint."""
+    sentences: list[Sentence] = []
+    for sentence in run:
+        if sentence.is_year and draft.fields.get("issued") is None:
+            draft.date_year(year_of(sentence.text))
+        else:
+            sentences.append(sentence)
+    if not sentences:
+        return
+    if following in ARTICLE_LOCATORS and draft.fields.get("container_title") is None and not draft.imprint_found:
+        draft.fields["container_title"] = draft.span(sentences)
+        return
     index = 0
-    while index < len(run):
-        sentence = run[index]
-        last = index == len(run) - 1
-        if sentence.is_year:
-            if draft.fields.get("issued") is None:
-                draft.date_year(year_of(sentence.text))
-            elif draft.fields.get("title") is None:
-                draft.unplaced(sentence)
-        elif not draft.imprint_found and not last and is_known_place(sentence.text):
-            draft.take_imprint((sentence.text,), run[index + 1].text)
+    while index < len(sentences):
+        sentence = sentences[index]
+        last = index == len(sentences) - 1
+        if not draft.imprint_found and not last and is_known_place(sentence.text):
+            draft.take_imprint((sentence.text,), sentences[index + 1].text)
             index += 1
         elif not draft.imprint_found and read_imprint(sentence.text).confidence > Confidence.NONE:
             imprint = read_imprint(sentence.text)
             draft.take_imprint(imprint.places, imprint.publisher)
-        elif last and following in ARTICLE_LOCATORS and draft.fields.get("container_title") is None:
-            draft.fields["container_title"] = sentence.text
-        elif not draft.imprint_found and following in IMPRINT_FOLLOWERS | {None}:
+        elif not draft.imprint_found and not sentence.is_year and following in IMPRINT_FOLLOWERS | {None}:
             draft.take_imprint((), sentence.text)
         else:
             draft.unplaced(sentence)

@@ -87,3 +87,22 @@ HOMOGLYPHS: dict[str, str] = {
     "Т": "T", "Х": "X", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x",
     "І": "I", "і": "i", "Ј": "J", "ј": "j", "Ѕ": "S", "ѕ": "s",
 }  # fmt: skip
+
+#: A sentence starting with one of these continues the journal name before it
+#: ("Voprosy Atomnoi Nauki i Tekhniki. Ser. Fizika Yadernykh Reaktorov").
+CONTAINER_CONTINUATIONS: tuple[str, ...] = ("Ser.", "Seriya", "Series", "Serie", "Section", "Sect.", "Ser ")
+
+#: Journal names printed as two sentences whose first one names a family of journals
+#: ("Izvestiya vuzov. Yadernaya Energetika"); compared case-insensitively.
+CONTAINER_FAMILIES: tuple[str, ...] = (
+    "izvestiya vuzov",
+    "izvestia vuzov",
+    "izv. vuzov",
+    "izvestiya vysshikh uchebnykh zavedenii",
+    "izvestia vysshikh uchebnykh zavedeniy",
+    "izvestiya vysshih uchebnyh zavedenij",
+    "izvestia vysshikh uchebnykh zawedeniy",
+    "voprosy atomnoi nauki i tekhniki",
+    "voprosy atomnoy nauki i tekhniki",
+    "vestnik",
+)

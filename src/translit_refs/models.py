@@ -83,6 +83,7 @@ class Reference(_Frozen):
 
     type: ReferenceType = ReferenceType.DOCUMENT
     persons: tuple[Person, ...] = ()
+    et_al: bool = False
     title: str | None = None
     title_translation: str | None = None
     language: str | None = None

@@ -53,7 +53,31 @@ def normalize(text: str) -> tuple[str, tuple[Diagnostic, ...]]:
                         position,
                     )
                 )
-    return "".join(chars), tuple(diagnostics)
+    normalised = "".join(chars)
+    diagnostics.extend(_unbalanced_brackets(normalised))
+    return normalised, tuple(diagnostics)
+
+
+def _unbalanced_brackets(text: str) -> list[Diagnostic]:
+    """A warning for each "(" or "[" left open and each ")" or "]" closing nothing."""
+    found: list[Diagnostic] = []
+    for opening, closing in (("(", ")"), ("[", "]")):
+        open_positions: list[int] = []
+        for position, char in enumerate(text):
+            if char == opening:
+                open_positions.append(position)
+            elif char == closing and open_positions:
+                open_positions.pop()
+            elif char == closing:
+                found.append(_unbalanced(f"{closing!r} closes nothing", position))
+        found.extend(_unbalanced(f"{opening!r} is never closed", p) for p in open_positions[:1])
+    return found[:5]
+
+
+def _unbalanced(message: str, position: int) -> Diagnostic:
+    return Diagnostic(
+        code="unbalanced-bracket", message=message, severity=Severity.WARNING, start=position, end=position + 1
+    )
 
 
 def _note(code: str, message: str, position: int) -> Diagnostic:

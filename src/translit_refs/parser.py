@@ -95,7 +95,7 @@ def _syntax_diagnostic(error: Exception) -> Diagnostic:
             message=f"unexpected character {error.char!r}; skipped",
             severity=Severity.ERROR,
             start=error.pos_in_stream,
-            end=error.pos_in_stream + 1,
+            end=None if error.pos_in_stream is None else error.pos_in_stream + 1,
             expected=tuple(sorted(error.allowed or ())),
         )
     if isinstance(error, UnexpectedEOF):
