@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -66,8 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     name = "<stdin>" if arguments.file == "-" else arguments.file
     try:
-        with source, output:
-            return _parse_stream(source, output, name, arguments.to)
+        with source as lines, output as sink:
+            return _parse_stream(lines, sink, name, arguments.to)
     except UnicodeDecodeError as error:
         print(f"translit-refs: {name}: not UTF-8 text ({error.reason} at byte {error.start})", file=sys.stderr)
         return EXIT_USAGE
@@ -102,15 +104,19 @@ def _numbered_lines(source: TextIO) -> Iterator[tuple[int, str]]:
             yield line_number, line.rstrip("\r\n")
 
 
-def _open_input(path: str) -> TextIO:
+def _open_input(path: str) -> contextlib.AbstractContextManager[TextIO]:
     if path == "-":
-        return open(sys.stdin.fileno(), encoding="utf-8", errors="strict", closefd=False)
+        if isinstance(sys.stdin, io.TextIOWrapper):
+            sys.stdin.reconfigure(encoding="utf-8", errors="strict")
+        return contextlib.nullcontext(sys.stdin)
     return Path(path).open(encoding="utf-8-sig", errors="strict")
 
 
-def _open_output(path: str | None) -> TextIO:
+def _open_output(path: str | None) -> contextlib.AbstractContextManager[TextIO]:
     if path is None:
-        return open(sys.stdout.fileno(), "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+        if isinstance(sys.stdout, io.TextIOWrapper):
+            sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
+        return contextlib.nullcontext(sys.stdout)
     return Path(path).open("w", encoding="utf-8", errors="backslashreplace")
 
 

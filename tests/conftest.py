@@ -1,0 +1,41 @@
+"""Shared fixtures and the hypothesis profiles ("ci" by default, "deep" by hand)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+settings.register_profile(
+    "ci",
+    max_examples=2000,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile("dev", max_examples=200, deadline=None)
+settings.register_profile(
+    "deep", max_examples=100_000, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def load_jsonl(name: str) -> list[dict[str, Any]]:
+    """The objects of a JSON Lines fixture."""
+    with (FIXTURES / name).open(encoding="utf-8") as stream:
+        return [json.loads(line) for line in stream if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def csl_schema() -> dict[str, Any]:
+    """The official CSL-JSON schema shipped in the package."""
+    from translit_refs.schema import csl_schema as load
+
+    return load()

@@ -1,0 +1,95 @@
+"""The translit-refs command line, called through main()."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from translit_refs.cli import main
+from translit_refs.schema import csl_errors
+
+SEED = FIXTURES / "seed_references.txt"
+
+
+def test_parse_seed_to_csl_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEED), "--to", "csl-json"]) == 0
+    captured = capsys.readouterr()
+    items = json.loads(captured.out)
+    assert len(items) == 44
+    assert csl_errors(items) == []
+    assert f"{SEED}:22: warning:" in captured.err
+
+
+def test_jsonl_gives_the_full_model(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEED), "--to", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 44
+    first = json.loads(lines[0])
+    assert first["raw"].startswith("Acheson, D. (1969).")
+    assert first["persons"] == [{"family": "Acheson", "given": "D.", "role": "author"}]
+
+
+def test_output_file_and_blank_lines(tmp_path: Path) -> None:
+    source = tmp_path / "list.txt"
+    source.write_text("\nAcheson, D. (1969). Title. NY, Norton. 5 p.\n\n\nFBIS. 1950. In CIA [website].\n", "utf-8")
+    out = tmp_path / "out.json"
+    assert main(["parse", str(source), "-o", str(out)]) == 0
+    assert [i["title"] for i in json.loads(out.read_text("utf-8"))] == ["Title", "FBIS"]
+
+
+def test_errors_give_exit_one_and_file_line_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "list.txt"
+    source.write_text("Acheson, D. (1969). Title. NY, Norton. 5 p.\n\nAcheson, D. (1969).\n", "utf-8")
+    assert main(["parse", str(source)]) == 1
+    captured = capsys.readouterr()
+    assert len(json.loads(captured.out)) == 2
+    assert f"{source}:3: error:" in captured.err
+
+
+def test_empty_file_gives_empty_array(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "empty.txt"
+    source.write_text("", "utf-8")
+    assert main(["parse", str(source)]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(tmp_path / "nope.txt")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_wrong_encoding_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "latin1.txt"
+    source.write_bytes("Müller, K. (1990). Titel. Berlin, Verlag. 5 p.\n".encode("latin-1"))
+    assert main(["parse", str(source)]) == 2
+    assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_bad_option_is_a_usage_error() -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["parse", "--to", "xml"])
+    assert caught.value.code == 2
+
+
+def test_console_script_reads_stdin() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "translit_refs.cli", "parse", "-"],
+        input="Pravda [Pravda]. (1950). October 1.\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["issued"] == {"date-parts": [[1950, 10, 1]]}
+
+
+def test_help_explains_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "Exit status" in capsys.readouterr().out

@@ -1,0 +1,50 @@
+"""Normalisation: look-alike letters, the dash family, odd spaces; the raw text is kept."""
+
+from __future__ import annotations
+
+from translit_refs import parse_reference
+from translit_refs.normalize import normalize
+
+
+def test_cyrillic_letter_inside_latin_word_is_repaired() -> None:
+    text, diagnostics = normalize("Should Wе Fear This?")
+    assert text == "Should We Fear This?"
+    assert [(d.code, d.start) for d in diagnostics] == [("homoglyph", 8)]
+
+
+def test_cyrillic_initial_in_latin_reference_is_repaired() -> None:
+    reference = parse_reference("Weathersby, К. (1995). Korea. In Bull. Iss. 5, pp. 1–9.")
+    assert reference.persons[0].given == "K."
+    assert "homoglyph" in [d.code for d in reference.diagnostics]
+    assert "К" in reference.raw
+
+
+def test_cyrillic_words_are_left_alone() -> None:
+    text, diagnostics = normalize("Лабоцкий В.В. Управление знаниями. Мн.: Современная школа, 2006.")
+    assert text == "Лабоцкий В.В. Управление знаниями. Мн.: Современная школа, 2006."
+    assert not [d for d in diagnostics if d.code == "homoglyph"]
+
+
+def test_normalisation_keeps_length() -> None:
+    raw = "NSC\u201168:\u00a0Title К. Wе\u00ad"
+    text, _ = normalize(raw)
+    assert len(text) == len(raw)
+    assert text == "NSC-68: Title K. We "
+
+
+def test_non_breaking_hyphen_is_reported() -> None:
+    _, diagnostics = normalize("NSC\u201168")
+    assert [d.code for d in diagnostics] == ["non-breaking-hyphen"]
+
+
+def test_doi_dashes_become_hyphen_minus() -> None:
+    reference = parse_reference(
+        "Yungblud, V. (2018). Title. In Vestnik. No. 4 (61), pp. 241–261. DOI 10.24833/2071–8160–2018–4–61–241–261."
+    )
+    assert reference.doi == "10.24833/2071-8160-2018-4-61-241-261"
+
+
+def test_stray_space_in_access_date() -> None:
+    reference = parse_reference("FBIS. 1953. In Archive [website]. URL: (mode of access: 17.08. 2019).")
+    assert reference.accessed is not None
+    assert (reference.accessed.year, reference.accessed.month, reference.accessed.day) == (2019, 8, 17)
