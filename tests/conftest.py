@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+from translit_refs.schema import csl_schema as load_csl_schema
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 settings.register_profile(
@@ -36,6 +38,4 @@ def load_jsonl(name: str) -> list[dict[str, Any]]:
 @pytest.fixture(scope="session")
 def csl_schema() -> dict[str, Any]:
     """The official CSL-JSON schema shipped in the package."""
-    from translit_refs.schema import csl_schema as load
-
-    return load()
+    return load_csl_schema()

@@ -7,9 +7,15 @@ import string
 
 import pytest
 
-from translit_refs import InvalidArgumentError, Reference, TranslitRefsError, parse_reference, parse_references
+from translit_refs import (
+    InvalidArgumentError,
+    Reference,
+    TranslitRefsError,
+    parse_reference,
+    parse_references,
+    to_csl_json,
+)
 from translit_refs.schema import csl_errors
-from translit_refs import to_csl_json
 
 _RANDOM = random.Random(20191204)
 

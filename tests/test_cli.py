@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES
+
 from translit_refs.cli import main
 from translit_refs.schema import csl_errors
 

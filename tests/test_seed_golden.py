@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from conftest import FIXTURES, load_jsonl
 from gold import misses
+
 from translit_refs import parse_reference, parse_references, to_csl_json, to_csl_json_list
 from translit_refs.schema import csl_errors
 

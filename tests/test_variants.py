@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from gold import same
 
 from translit_refs import ReferenceType, Role, parse_reference, to_csl_json
 
@@ -128,7 +129,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     (
         "no date",
-        "Petrova, E. V. (N. d.). Arkhivy [Archives]. In Istoricheskii portal [website]. URL: (mode of access: 01.01.2020).",
+        "Petrova, E. V. (N. d.). Arkhivy [Archives]. In Istoricheskii portal [website]. "
+        "URL: (mode of access: 01.01.2020).",
         {"type": "webpage", "title": "Arkhivy", "language": "ru"},
     ),
     (
@@ -144,8 +146,6 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[name for name, _, _ in CASES])
 def test_unseen_variant(text: str, expected: dict[str, Any]) -> None:
-    from gold import same
-
     item = to_csl_json(parse_reference(text))
     wrong = {key: item.get(key) for key, want in expected.items() if not same(key, want, item.get(key))}
     assert wrong == {}

@@ -1,0 +1,61 @@
+"""Properties: any text gives a Reference with its raw text and valid CSL; counts are kept."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from translit_refs import Reference, parse_reference, parse_references, to_csl_json
+from translit_refs.schema import csl_errors
+
+#: Pieces of real references, from every terminal of the grammar, for near-miss inputs.
+TOKENS = [
+    "Acheson, D.", "Dundukov, M. Yu.", "Corke, S.-J.", "Ivanov I.I.", ", ", " & ", "e. a.", "(Ed.)", "(1969)",
+    "(N. d.)", "(2015)", "Present at the Creation", "My Years", "Dwight D. Eisenhower", "FRUS", "1950",
+    "1952–1954", "[Intelligence in the USA]", "[website]", "[official website]", "In ", "In", "Vol. 2",
+    "No. 4 (61)", "Iss. 6–7", "pp. 54–68", "798 p.", "Part 1", "Book 1", ": in 2 Vols.", "v 2 kn.",
+    "Ph D. Diss.", "Working Paper No. 39", "July, 1", "October 1", "Winter", "URL:", "URL:–0161a–8",
+    "https://example.org/a b", "(mode of access: 17.08. 2019)", "DOI 10.1163/187656101793645515",
+    "(in Russian)", "7(4), 1324–1338", "/ with A. M. Smith & S. L. Rearden", "NY, W. W. Norton",
+    "Middletown : US Government", "Moscow", "Cold War Intern. History Project Bull.", ". ", ".", ",", ":",
+    " ", "[", "]", "(", ")", "//", "/", "–", "\u2011", "\u00a0", "К.", "Wе", "\x00", "\n",
+]  # fmt: skip
+
+near_miss = st.lists(st.sampled_from(TOKENS), max_size=25).map("".join)
+
+
+def _check(reference: Reference, text: str) -> None:
+    assert reference.raw == text
+    assert "internal-error" not in {d.code for d in reference.diagnostics}
+    item = to_csl_json(reference)
+    assert csl_errors([item]) == []
+
+
+@given(st.text())
+@example("")
+@example("Acheson, D. (1969).")
+@example("((((((((((")
+@example("In In In")
+def test_any_text_never_raises(text: str) -> None:
+    _check(parse_reference(text), text)
+
+
+@given(near_miss)
+@example("In [website]")
+@example("Vol. 2 Vol. 2")
+@example("FRUS. 1950. (1977). (1977).")
+@example("Acheson, D., ")
+def test_near_misses_from_grammar_tokens_never_raise(text: str) -> None:
+    _check(parse_reference(text), text)
+
+
+@given(st.lists(near_miss.filter(lambda t: t.strip() != ""), max_size=8))
+def test_parse_references_returns_one_result_per_item(items: list[str]) -> None:
+    assert len(parse_references(items)) == len(items)
+
+
+@given(st.lists(near_miss, max_size=8))
+def test_parse_references_returns_one_result_per_non_blank_line(items: list[str]) -> None:
+    lines = [" ".join(item.split()) for item in items]
+    text = "\n".join(lines)
+    assert len(parse_references(text)) == sum(1 for line in text.splitlines() if line.strip())
