@@ -42,9 +42,11 @@ def test_doi_dashes_become_hyphen_minus() -> None:
         "Yungblud, V. (2018). Title. In Vestnik. No. 4 (61), pp. 241–261. DOI 10.24833/2071–8160–2018–4–61–241–261."
     )
     assert reference.doi == "10.24833/2071-8160-2018-4-61-241-261"
+    assert "doi-dashes" in [d.code for d in reference.diagnostics]
 
 
 def test_stray_space_in_access_date() -> None:
     reference = parse_reference("FBIS. 1953. In Archive [website]. URL: (mode of access: 17.08. 2019).")
     assert reference.accessed is not None
     assert (reference.accessed.year, reference.accessed.month, reference.accessed.day) == (2019, 8, 17)
+    assert "date-space" in [d.code for d in reference.diagnostics]

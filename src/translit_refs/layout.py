@@ -227,7 +227,18 @@ def _read_element(draft: _Draft, element: Element, following: str | None) -> Non
             draft.diagnostics.append(_warning("url-rejoined", "a space inside the URL was removed", token))
         _read_url(draft, url)
     elif kind == "DOI":
-        draft.set_once("doi", _doi(value))
+        doi = _doi(value)
+        if doi and doi not in value:
+            draft.diagnostics.append(
+                Diagnostic(
+                    code="doi-dashes",
+                    message="dashes in the DOI read as hyphen-minus",
+                    severity=Severity.INFO,
+                    start=token.start_pos,
+                    end=token.end_pos,
+                )
+            )
+        draft.set_once("doi", doi)
     elif kind == "LANG_NOTE":
         draft.set_once("language", LANGUAGE_NOTES.get(value.strip("()").split(maxsplit=1)[-1]))
     elif kind == "APA_LOCATOR":

@@ -15,6 +15,7 @@ from .models import Diagnostic, Severity
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 _CYRILLIC = re.compile(r"[Ѐ-ӿ]")
+_SPACED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s+\d{4}\b|\b\d{1,2}\.\s+\d{1,2}\.\s?\d{4}\b")
 _SPACES = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": " "}
 _INVISIBLE = {"\u00ad": " ", "\u200b": " ", "\ufeff": " "}
 
@@ -54,6 +55,10 @@ def normalize(text: str) -> tuple[str, tuple[Diagnostic, ...]]:
                     )
                 )
     normalised = "".join(chars)
+    diagnostics.extend(
+        _note("date-space", f"stray space in the date {m.group()!r} ignored", m.start())
+        for m in _SPACED_DATE.finditer(normalised)
+    )
     diagnostics.extend(_unbalanced_brackets(normalised))
     return normalised, tuple(diagnostics)
 
