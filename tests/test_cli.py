@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 
 from translit_refs.cli import main
 from translit_refs.schema import csl_errors
+
+from conftest import FIXTURES
 
 SEED = FIXTURES / "seed_references.txt"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from conftest import load_jsonl
-
 from translit_refs import ReferenceType, parse_reference, to_csl_json_list
 from translit_refs.schema import csl_errors
+
+from conftest import load_jsonl
 
 DEV = load_jsonl("dev_npe.jsonl")
 

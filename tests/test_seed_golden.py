@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, load_jsonl
-from gold import misses
 
 from translit_refs import parse_reference, parse_references, to_csl_json, to_csl_json_list
 from translit_refs.schema import csl_errors
+
+from conftest import FIXTURES, load_jsonl
+from gold import misses
 
 GOLD = load_jsonl("seed_gold.jsonl")
 SEED_LINES = (FIXTURES / "seed_references.txt").read_text(encoding="utf-8").splitlines()

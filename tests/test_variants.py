@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from gold import same
 
 from translit_refs import ReferenceType, Role, parse_reference, to_csl_json
+
+from gold import same
 
 CASES: list[tuple[str, str, dict[str, Any]]] = [
     (

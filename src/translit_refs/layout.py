@@ -23,7 +23,17 @@ from .dates import date_from_text, year_of
 from .grammar import Element, Head, Sentence, Skeleton
 from .imprint import Confidence, is_known_place, read_imprint
 from .lexicons import CONTAINER_CONTINUATIONS, CONTAINER_FAMILIES, LANGUAGE_NOTES
-from .models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role, Severity
+from .models import (
+    Diagnostic,
+    IssueKind,
+    PartialDate,
+    Person,
+    Reference,
+    ReferenceType,
+    Role,
+    Severity,
+    VolumeKind,
+)
 
 #: Markers after which a closing "Place, Publisher" sentence is an imprint.
 IMPRINT_FOLLOWERS = frozenset(
@@ -144,13 +154,14 @@ def _read_lead(draft: _Draft, lead: list[Sentence], following: str | None, dated
     if len(lead) > 1:
         last = lead[-1]
         imprint = read_imprint(last.text)
-        if following in ARTICLE_LOCATORS and not last.is_year:
+        if imprint.confidence is Confidence.KNOWN_PLACE and following in IMPRINT_FOLLOWERS | {None}:
+            draft.take_imprint(imprint.places, imprint.publisher)
+            lead.pop()
+        elif following in ARTICLE_LOCATORS and not last.is_year:
             start = max(1, _container_start(lead))
             draft.fields["container_title"] = draft.span(lead[start:])
             del lead[start:]
-        elif imprint.confidence is Confidence.KNOWN_PLACE or (
-            imprint.confidence is Confidence.SHAPE and (following in IMPRINT_FOLLOWERS or following is None)
-        ):
+        elif imprint.confidence is Confidence.SHAPE and following in IMPRINT_FOLLOWERS | {None}:
             draft.take_imprint(imprint.places, imprint.publisher)
             lead.pop()
         elif len(lead) > 2 and is_known_place(lead[-2].text) and following in IMPRINT_FOLLOWERS | {None}:
@@ -189,12 +200,16 @@ def _read_element(draft: _Draft, element: Element, following: str | None) -> Non
         unit = value.split()[-1].lower()
         key = "number_of_volumes" if unit.startswith(_BOOK_UNITS) else "number_of_parts"
         draft.set_once(key, count.group() if count else None)
+        if unit.startswith(("book", "kn")):
+            draft.fields["volume_kind"] = VolumeKind.BOOK
     elif kind == "VOLUME":
         draft.set_once("volume", _number(value))
         if run and not (not draft.imprint_found and read_imprint(run[0].text).confidence is Confidence.KNOWN_PLACE):
             draft.set_once("volume_title", run.pop(0).text)
     elif kind == "ISSUE":
         draft.set_once("issue", _number(value))
+        if value.lower().startswith(("iss", "vyp")):
+            draft.fields["issue_kind"] = IssueKind.ISSUE
     elif kind == "PAGES":
         draft.set_once("pages", _number(value))
     elif kind == "PAGE_COUNT":
@@ -202,6 +217,8 @@ def _read_element(draft: _Draft, element: Element, following: str | None) -> Non
     elif kind == "PART":
         draft.set_once("part", _number(value))
     elif kind == "BOOK":
+        if draft.fields.get("volume") is None:
+            draft.fields["volume_kind"] = VolumeKind.BOOK
         draft.set_once("volume" if draft.fields.get("volume") is None else "part", _number(value))
     elif kind == "THESIS":
         draft.set_once("genre", value)
@@ -279,7 +296,9 @@ def _read_tail(draft: _Draft, run: list[Sentence], following: str | None) -> Non
             sentences.append(sentence)
     if not sentences:
         return
-    if following in ARTICLE_LOCATORS and draft.fields.get("container_title") is None and not draft.imprint_found:
+    known_imprint = read_imprint(sentences[0].text).confidence is Confidence.KNOWN_PLACE
+    journal_context = following in ARTICLE_LOCATORS and not (known_imprint and following == "JOURNAL_VOLUME")
+    if journal_context and draft.fields.get("container_title") is None and not draft.imprint_found:
         draft.fields["container_title"] = draft.span(sentences)
         return
     index = 0

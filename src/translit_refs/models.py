@@ -37,6 +37,20 @@ class Role(StrEnum):
     TRANSLATOR = "translator"
 
 
+class VolumeKind(StrEnum):
+    """What a numbered volume is called: a volume (том, "Vol.") or a book (книга, "Book", "kn.")."""
+
+    VOLUME = "volume"
+    BOOK = "book"
+
+
+class IssueKind(StrEnum):
+    """What a journal issue is called: a number (номер, "No.") or an issue (выпуск, "Iss.")."""
+
+    NUMBER = "number"
+    ISSUE = "issue"
+
+
 class Person(_Frozen):
     """A person as printed: family name and initials ("Dundukov", "M. Yu.")."""
 
@@ -94,10 +108,12 @@ class Reference(_Frozen):
     publisher: str | None = None
     volume: str | None = None
     number_of_volumes: str | None = None
+    volume_kind: VolumeKind = VolumeKind.VOLUME
     number_of_parts: str | None = None
     volume_title: str | None = None
     part: str | None = None
     issue: str | None = None
+    issue_kind: IssueKind = IssueKind.NUMBER
     pages: str | None = None
     page_count: str | None = None
     genre: str | None = None

@@ -1,0 +1,49 @@
+"""Round trips: seed text -> model -> seed text, and model -> text -> model for generated models."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from translit_refs import Reference, parse_reference, to_csl_json
+from translit_refs.formatter import format_reference
+from translit_refs.schema import csl_errors
+
+from canonical import canonical
+from conftest import FIXTURES
+from strategies import references
+
+SEED = [line for line in (FIXTURES / "seed_references.txt").read_text("utf-8").splitlines() if line.strip()]
+#: The last seed line is the journal's own "How to cite" line, in APA.
+SEED_STYLES = ["quaestio-rossica"] * 43 + ["apa"]
+
+
+def comparable(reference: Reference) -> Reference:
+    """The model without what only parsing adds: the raw text and the diagnostics."""
+    return reference.model_copy(update={"raw": "", "diagnostics": ()})
+
+
+@pytest.mark.parametrize(
+    ("text", "style"), list(zip(SEED, SEED_STYLES, strict=True)), ids=[f"seed-{n}" for n in range(1, 45)]
+)
+def test_seed_text_round_trip(text: str, style: str) -> None:
+    assert format_reference(parse_reference(text), style) == canonical(text)
+
+
+@pytest.mark.parametrize("text", SEED[:43], ids=[f"seed-{n}" for n in range(1, 44)])
+def test_seed_model_round_trip(text: str) -> None:
+    reference = parse_reference(text)
+    assert comparable(parse_reference(format_reference(reference))) == comparable(reference)
+
+
+@given(references)
+def test_generated_models_round_trip(reference: Reference) -> None:
+    text = format_reference(reference)
+    parsed = parse_reference(text)
+    assert comparable(parsed) == reference, text
+    assert csl_errors([to_csl_json(parsed)]) == []
+
+
+def test_unknown_style_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown style"):
+        format_reference(parse_reference(SEED[0]), "chicago")
