@@ -50,3 +50,16 @@ def test_stray_space_in_access_date() -> None:
     assert reference.accessed is not None
     assert (reference.accessed.year, reference.accessed.month, reference.accessed.day) == (2019, 8, 17)
     assert "date-space" in [d.code for d in reference.diagnostics]
+
+
+def test_every_abbreviated_place_keeps_its_period_inside_a_sentence() -> None:
+    from translit_refs.lexicons import PLACES, REGIONS
+
+    for place in sorted(p for p in PLACES if p.endswith(".")):
+        reference = parse_reference(f"Smith, J. (2000). Title. {place}, Nauka Press. 100 p.")
+        assert reference.places == (place,), place
+        assert reference.publisher == "Nauka Press", place
+    for region in sorted(r for r in REGIONS if r.endswith(".")):
+        reference = parse_reference(f"Smith, J. (2000). Title. Cambridge, {region}, Nauka Press. 100 p.")
+        assert reference.places == ("Cambridge", region), region
+        assert reference.publisher == "Nauka Press", region

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 
-from translit_refs import Reference, parse_reference, to_csl_json
+from translit_refs import PartialDate, Person, Reference, ReferenceType, Role, parse_reference, to_csl_json
 from translit_refs.formatter import format_reference
 from translit_refs.schema import csl_errors
 
@@ -36,7 +36,28 @@ def test_seed_model_round_trip(text: str) -> None:
     assert comparable(parse_reference(format_reference(reference))) == comparable(reference)
 
 
+def _book(**fields: object) -> Reference:
+    base = {
+        "type": ReferenceType.BOOK,
+        "persons": (Person(family="Sarapul’tsev", given="D."),),
+        "title": "Aaa",
+        "issued": PartialDate(year=1800),
+        "places": ("Abingdon",),
+        "publisher": "Aaa Press",
+    }
+    return Reference.model_validate(base | fields)
+
+
 @given(references)
+# Bugs the strategies found, pinned: an imprint before a bare "Vol. N" read as a journal;
+@example(_book(volume="1", number_of_volumes="1"))
+# "Aaa." taken for an initial, so "/ with D. Aaa. Abingdon" became one name;
+@example(
+    _book(persons=(Person(family="Sarapul’tsev", given="D."), Person(family="Aaa", given="D.", role=Role.CONTRIBUTOR)))
+)
+# "St." and "SPb." ending a sentence inside an imprint.
+@example(_book(places=("Abingdon", "St. Petersburg")))
+@example(_book(places=("SPb.",), publisher="Doubleday & Co, Inc."))
 def test_generated_models_round_trip(reference: Reference) -> None:
     text = format_reference(reference)
     parsed = parse_reference(text)
