@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from translit_refs import parse_reference
+from translit_refs.lexicons import PLACES, REGIONS
 from translit_refs.normalize import normalize
 
 
@@ -53,8 +54,6 @@ def test_stray_space_in_access_date() -> None:
 
 
 def test_every_abbreviated_place_keeps_its_period_inside_a_sentence() -> None:
-    from translit_refs.lexicons import PLACES, REGIONS
-
     for place in sorted(p for p in PLACES if p.endswith(".")):
         reference = parse_reference(f"Smith, J. (2000). Title. {place}, Nauka Press. 100 p.")
         assert reference.places == (place,), place
