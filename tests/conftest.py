@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+from translit_refs.grammar import BACKEND_VARIABLE, available_backends
 from translit_refs.schema import csl_schema as load_csl_schema
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -39,3 +40,13 @@ def load_jsonl(name: str) -> list[dict[str, Any]]:
 def csl_schema() -> dict[str, Any]:
     """The official CSL-JSON schema shipped in the package."""
     return load_csl_schema()
+
+
+@pytest.fixture(params=["python", "cython"])
+def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test with each parser backend (cython is skipped when lark-cython is missing)."""
+    name: str = request.param
+    if name not in available_backends():
+        pytest.skip("lark-cython is not installed (pip install translit-refs[fast])")
+    monkeypatch.setenv(BACKEND_VARIABLE, name)
+    return name

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from translit_refs import parse_reference, parse_references, to_csl_json, to_csl_json_list
+from translit_refs.grammar import default_backend
 from translit_refs.schema import csl_errors
 
 from conftest import FIXTURES, load_jsonl
@@ -16,6 +17,7 @@ GOLD = load_jsonl("seed_gold.jsonl")
 SEED_LINES = (FIXTURES / "seed_references.txt").read_text(encoding="utf-8").splitlines()
 
 
+@pytest.mark.usefixtures("backend")
 @pytest.mark.parametrize("gold", GOLD, ids=[g["id"] for g in GOLD])
 def test_seed_reference_fields(gold: dict[str, Any]) -> None:
     item = to_csl_json(parse_reference(gold["text"]))
@@ -34,6 +36,11 @@ def test_seed_list_exports_valid_csl_in_order() -> None:
     assert csl_errors(items) == []
 
 
+def test_backend_is_the_one_asked_for(backend: str) -> None:
+    assert default_backend() == backend
+
+
+@pytest.mark.usefixtures("backend")
 def test_seed_parses_without_errors() -> None:
     for line in SEED_LINES:
         reference = parse_reference(line)

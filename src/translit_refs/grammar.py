@@ -7,6 +7,9 @@ sentences their roles.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -81,7 +84,7 @@ class SkeletonBuilder(Transformer[Token, Any]):
         return tuple(t for t in children if t.type in ("NAME", "GIVEN_NAME", "ETAL"))
 
     def run(self, children: list[Token]) -> tuple[Sentence, ...]:
-        return tuple(Sentence(str(t), _start(t), _end(t), is_year=t.type == "YEAR_SEG") for t in children)
+        return tuple(Sentence(t.value, _start(t), _end(t), is_year=t.type == "YEAR_SEG") for t in children)
 
     def url(self, children: list[Token]) -> Element:
         return Element(kind="URL", token=children[0], value=children[1] if len(children) > 1 else None)
@@ -106,9 +109,37 @@ def _end(token: Token) -> int:
     return token.end_pos if token.end_pos is not None else 0
 
 
-@lru_cache(maxsize=1)
-def reference_parser() -> Lark:
-    """The LALR parser with the skeleton builder inline, built once per process."""
+#: The environment variable that picks the parser backend: "python" or "cython".
+BACKEND_VARIABLE = "TRANSLIT_REFS_BACKEND"
+
+
+def available_backends() -> tuple[str, ...]:
+    """ "python" always; "cython" when lark-cython is installed (``pip install translit-refs[fast]``)."""
+    if importlib.util.find_spec("lark_cython") is None:
+        return ("python",)
+    return ("python", "cython")
+
+
+def default_backend() -> str:
+    """The backend named by $TRANSLIT_REFS_BACKEND, else the fastest one installed."""
+    chosen = os.environ.get(BACKEND_VARIABLE, "").strip().lower()
+    backends = available_backends()
+    if chosen in backends:
+        return chosen
+    return backends[-1]
+
+
+@lru_cache(maxsize=2)
+def reference_parser(backend: str = "python") -> Lark:
+    """The LALR parser with the skeleton builder inline, built once per process and backend.
+
+    Only the "python" backend supports error recovery (``on_error``); lark-cython's does not.
+    """
+    options: dict[str, Any] = {}
+    if backend == "cython":
+        options["_plugins"] = importlib.import_module("lark_cython").plugins
+    elif backend != "python":
+        raise ValueError(f"unknown backend {backend!r}; available: {', '.join(available_backends())}")
     return Lark.open_from_package(
         "translit_refs.grammars",
         "reference.lark",
@@ -117,4 +148,5 @@ def reference_parser() -> Lark:
         lexer="contextual",
         transformer=SkeletonBuilder(),
         maybe_placeholders=False,
+        **options,
     )

@@ -132,9 +132,9 @@ def _read_head(draft: _Draft, head: Head) -> None:
         if token.type == "ETAL":
             draft.fields["et_al"] = True
             continue
-        draft.persons.append(_person(str(token), role, given_first=token.type == "GIVEN_NAME"))
+        draft.persons.append(_person(token.value, role, given_first=token.type == "GIVEN_NAME"))
     if head.date is not None:
-        inner = str(head.date).strip("() ")
+        inner = head.date.value.strip("() ")
         year = year_of(inner)
         draft.fields["issued"] = PartialDate(year=year) if year else PartialDate(undated=True)
 
@@ -184,7 +184,7 @@ def _container_start(sentences: list[Sentence]) -> int:
 
 def _read_element(draft: _Draft, element: Element, following: str | None) -> None:
     token = element.token
-    value = str(token).strip()
+    value = token.value.strip()
     run = list(element.run)
     kind = element.kind
     if kind == "TRANSLATION":
@@ -238,7 +238,7 @@ def _read_element(draft: _Draft, element: Element, following: str | None) -> Non
     elif kind == "ACCESS":
         draft.set_once("accessed", date_from_text(value))
     elif kind in ("URL", "BARE_URL"):
-        url = value if kind == "BARE_URL" else str(element.value or "").strip()
+        url = value if kind == "BARE_URL" else (element.value.value if element.value is not None else "").strip()
         if url and run and _URL_TAIL.fullmatch(run[0].text) and url.endswith("/"):
             url += run.pop(0).text
             draft.diagnostics.append(_warning("url-rejoined", "a space inside the URL was removed", token))
@@ -267,7 +267,7 @@ def _read_element(draft: _Draft, element: Element, following: str | None) -> Non
             role = Role.EDITOR
         elif "tr" in lowered:
             role = Role.TRANSLATOR
-        draft.persons.extend(_person(str(n), role, given_first=True) for n in element.names)
+        draft.persons.extend(_person(n.value, role, given_first=True) for n in element.names)
     elif kind == "ED_MARK":
         draft.diagnostics.append(_warning("misplaced-editor-mark", "editor mark outside the head", token))
     _read_tail(draft, run, following)

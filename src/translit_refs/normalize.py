@@ -12,78 +12,88 @@ import unicodedata
 from .lexicons import HOMOGLYPHS
 from .models import Diagnostic, Severity
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD_WITH_CYRILLIC = re.compile(r"[^\W\d_]*[Ѐ-ӿ][^\W\d_]*")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 _CYRILLIC = re.compile(r"[Ѐ-ӿ]")
 _SPACED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s+\d{4}\b|\b\d{1,2}\.\s+\d{1,2}\.\s?\d{4}\b")
-_SPACES = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": " "}
-_INVISIBLE = {"\u00ad": " ", "\u200b": " ", "\ufeff": " "}
+_BRACKETS = re.compile(r"[()\[\]]")
+_CONTROL = [chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) != "\t"]
+#: Characters replaced silently: odd spaces, soft hyphen, zero-width space, BOM, tab.
+_QUIET = dict.fromkeys("\xa0\u2007\u202f\u2009\t\xad\u200b\ufeff", " ")
+_TRANSLATION = str.maketrans({**_QUIET, **dict.fromkeys(_CONTROL, " "), "\u2011": "-"})
+_REPORTED = re.compile("[\u2011" + re.escape("".join(_CONTROL)) + "]")
 
 
 def normalize(text: str) -> tuple[str, tuple[Diagnostic, ...]]:
     """Return the text with look-alike letters, odd spaces and the non-breaking hyphen repaired."""
-    text = unicodedata.normalize("NFC", text)
-    chars = list(text)
-    diagnostics: list[Diagnostic] = []
-    for index, char in enumerate(chars):
-        if char in _SPACES or char in _INVISIBLE:
-            chars[index] = " "
-        elif char == "\u2011":
-            chars[index] = "-"
-            diagnostics.append(_note("non-breaking-hyphen", "non-breaking hyphen read as '-'", index))
-        elif char in "\x00\r\n\v\f" or unicodedata.category(char) == "Cc":
-            chars[index] = " "
-            diagnostics.append(_note("control-character", f"control character {char!r} read as a space", index))
-    latin_letters = len(_LATIN.findall(text))
-    cyrillic_letters = len(_CYRILLIC.findall(text))
-    mostly_latin = latin_letters > 4 * cyrillic_letters
-    for word in _WORD.finditer(text):
-        letters = word.group()
-        cyrillic = [i for i, c in enumerate(letters) if _CYRILLIC.match(c)]
-        if not cyrillic or not all(letters[i] in HOMOGLYPHS for i in cyrillic):
-            continue
-        mixed = len(cyrillic) < len(letters) and _LATIN.search(letters) is not None
-        if mixed or (mostly_latin and len(letters) <= 2):
-            for i in cyrillic:
-                position = word.start() + i
-                chars[position] = HOMOGLYPHS[letters[i]]
-                diagnostics.append(
-                    _note(
-                        "homoglyph",
-                        f"Cyrillic {letters[i]!r} in a Latin word read as Latin {HOMOGLYPHS[letters[i]]!r}",
-                        position,
-                    )
-                )
-    normalised = "".join(chars)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    diagnostics = [_reported(match.group(), match.start()) for match in _REPORTED.finditer(text)]
+    normalised = text.translate(_TRANSLATION)
+    if _CYRILLIC.search(normalised):
+        normalised = _repair_homoglyphs(normalised, diagnostics)
     diagnostics.extend(
         _note("date-space", f"stray space in the date {m.group()!r} ignored", m.start())
         for m in _SPACED_DATE.finditer(normalised)
     )
-    diagnostics.extend(_unbalanced_brackets(normalised))
+    if _BRACKETS.search(normalised):
+        diagnostics.extend(_unbalanced_brackets(normalised))
     return normalised, tuple(diagnostics)
 
 
+def _repair_homoglyphs(text: str, diagnostics: list[Diagnostic]) -> str:
+    """Cyrillic look-alikes inside Latin words, or lone ones in a mostly Latin text, become Latin."""
+    chars = list(text)
+    mostly_latin = len(_LATIN.findall(text)) > 4 * len(_CYRILLIC.findall(text))
+    for word in _WORD_WITH_CYRILLIC.finditer(text):
+        letters = word.group()
+        cyrillic = [i for i, c in enumerate(letters) if _CYRILLIC.match(c)]
+        if not all(letters[i] in HOMOGLYPHS for i in cyrillic):
+            continue
+        mixed = len(cyrillic) < len(letters) and _LATIN.search(letters) is not None
+        if mixed or (mostly_latin and len(letters) <= 2):
+            for i in cyrillic:
+                chars[word.start() + i] = HOMOGLYPHS[letters[i]]
+                diagnostics.append(
+                    _note(
+                        "homoglyph",
+                        f"Cyrillic {letters[i]!r} in a Latin word read as Latin {HOMOGLYPHS[letters[i]]!r}",
+                        word.start() + i,
+                    )
+                )
+    return "".join(chars)
+
+
+def _reported(char: str, position: int) -> Diagnostic:
+    if char == "\u2011":
+        return _note("non-breaking-hyphen", "non-breaking hyphen read as '-'", position)
+    return _note("control-character", f"control character {char!r} read as a space", position)
+
+
 def _unbalanced_brackets(text: str) -> list[Diagnostic]:
-    """A warning for each "(" or "[" left open and each ")" or "]" closing nothing."""
+    """A warning for each "(" or "[" left open and each ")" or "]" closing nothing (at most five)."""
     found: list[Diagnostic] = []
-    for opening, closing in (("(", ")"), ("[", "]")):
-        open_positions: list[int] = []
-        for position, char in enumerate(text):
-            if char == opening:
-                open_positions.append(position)
-            elif char == closing and open_positions:
-                open_positions.pop()
-            elif char == closing:
-                found.append(_unbalanced(f"{closing!r} closes nothing", position))
-        found.extend(_unbalanced(f"{opening!r} is never closed", p) for p in open_positions[:1])
+    open_positions: dict[str, list[int]] = {"(": [], "[": []}
+    closing_to_opening = {")": "(", "]": "["}
+    for match in _BRACKETS.finditer(text):
+        char = match.group()
+        if char in open_positions:
+            open_positions[char].append(match.start())
+        elif open_positions[closing_to_opening[char]]:
+            open_positions[closing_to_opening[char]].pop()
+        elif len(found) < 5:
+            found.append(_unbalanced(f"{char!r} closes nothing", match.start()))
+    for opening, positions in open_positions.items():
+        if positions:
+            found.append(_unbalanced(f"{opening!r} is never closed", positions[0]))
     return found[:5]
+
+
+def _note(code: str, message: str, position: int) -> Diagnostic:
+    return Diagnostic(code=code, message=message, severity=Severity.INFO, start=position, end=position + 1)
 
 
 def _unbalanced(message: str, position: int) -> Diagnostic:
     return Diagnostic(
         code="unbalanced-bracket", message=message, severity=Severity.WARNING, start=position, end=position + 1
     )
-
-
-def _note(code: str, message: str, position: int) -> Diagnostic:
-    return Diagnostic(code=code, message=message, severity=Severity.INFO, start=position, end=position + 1)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from .errors import InvalidArgumentError
-from .grammar import Skeleton, reference_parser
+from .grammar import Skeleton, default_backend, reference_parser
 from .layout import assemble
 from .models import Diagnostic, Reference, Severity
 from .normalize import normalize
@@ -31,6 +31,16 @@ def parse_reference(text: str) -> Reference:
             raw=text,
             diagnostics=(*repairs, Diagnostic(code="empty", message="the reference is empty", severity=Severity.ERROR)),
         )
+    try:
+        skeleton = reference_parser(default_backend()).parse(normalised)
+    except Exception:  # any backend's syntax error: parse again, carefully, to say what went wrong
+        return _parse_with_recovery(text, normalised, repairs)
+    assert isinstance(skeleton, Skeleton)
+    return assemble(skeleton, normalised, text, repairs)
+
+
+def _parse_with_recovery(text: str, normalised: str, repairs: tuple[Diagnostic, ...]) -> Reference:
+    """The pure-Python parser, skipping unexpected tokens and recording each as a diagnostic."""
     recovered: list[Diagnostic] = []
 
     def recover(error: UnexpectedInput) -> bool:
@@ -38,7 +48,7 @@ def parse_reference(text: str) -> Reference:
         return len(recovered) < MAX_RECOVERIES and not isinstance(error, UnexpectedEOF)
 
     try:
-        skeleton = reference_parser().parse(normalised, on_error=recover)
+        skeleton = reference_parser("python").parse(normalised, on_error=recover)
     except (LarkError, RecursionError) as error:
         if not recovered or not isinstance(error, UnexpectedInput):
             recovered.append(_syntax_diagnostic(error))
@@ -80,7 +90,7 @@ def _syntax_diagnostic(error: Exception) -> Diagnostic:
     if isinstance(error, UnexpectedToken):
         token = error.token
         expected = tuple(sorted(error.expected))
-        found = "the end" if token.type == "$END" else repr(str(token))
+        found = "the end" if token.type == "$END" else repr(token.value)
         return Diagnostic(
             code="syntax-error",
             message=f"unexpected {found}; skipped",
