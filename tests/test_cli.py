@@ -94,3 +94,25 @@ def test_help_explains_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "Exit status" in capsys.readouterr().out
+
+
+def test_jobs_keep_order_and_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = SEED.read_text("utf-8").splitlines() * 30
+    source = tmp_path / "many.txt"
+    source.write_text("\n".join(lines) + "\n", "utf-8")
+    assert main(["parse", str(source), "--jobs", "2", "-q"]) == 0
+    parallel = capsys.readouterr().out
+    assert main(["parse", str(source), "-q"]) == 0
+    serial = capsys.readouterr().out
+    assert parallel == serial
+    assert len(json.loads(parallel)) == len(lines)
+
+
+def test_progress_bar_can_be_forced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEED), "--progress", "-o", str(tmp_path / "out.json")]) == 0
+    assert "44" in capsys.readouterr().err
+
+
+def test_jobs_must_be_positive() -> None:
+    with pytest.raises(SystemExit):
+        main(["parse", str(SEED), "--jobs", "0"])

@@ -7,9 +7,14 @@ import contextlib
 import io
 import json
 import sys
+from collections import deque
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
+
+from tqdm import tqdm
 
 from .csl import to_csl_json
 from .models import Severity
@@ -26,8 +31,9 @@ examples:
   translit-refs parse references.txt --to csl-json -o references.json
   cat references.txt | translit-refs parse - --to jsonl
 
-Diagnostics go to stderr as FILE:LINE: message. Exit status: 0 all parsed cleanly,
-1 some references carry error diagnostics (all are still written), 2 usage or I/O error.
+Diagnostics go to stderr as FILE:LINE: message; on a terminal a progress bar shows too.
+Exit status: 0 all parsed cleanly, 1 some references carry error diagnostics (all are still
+written), 2 usage or I/O error.
 """
 
 
@@ -50,7 +56,20 @@ def build_argument_parser() -> argparse.ArgumentParser:
         help="csl-json: one CSL-JSON array; jsonl: the full model, one JSON object per line",
     )
     parse.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    parse.add_argument(
+        "-j", "--jobs", type=_positive, default=1, metavar="N", help="parse in N processes (order is kept)"
+    )
+    shown = parse.add_mutually_exclusive_group()
+    shown.add_argument("--progress", action="store_true", help="always show a progress bar on stderr")
+    shown.add_argument("-q", "--quiet", action="store_true", help="never show a progress bar")
     return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -69,39 +88,99 @@ def main(argv: Sequence[str] | None = None) -> int:
     name = "<stdin>" if arguments.file == "-" else arguments.file
     try:
         with source as lines, output as sink:
-            return _parse_stream(lines, sink, name, arguments.to)
+            return _parse_stream(lines, sink, name, arguments)
     except UnicodeDecodeError as error:
         print(f"translit-refs: {name}: not UTF-8 text ({error.reason} at byte {error.start})", file=sys.stderr)
         return EXIT_USAGE
 
 
-def _parse_stream(source: TextIO, output: TextIO, name: str, to: str) -> int:
+#: References per batch handed to a worker process (and per progress update).
+BATCH_SIZE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    """One reference rendered in a worker: its output text, stderr lines and error flag."""
+
+    text: str
+    messages: tuple[str, ...]
+    has_errors: bool
+
+
+def _render_batch(batch: list[tuple[int, int, str]], name: str, to: str) -> list[_Rendered]:
+    """Parse and render (number, line number, text) triples; runs in worker processes too."""
+    rendered = []
+    for number, line_number, line in batch:
+        reference = parse_reference(line)
+        if to == "csl-json":
+            text = json.dumps(to_csl_json(reference, f"ref-{number}"), ensure_ascii=False)
+        else:
+            text = reference.model_dump_json()
+        messages = tuple(
+            f"{name}:{line_number}: {d.severity.value}: {d.message}"
+            for d in reference.diagnostics
+            if d.severity is not Severity.INFO
+        )
+        rendered.append(_Rendered(text, messages, reference.has_errors))
+    return rendered
+
+
+def _batches(source: TextIO) -> Iterator[list[tuple[int, int, str]]]:
+    batch: list[tuple[int, int, str]] = []
+    number = 0
+    for line_number, line in enumerate(source, start=1):
+        if line.strip():
+            number += 1
+            batch.append((number, line_number, line.rstrip("\r\n")))
+            if len(batch) == BATCH_SIZE:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+def _rendered_in_order(
+    batches: Iterator[list[tuple[int, int, str]]], name: str, to: str, jobs: int
+) -> Iterator[list[_Rendered]]:
+    """Rendered batches in input order; with jobs > 1 a bounded window of batches runs in a process pool."""
+    if jobs <= 1:
+        for batch in batches:
+            yield _render_batch(batch, name, to)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        window: deque[Future[list[_Rendered]]] = deque()
+        for batch in batches:
+            window.append(pool.submit(_render_batch, batch, name, to))
+            if len(window) >= 2 * jobs:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+
+def _parse_stream(source: TextIO, output: TextIO, name: str, options: argparse.Namespace) -> int:
     status = EXIT_OK
     count = 0
+    to: str = options.to
+    show_progress = options.progress or (not options.quiet and sys.stderr.isatty())
+    progress = tqdm(unit=" refs", file=sys.stderr, disable=not show_progress, delay=0 if options.progress else 0.5)
     if to == "csl-json":
         output.write("[")
-    for line_number, line in _numbered_lines(source):
-        reference = parse_reference(line)
-        count += 1
-        for diagnostic in reference.diagnostics:
-            if diagnostic.severity is not Severity.INFO:
-                print(f"{name}:{line_number}: {diagnostic.severity.value}: {diagnostic.message}", file=sys.stderr)
-        if reference.has_errors:
-            status = EXIT_PARSE_ERRORS
-        if to == "csl-json":
-            item = to_csl_json(reference, f"ref-{count}")
-            output.write(("\n  " if count == 1 else ",\n  ") + json.dumps(item, ensure_ascii=False))
-        else:
-            output.write(reference.model_dump_json() + "\n")
+    with progress:
+        for rendered_batch in _rendered_in_order(_batches(source), name, to, options.jobs):
+            for rendered in rendered_batch:
+                count += 1
+                for message in rendered.messages:
+                    print(message, file=sys.stderr)
+                if rendered.has_errors:
+                    status = EXIT_PARSE_ERRORS
+                if to == "csl-json":
+                    output.write(("\n  " if count == 1 else ",\n  ") + rendered.text)
+                else:
+                    output.write(rendered.text + "\n")
+            progress.update(len(rendered_batch))
     if to == "csl-json":
         output.write("\n]\n" if count else "]\n")
     return status
-
-
-def _numbered_lines(source: TextIO) -> Iterator[tuple[int, str]]:
-    for line_number, line in enumerate(source, start=1):
-        if line.strip():
-            yield line_number, line.rstrip("\r\n")
 
 
 def _open_input(path: str) -> contextlib.AbstractContextManager[TextIO]:
