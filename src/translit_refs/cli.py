@@ -177,6 +177,7 @@ def _parse_stream(source: TextIO, output: TextIO, name: str, options: argparse.N
                     output.write(("\n  " if count == 1 else ",\n  ") + rendered.text)
                 else:
                     output.write(rendered.text + "\n")
+            output.flush()
             progress.update(len(rendered_batch))
     if to == "csl-json":
         output.write("\n]\n" if count else "]\n")

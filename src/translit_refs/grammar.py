@@ -113,6 +113,7 @@ def _end(token: Token) -> int:
 BACKEND_VARIABLE = "TRANSLIT_REFS_BACKEND"
 
 
+@lru_cache(maxsize=1)
 def available_backends() -> tuple[str, ...]:
     """ "python" always; "cython" when lark-cython is installed (``pip install translit-refs[fast]``)."""
     if importlib.util.find_spec("lark_cython") is None:

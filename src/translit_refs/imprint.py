@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import lru_cache
 
 from .lexicons import PLACES, REGIONS
 
@@ -38,6 +39,7 @@ class Imprint:
 NOT_AN_IMPRINT = Imprint((), None, Confidence.NONE)
 
 
+@lru_cache(maxsize=4096)
 def read_imprint(sentence: str) -> Imprint:
     """Read "Place[, Place…][,|:] Publisher"; ``Confidence.NONE`` when it has no such shape."""
     sentence = sentence.strip()

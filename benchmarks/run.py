@@ -1,0 +1,220 @@
+"""Throughput benchmark: writes docs/performance.md.
+
+    python benchmarks/run.py                      # 10k, 100k (3 rounds) and 1M (1 round)
+    python benchmarks/run.py --quick -o /tmp/p.md # smoke mode: a tiny corpus, one round
+
+For each corpus size it measures, in one run: a regex tokenising pass over the same text (the
+floor), ``parse_reference`` with every installed backend, parse + CSL-JSON, and the CLI end to
+end (file in, CSL-JSON out) with its peak RSS, serially and with ``--jobs 2``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from translit_refs import parse_reference, to_csl_json
+from translit_refs.grammar import BACKEND_VARIABLE, available_backends
+
+from corpus import references
+
+ROOT = Path(__file__).resolve().parent.parent
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass
+class Timing:
+    """Seconds of each round."""
+
+    rounds: list[float]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.rounds)
+
+    @property
+    def spread(self) -> float:
+        """Half the range, as a fraction of the median."""
+        return (max(self.rounds) - min(self.rounds)) / 2 / self.median if self.median else 0.0
+
+
+def timed(work: Callable[[], object], rounds: int) -> Timing:
+    """Run ``work`` ``rounds`` times and keep the wall-clock seconds of each."""
+    seconds = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        work()
+        seconds.append(time.perf_counter() - start)
+    return Timing(seconds)
+
+
+def run_cli(corpus: Path, jobs: int) -> tuple[float, int]:
+    """Seconds and peak RSS (bytes) of ``translit-refs parse`` on the corpus."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        command = [sys.executable, "-m", "translit_refs.cli", "parse", str(corpus), "-o", out.name, "-q"]
+        command += ["--jobs", str(jobs)]
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise RuntimeError(f"CLI failed with {process.returncode}")
+    return seconds, usage.ru_maxrss * 1024
+
+
+def corpus_file(size: int, directory: Path) -> Path:
+    """The corpus of ``size`` references, generated once (fixed seed)."""
+    path = directory / f"corpus-{size}.txt"
+    if not path.exists():
+        with path.open("w", encoding="utf-8") as stream:
+            for line in references(size):
+                stream.write(line + "\n")
+    return path
+
+
+def parse_all(lines: list[str], backend: str) -> Callable[[], object]:
+    def work() -> object:
+        os.environ[BACKEND_VARIABLE] = backend
+        return [parse_reference(line) for line in lines]
+
+    return work
+
+
+def parse_and_export(lines: list[str]) -> object:
+    return [json.dumps(to_csl_json(parse_reference(line)), ensure_ascii=False) for line in lines]
+
+
+def measure(size: int, rounds: int, directory: Path, cli: bool) -> dict[str, object]:
+    """Every measurement of one corpus size."""
+    path = corpus_file(size, directory)
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    megabytes = len(text.encode("utf-8")) / 1e6
+    row: dict[str, object] = {"size": size, "megabytes": megabytes}
+    row["floor"] = timed(lambda: sum(1 for _ in _TOKEN.finditer(text)), rounds)
+    for backend in available_backends():
+        row[f"parse-{backend}"] = timed(parse_all(lines, backend), rounds)
+    os.environ.pop(BACKEND_VARIABLE, None)
+    row["parse+csl"] = timed(lambda: parse_and_export(lines), rounds)
+    if cli:
+        serial = [run_cli(path, jobs=1) for _ in range(rounds)]
+        row["cli"] = Timing([s for s, _ in serial])
+        row["rss"] = max(r for _, r in serial)
+        row["cli-jobs2"] = Timing([run_cli(path, jobs=2)[0] for _ in range(rounds)])
+    return row
+
+
+def _rate(row: dict[str, object], key: str) -> str:
+    timing = row.get(key)
+    if not isinstance(timing, Timing):
+        return "–"
+    size = row["size"]
+    assert isinstance(size, int)
+    return f"{size / timing.median:,.0f} ± {timing.spread:.0%}"
+
+
+def _floor_multiple(row: dict[str, object], key: str) -> str:
+    timing, floor = row.get(key), row["floor"]
+    assert isinstance(floor, Timing)
+    return f"{timing.median / floor.median:.0f}×" if isinstance(timing, Timing) else "–"
+
+
+def machine() -> str:
+    """CPU model, cores, Python and package versions."""
+    model = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        found = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        model = found.group(1).strip() if found else model
+    versions = []
+    for package in ("lark", "lark-cython", "pydantic", "translit-refs"):
+        try:
+            versions.append(f"{package} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            continue
+    return f"{model}, {os.cpu_count()} cores, {platform.system()}; Python {platform.python_version()}; " + ", ".join(
+        versions
+    )
+
+
+def report(rows: list[dict[str, object]], command: str) -> str:
+    """The Markdown page."""
+    backends = available_backends()
+    header = ["corpus", "MB", "regex floor (s)"]
+    header += [f"parse, {b} (refs/s)" for b in backends]
+    header += ["parse + CSL-JSON", "CLI end to end", "CLI --jobs 2", "jobs 2 speed-up", "parse / floor", "CLI peak RSS"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for row in rows:
+        floor = row["floor"]
+        assert isinstance(floor, Timing)
+        cells = [f"{row['size']:,}", f"{row['megabytes']:.1f}", f"{floor.median:.3f}"]
+        cells += [_rate(row, f"parse-{b}") for b in backends]
+        cells += [_rate(row, "parse+csl"), _rate(row, "cli"), _rate(row, "cli-jobs2")]
+        cli, jobs2 = row.get("cli"), row.get("cli-jobs2")
+        cells.append(
+            f"{cli.median / jobs2.median:.2f}×" if isinstance(cli, Timing) and isinstance(jobs2, Timing) else "–"
+        )
+        cells.append(_floor_multiple(row, f"parse-{backends[-1]}"))
+        rss = row.get("rss")
+        cells.append(f"{rss / 2**20:.0f} MiB" if isinstance(rss, int) else "–")
+        lines.append("| " + " | ".join(cells) + " |")
+    per_reference = {
+        row["size"]: row[f"parse-{backends[-1]}"].median / row["size"]  # type: ignore[union-attr,operator]
+        for row in rows
+    }
+    sizes = sorted(per_reference)
+    linear = ""
+    if len(sizes) > 1:
+        ratio = per_reference[sizes[-1]] / per_reference[sizes[0]]
+        linear = (
+            f"\nTime per reference at {sizes[-1]:,} is {ratio:.2f}× that at {sizes[0]:,} ({backends[-1]} backend).\n"
+        )
+    return (
+        "# Performance\n\n"
+        f"Machine: {machine()}.\n\n"
+        f"Command: `{command}`\n\n"
+        "Rates are references per second, median of the rounds ± half the range; the regex floor is "
+        "one `re.finditer(r'\\w+|[^\\w\\s]')` pass over the same text, and \"parse / floor\" is the "
+        "parse time as a multiple of it. The CLI runs in a fresh process (start-up included).\n\n"
+        + "\n".join(lines)
+        + "\n"
+        + linear
+    )
+
+
+def main() -> None:
+    """Measure and write the report."""
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    options.add_argument("--rounds", type=int, default=3)
+    options.add_argument("--quick", action="store_true", help="smoke mode: 300 references, one round")
+    options.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "performance.md")
+    options.add_argument("--corpora", type=Path, default=ROOT / "benchmarks" / ".corpora")
+    arguments = options.parse_args()
+    sizes = [300] if arguments.quick else arguments.sizes
+    arguments.corpora.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for size in sizes:
+        rounds = 1 if arguments.quick or size >= 1_000_000 else arguments.rounds
+        rows.append(measure(size, rounds, arguments.corpora, cli=True))
+        print(f"measured {size:,}", file=sys.stderr)
+    command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
+    arguments.output.write_text(report(rows, command.strip()), encoding="utf-8")
+    print(arguments.output.read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()
