@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import select
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -116,3 +119,43 @@ def test_progress_bar_can_be_forced(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_jobs_must_be_positive() -> None:
     with pytest.raises(SystemExit):
         main(["parse", str(SEED), "--jobs", "0"])
+
+
+def test_output_begins_before_the_input_ends() -> None:
+    line = SEED.read_text("utf-8").splitlines()[0] + "\n"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "translit_refs.cli", "parse", "-", "-q"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert process.stdin is not None
+    assert process.stdout is not None
+    try:
+        process.stdin.write((line * 600).encode("utf-8"))
+        process.stdin.flush()
+        received = b""
+        deadline = time.monotonic() + 30
+        while b'"ref-1"' not in received and time.monotonic() < deadline:
+            ready, _, _ = select.select([process.stdout], [], [], 1)
+            if ready:
+                received += os.read(process.stdout.fileno(), 4096)
+        assert b'"ref-1"' in received, "no reference written while the input was still open"
+    finally:
+        process.stdin.close()
+        process.stdout.read()
+        process.wait(timeout=30)
+    assert process.returncode == 0
+
+
+def test_closed_output_pipe_is_not_a_traceback() -> None:
+    lines = (SEED.read_text("utf-8") + "\n") * 50
+    process = subprocess.run(
+        f"{sys.executable} -m translit_refs.cli parse - -q | head -c 10",
+        shell=True,
+        input=lines,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Traceback" not in process.stderr

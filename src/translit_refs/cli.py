@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -89,6 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with source as lines, output as sink:
             return _parse_stream(lines, sink, name, arguments)
+    except BrokenPipeError:
+        # The reader went away (e.g. "| head"): stop quietly, as Unix filters do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except UnicodeDecodeError as error:
         print(f"translit-refs: {name}: not UTF-8 text ({error.reason} at byte {error.start})", file=sys.stderr)
         return EXIT_USAGE
