@@ -159,3 +159,20 @@ def test_closed_output_pipe_is_not_a_traceback() -> None:
         check=False,
     )
     assert "Traceback" not in process.stderr
+
+
+def test_split_prints_the_seed_list(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["split", str(FIXTURES / "seed_article_page.txt")]) == 0
+    assert capsys.readouterr().out.splitlines() == SEED.read_text("utf-8").splitlines()[:43]
+
+
+def test_parse_find_parses_a_whole_document(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "--find", str(FIXTURES / "seed_article_page.txt"), "-q"]) == 0
+    captured = capsys.readouterr()
+    items = json.loads(captured.out)
+    assert [i["title"] for i in items[:2]] == [
+        "Present at the Creation. My Years in the State Department",
+        "The Secret Sentry: The Untold History of the National Security Agency",
+    ]
+    assert len(items) == 43
+    assert "seed_article_page.txt:72: warning" in captured.err

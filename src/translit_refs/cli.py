@@ -18,6 +18,7 @@ from typing import TextIO
 from tqdm import tqdm
 
 from .csl import to_csl_json
+from .listsplit import split_references
 from .models import Severity
 from .parser import parse_reference
 
@@ -51,6 +52,11 @@ def build_argument_parser() -> argparse.ArgumentParser:
     )
     parse.add_argument("file", nargs="?", default="-", metavar="FILE", help="input text file, or - for stdin")
     parse.add_argument(
+        "--find",
+        action="store_true",
+        help="FILE is a whole document (a copied page, a PDF's text): find its reference list and parse that",
+    )
+    parse.add_argument(
         "--to",
         choices=("csl-json", "jsonl"),
         default="csl-json",
@@ -63,6 +69,14 @@ def build_argument_parser() -> argparse.ArgumentParser:
     shown = parse.add_mutually_exclusive_group()
     shown.add_argument("--progress", action="store_true", help="always show a progress bar on stderr")
     shown.add_argument("-q", "--quiet", action="store_true", help="never show a progress bar")
+    split = commands.add_parser(
+        "split",
+        help="print the reference list of a document, one reference per line",
+        description="Find the reference list in FILE (a copied page or PDF text), join wrapped lines, "
+        "undo line-end hyphenation, drop list numbers, and print one reference per line.",
+    )
+    split.add_argument("file", nargs="?", default="-", metavar="FILE", help="input text file, or - for stdin")
+    split.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     return parser
 
 
@@ -89,6 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     name = "<stdin>" if arguments.file == "-" else arguments.file
     try:
         with source as lines, output as sink:
+            if arguments.command == "split":
+                return _split(lines, sink)
+            if arguments.find:
+                return _parse_stream(_found_lines(lines), sink, name, arguments)
             return _parse_stream(lines, sink, name, arguments)
     except BrokenPipeError:
         # The reader went away (e.g. "| head"): stop quietly, as Unix filters do.
@@ -131,10 +149,23 @@ def _render_batch(batch: list[tuple[int, int, str]], name: str, to: str) -> list
     return rendered
 
 
-def _batches(source: TextIO) -> Iterator[list[tuple[int, int, str]]]:
+def _split(source: TextIO, output: TextIO) -> int:
+    for entry in split_references(source.read()):
+        output.write(" ".join(entry.text.split("\n")) + "\n")
+    return EXIT_OK
+
+
+def _found_lines(source: TextIO) -> Iterator[tuple[int, str]]:
+    """(source line, reference) pairs of the document's reference list."""
+    for entry in split_references(source.read()):
+        yield entry.first_line, entry.text
+
+
+def _batches(source: TextIO | Iterator[tuple[int, str]]) -> Iterator[list[tuple[int, int, str]]]:
     batch: list[tuple[int, int, str]] = []
     number = 0
-    for line_number, line in enumerate(source, start=1):
+    numbered = enumerate(source, start=1) if isinstance(source, io.TextIOBase | TextIO) else source
+    for line_number, line in numbered:
         if line.strip():
             number += 1
             batch.append((number, line_number, line.rstrip("\r\n")))
@@ -163,7 +194,9 @@ def _rendered_in_order(
             yield window.popleft().result()
 
 
-def _parse_stream(source: TextIO, output: TextIO, name: str, options: argparse.Namespace) -> int:
+def _parse_stream(
+    source: TextIO | Iterator[tuple[int, str]], output: TextIO, name: str, options: argparse.Namespace
+) -> int:
     status = EXIT_OK
     count = 0
     to: str = options.to

@@ -106,3 +106,13 @@ CONTAINER_FAMILIES: tuple[str, ...] = (
     "voprosy atomnoy nauki i tekhniki",
     "vestnik",
 )
+
+#: Combining forms written solid with the next word, so a hyphen after them at a line end is
+#: hyphenation ("teplo-nositel’" is теплоноситель), transliterated Russian and English.
+SOLID_PREFIXES: frozenset[str] = _entries(
+    """
+    teplo; termo; odno; dvukh; trekh; mnogo; vodo; energo; paro; gidro; elektro; radio; avto; mezh;
+    sverkh; polu; samo; vysoko; nizko; malo; bystro; gazo; nefte; metallo; yadro; jadro; teplovo;
+    thermo; sub; un; re; pre; over; under
+    """
+)

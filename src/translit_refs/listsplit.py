@@ -1,0 +1,290 @@
+"""Finding reference lists in documents and splitting them into entries.
+
+Handles copied journal pages (abstract, author notes, the list, "How to Cite") and text
+extracted from PDFs: entries wrapped over several lines, words hyphenated at line ends,
+numbered entries ("1.", "[1]", "1)") and two entries glued on one line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .lexicons import SOLID_PREFIXES
+from .translit import russian_frequency
+from .words import zipf
+
+#: Headings that open a reference list (the first group) or a citation of the article itself.
+LIST_HEADINGS = re.compile(
+    r"^\s*(?:references|bibliography|works cited|literature|sources|список литературы|литература|"
+    r"библиографический список|список источников|список использованных источников)\s*:?\s*$",
+    re.IGNORECASE,
+)
+CITE_HEADINGS = re.compile(r"^\s*(?:how to cite(?: this article)?|для цитирования|cite this article)\s*:?\s*$", re.I)
+#: A short line without a final period that is not a reference: the next section's heading.
+_OTHER_HEADING = re.compile(r"^\s*[A-ZА-ЯЁ][^.\d]{0,40}$")
+_LABEL = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s+")
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
+_MARKERS = re.compile(
+    r"\bpp?\.\s?\d|\d\s?p\.|\bVol\.|\bvol\.|\bNo\.|\bno\.|\bIss\.|\bURL\b|\bDOI\b|\bdoi\b|\bIn\s|\[|"
+    r"\(mode of access|\(accessed|[Aa]vailable at|//"
+)
+_NAME_START = re.compile(
+    r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][^\W\d_]+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]?[^\W\d_]+)?(?:,\s?|\s)(?:[A-ZА-ЯЁ][a-z]?\.\s?-?){1,3}"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+_ENTRY_END = re.compile(r"[.)\]]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ListEntry:
+    """One reference of a list: its text, its printed label ("12" of "12.") and source lines (1-based)."""
+
+    text: str
+    label: str | None
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceSection:
+    """A run of entries under an optional heading; ``kind`` is "references" or "how-to-cite"."""
+
+    kind: str
+    heading: str | None
+    entries: tuple[ListEntry, ...]
+
+
+def find_reference_sections(text: str) -> list[ReferenceSection]:
+    """Every reference list of the document, and its "How to Cite" entries, in document order."""
+    lines = text.splitlines()
+    headed = [i for i, line in enumerate(lines) if LIST_HEADINGS.match(line) or CITE_HEADINGS.match(line)]
+    sections: list[ReferenceSection] = []
+    if not any(LIST_HEADINGS.match(lines[i]) for i in headed):
+        unheaded_end = next((i for i in headed if CITE_HEADINGS.match(lines[i])), len(lines))
+        sections.append(ReferenceSection("references", None, _densest_run(_entries(lines, 0, unheaded_end))))
+    for index in headed:
+        kind = "how-to-cite" if CITE_HEADINGS.match(lines[index]) else "references"
+        entries = _entries(lines, index + 1, _section_end(lines, index + 1))
+        sections.append(ReferenceSection(kind, lines[index].strip(), entries))
+    return [s for s in sections if s.entries]
+
+
+def find_reference_section(text: str) -> ReferenceSection | None:
+    """The document's (first) reference list, or None when it has none."""
+    return next((s for s in find_reference_sections(text) if s.kind == "references"), None)
+
+
+def split_references(text: str) -> list[ListEntry]:
+    """The entries of the document's reference list (the whole text when it is just a list)."""
+    section = find_reference_section(text)
+    return list(section.entries) if section else []
+
+
+def looks_like_reference(line: str) -> bool:
+    """A year and either a leading person's name or a bibliographic marker."""
+    return bool(_YEAR.search(line)) and bool(_NAME_START.match(line) or _MARKERS.search(line) or _LABEL.match(line))
+
+
+def _section_end(lines: list[str], start: int) -> int:
+    """The line after a headed section: the next heading or the end."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if LIST_HEADINGS.match(line) or CITE_HEADINGS.match(line):
+            return index
+        if _OTHER_HEADING.match(line) and not _LABEL.match(line) and index + 1 < len(lines):
+            following = next((candidate for candidate in lines[index + 1 :] if candidate.strip()), "")
+            if following and not looks_like_reference(following) and not looks_like_reference(line):
+                return index
+    return len(lines)
+
+
+def _densest_run(entries: tuple[ListEntry, ...]) -> tuple[ListEntry, ...]:
+    """The longest run of reference-like entries.
+
+    In a numbered list the run is the longest stretch of consecutive labels with a year or a
+    bibliographic marker in it;
+    otherwise it is the longest stretch of reference-like entries, bridging single entries
+    without a year (a standard, an undated web page) between two reference-like ones.
+    """
+    if sum(1 for e in entries if e.label is not None) >= 2:
+        runs: list[list[ListEntry]] = []
+        for entry in entries:
+            if entry.label is None:
+                continue
+            previous = runs[-1][-1].label if runs else None
+            if previous is not None and entry.label.isdigit() and _follows(previous, entry.label):
+                runs[-1].append(entry)
+            else:
+                runs.append([entry])
+        evident = [run for run in runs if any(_YEAR.search(e.text) or _MARKERS.search(e.text) for e in run)]
+        longest: list[ListEntry] = max(evident, key=len, default=[])
+        return tuple(longest)
+    like = [looks_like_reference(e.text) for e in entries]
+    bridged = [ok or (0 < i < len(like) - 1 and like[i - 1] and like[i + 1]) for i, ok in enumerate(like)]
+    best = (0, 0)
+    run_start = 0
+    for index, ok in enumerate([*bridged, False]):
+        if not ok:
+            if index - run_start > best[1] - best[0]:
+                best = (run_start, index)
+            run_start = index + 1
+    return entries[best[0] : best[1]]
+
+
+def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
+    """Join wrapped lines into entries, strip and keep list labels, split glued entries."""
+    labelled = [line for line in lines[start:end] if _LABEL.match(line)]
+    first_line = next((line for line in lines[start:end] if line.strip()), "")
+    numbered = len(labelled) >= 2 or (bool(labelled) and labelled[0] == first_line)
+    width = max((len(line.rstrip()) for line in lines[start:end]), default=0)
+    vocabulary = _vocabulary(lines[start:end])
+    entries: list[ListEntry] = []
+    parts: list[str] = []
+    label: str | None = None
+    first = 0
+    last = 0
+    for index in range(start, end):
+        line = lines[index].strip()
+        if not line:
+            if parts and not numbered:
+                entries.append(ListEntry(_join(parts, vocabulary), label, first + 1, last + 1))
+                parts, label = [], None
+            continue
+        match = _LABEL.match(line) if numbered else None
+        if match and not _follows(label, match.group(1) or match.group(2)):
+            match = None  # "1. pp. 47–53" wrapped inside entry 7 is no label
+        if parts and (match or (not numbered and _starts_entry(parts[-1], line, width))):
+            entries.append(ListEntry(_join(parts, vocabulary), label, first + 1, last + 1))
+            parts, label = [], None
+        if match:
+            label = match.group(1) or match.group(2)
+            line = line[match.end() :]
+        if not parts:
+            first = index
+        parts.append(line)
+        last = index
+    if parts:
+        entries.append(ListEntry(_join(parts, vocabulary), label, first + 1, last + 1))
+    return tuple(_unglue(entries) if numbered else entries)
+
+
+def _follows(previous: str | None, label: str) -> bool:
+    """A label may start the next entry: it comes after the previous one, with at most two
+    entries glued in between ("… pp. 9-14. 2) Odejchuk …" then "3) …" on a new line)."""
+    if previous is None or not previous.isdigit():
+        return True
+    return 1 <= int(label) - int(previous) <= 3
+
+
+def _vocabulary(lines: list[str]) -> Counter[str]:
+    """Words of the lines, without the fragments on either side of a line-end hyphen."""
+    words: Counter[str] = Counter()
+    broken = False
+    for line in lines:
+        found = [w.lower() for w in _WORD.findall(line)]
+        if broken and found:
+            found = found[1:]
+        broken = line.rstrip().endswith("-")
+        if broken and found:
+            found = found[:-1]
+        words.update(found)
+    return words
+
+
+def _starts_entry(previous: str, line: str, width: int) -> bool:
+    """In an unnumbered list: the previous line ended an entry and this one starts another."""
+    ended = _ENTRY_END.search(previous) is not None and len(previous) < 0.9 * width
+    return ended and (_NAME_START.match(line) is not None or line[:1].isupper())
+
+
+def _join(parts: list[str], vocabulary: Counter[str]) -> str:
+    """Join wrapped lines, undoing end-of-line hyphenation only where the joined form is a word."""
+    text = parts[0]
+    for part in parts[1:]:
+        head = re.search(r"(\S+)-$", text)
+        tail = re.match(r"\S+", part)
+        if head and tail and _dehyphenate(head.group(1), part, vocabulary):
+            text = text[:-1] + part
+        elif text.endswith("-") and not text.endswith(" -"):
+            text += part
+        else:
+            text += " " + part
+    return text
+
+
+_SURNAME_REST = re.compile(r"[^\W\d_]+,?\s(?:[A-ZА-ЯЁ][a-z]?\.\s?){1,3}")
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _dehyphenate(before: str, after: str, vocabulary: Counter[str]) -> bool:
+    """True when "before-" + "after" is one word broken at the line end, not a hyphenated compound.
+
+    Evidence, in order: the document's own words; the joined form being a word (English, or
+    Russian through its reverse transliteration); both halves being words (a compound).
+    """
+    last = re.split(r"[-(\[«“\"]", before)[-1]
+    first = re.split(r"[-.,:;)\]»”\"\s]", after)[0]
+    if not _LETTERS.fullmatch(last) or not _LETTERS.fullmatch(first) or not first[:1].islower():
+        return False  # URLs, DOIs, numbers, "MGIMO-Universiteta": the hyphen is real
+    if len(first) <= 2:
+        return False  # hyphenation leaves at least three letters on the new line ("reaktor-bn-800")
+    if vocabulary[f"{last}-{first}".lower()] > 0:
+        return False
+    if last[:1].isupper() and _SURNAME_REST.match(after):
+        return True  # "Kukh-" + "arkin N.E.": a surname; double surnames keep a capital ("Ponomarev-Stepnoi")
+    if last.lower() in SOLID_PREFIXES:
+        return True
+    joined = last + first
+    if vocabulary[joined.lower()] > 0 or russian_frequency(joined) >= 1.0:
+        return True
+    if zipf(joined) >= _KNOWN_WORD and zipf(joined) >= min(zipf(last), zipf(first)) - 2.5:
+        return True  # "develop-ment"; but "large-scale" stays, rarer solid than its halves
+    if _COORDINATE_FIRST.search(last) and _ADJECTIVE_ENDING.search(first):
+        return False  # coordinate compound adjectives are hyphenated: "svincovo-vismutovom", "istoriko-…"
+    return not (_is_word(last, vocabulary) and _is_word(first, vocabulary))
+
+
+#: Russian coordinate compound adjectives ("istoriko-dokumental’nyi", "erozionno-korrozionnogo"):
+#: a first part of six letters or more ending in -o, a second part with an adjective's ending.
+_COORDINATE_FIRST = re.compile(r"^[^\W\d_’']{5,}o$", re.IGNORECASE)
+_ADJECTIVE_ENDING = re.compile(
+    r"(?:ogo|omu|ymi|imi|yh|ykh|ikh|ih|yj|yi|yy|ij|ii|iy|aya|aja|oe|ye|ie|ym|im|om|uyu|uju)$"
+)
+
+
+#: English Zipf frequency from which a joined form counts as a word (once per 30 million words).
+_KNOWN_WORD = 1.0
+
+
+def _is_word(word: str, vocabulary: Counter[str]) -> bool:
+    """A half of a possible compound: a word of the document, of English, or transliterated Russian."""
+    if len(word) < 3:
+        return False
+    return vocabulary[word.lower()] > 0 or zipf(word) >= 2.5 or russian_frequency(word) >= 1.5
+
+
+#: What may precede a glued "N." label: the end of an entry, not "Vol." or "No." before a number.
+_GLUE_AFTER = r"(?<=[.)\]])(?<!\bVol\.)(?<!\bvol\.)(?<!\bNo\.)(?<!\bno\.)(?<!\bIss\.)(?<!\biss\.)(?<!\bv\.)(?<!\bT\.)"
+
+
+def _unglue(entries: list[ListEntry]) -> list[ListEntry]:
+    """Split "… pp. 241–261. 15. Nekrasov A.B. …" where the next label number appears inside an entry."""
+    result: list[ListEntry] = []
+    for entry in entries:
+        current = entry
+        while current.label is not None and current.label.isdigit():
+            following = str(int(current.label) + 1)
+            glued = re.search(
+                rf"(?:\s\[{following}\]|{_GLUE_AFTER}\s{following}[.)])\s+(?=[A-ZА-ЯЁ])"
+                rf"|\s{following}[.)]\s+(?={_NAME_START.pattern[1:]})",
+                current.text,
+            )
+            if not glued:
+                break
+            before = current.text[: glued.start()]
+            result.append(ListEntry(before, current.label, current.first_line, current.last_line))
+            current = ListEntry(current.text[glued.end() :], following, current.last_line, current.last_line)
+        result.append(current)
+    return result

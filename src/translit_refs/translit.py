@@ -1,0 +1,114 @@
+"""Reverse transliteration: Cyrillic spellings a Latin-transliterated Russian word may stand for.
+
+The rules cover the schemes seen in reference lists (simplified BSI: "Koreiskoi", "vozhdei";
+BGN/PCGN: "Sovetskiy", "Yadernyy"; the elibrary/translit.ru style: "tehnologii", "organizacii",
+"jenergetiki"). Candidates are pruned by Russian orthography (й only after a vowel, ь/ъ only
+after a consonant) and ranked by word frequency (wordfreq, when installed).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .words import zipf
+
+#: Latin letter groups and the Cyrillic they may stand for, longest groups first.
+REVERSE_RULES: dict[str, tuple[str, ...]] = {
+    "shch": ("щ",),
+    "sch": ("щ", "сч"),
+    "zh": ("ж",),
+    "kh": ("х",),
+    "ts": ("ц", "тс"),
+    "tc": ("ц",),
+    "ch": ("ч",),
+    "sh": ("ш",),
+    "yu": ("ю",),
+    "iu": ("ю",),
+    "ju": ("ю",),
+    "ya": ("я",),
+    "ia": ("я", "ия"),
+    "ja": ("я",),
+    "yo": ("ё",),
+    "jo": ("ё",),
+    "ye": ("е", "ье"),
+    "je": ("э", "е"),
+    "a": ("а",),
+    "b": ("б",),
+    "v": ("в",),
+    "w": ("в",),
+    "g": ("г",),
+    "d": ("д",),
+    "e": ("е", "э"),
+    "z": ("з",),
+    "i": ("и", "й"),
+    "y": ("ы", "й", "и"),
+    "j": ("й",),
+    "k": ("к",),
+    "q": ("к",),
+    "l": ("л", "ль"),
+    "m": ("м",),
+    "n": ("н",),
+    "o": ("о",),
+    "p": ("п",),
+    "r": ("р",),
+    "s": ("с",),
+    "t": ("т",),
+    "u": ("у",),
+    "f": ("ф",),
+    "h": ("х",),
+    "c": ("ц", "к"),
+    "x": ("кс",),
+    "’": ("ь", "ъ"),
+    "'": ("ь", "ъ"),
+}
+_GROUPS = sorted(REVERSE_RULES, key=len, reverse=True)
+_VOWELS = set("аеёиоуыэюя")
+_SOFT_SIGNS = set("ьъ")
+_LATIN_WORD = re.compile(r"[a-z’']+")
+MAX_CANDIDATES = 512
+
+
+def cyrillic_candidates(word: str) -> list[str]:
+    """Orthographically possible Cyrillic spellings of a transliterated word (lower case)."""
+    return list(_candidates(word.lower()))
+
+
+@lru_cache(maxsize=16384)
+def _candidates(word: str) -> tuple[str, ...]:
+    """Every segmentation of the word into letter groups ("nye" is n-y-e and n-ye), each group
+    replaced by each of its Cyrillic readings, keeping orthographically possible spellings."""
+    if not _LATIN_WORD.fullmatch(word):
+        return ()
+    states: dict[int, list[str]] = {0: [""]}
+    for position in range(len(word)):
+        prefixes = states.pop(position, [])
+        for group in _GROUPS:
+            if not word.startswith(group, position):
+                continue
+            target = states.setdefault(position + len(group), [])
+            for prefix in prefixes:
+                for letters in REVERSE_RULES[group]:
+                    candidate = prefix + letters
+                    if len(target) < MAX_CANDIDATES and _possible(candidate, len(prefix)):
+                        target.append(candidate)
+    return tuple(dict.fromkeys(states.get(len(word), [])))
+
+
+def _possible(candidate: str, start: int) -> bool:
+    """Russian orthography at the letters just added: й after a vowel, ь/ъ after a consonant."""
+    for index in range(max(start, 0), len(candidate)):
+        letter = candidate[index]
+        previous = candidate[index - 1] if index else ""
+        if letter == "й" and previous not in _VOWELS:
+            return False
+        if letter in _SOFT_SIGNS and (not previous or previous in _VOWELS or previous in _SOFT_SIGNS):
+            return False
+        if letter == "ы" and (not previous or previous in _VOWELS):
+            return False
+    return True
+
+
+def russian_frequency(word: str) -> float:
+    """The highest Zipf frequency in Russian of the word's Cyrillic candidates (0 when none is known)."""
+    return max((zipf(candidate, "ru") for candidate in _candidates(word.lower())), default=0.0)
