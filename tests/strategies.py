@@ -9,6 +9,9 @@ limits are listed in docs/round-trip.md.
 
 from __future__ import annotations
 
+import re
+from importlib import resources
+
 from hypothesis import strategies as st
 
 from translit_refs import (
@@ -30,7 +33,19 @@ _MARKER_WORDS = {
     "Series", "Seriya", "Serie", "Section", "Sect", "Issue", "Tom", "Chast", "Available", "Retrieved",
     "Occasional", "Research", "Doctoral", "Master", "Kn", "Diss", "Pt",
 }  # fmt: skip
-_LOWER_MARKERS = {"pp", "vol", "iss", "issue", "and", "with", "doi", "url", "by"}
+_LOWER_MARKERS = {"pp", "vol", "etc", "vs", "ed", "eds", "gg", "g", "iss", "issue", "and", "with", "doi", "url", "by"}
+
+
+def _abbreviation_stems() -> set[str]:
+    """Words whose period the grammar keeps ("Sci.", "Bull."): at a sentence end they cannot be
+    printed, so titles do not use them (read from the grammar, so the lists stay in step)."""
+    lexicon = resources.files("translit_refs.grammars").joinpath("lexicon.lark").read_text(encoding="utf-8")
+    found = re.search(r"^ABBREVIATION: /\(\?:([^)]*)\)", lexicon, re.MULTILINE)
+    assert found, "ABBREVIATION not found in lexicon.lark"
+    return set(found.group(1).split("|"))
+
+
+_MARKER_WORDS |= _abbreviation_stems()
 
 capitalised = st.from_regex(r"[A-Z][a-z]{2,9}", fullmatch=True).filter(lambda w: w not in _MARKER_WORDS)
 lowercase = st.from_regex(r"[a-z]{3,10}", fullmatch=True).filter(lambda w: w not in _LOWER_MARKERS)
