@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from .csl import to_csl_json, to_csl_json_list
 from .errors import InvalidArgumentError, TranslitRefsError
+from .exports import to_bibtex, to_ris
+from .formatter import format_reference
+from .listsplit import ListEntry, ReferenceSection, find_reference_section, find_reference_sections, split_references
 from .models import (
     Diagnostic,
     IssueKind,
@@ -21,16 +24,24 @@ __all__ = [
     "Diagnostic",
     "InvalidArgumentError",
     "IssueKind",
+    "ListEntry",
     "PartialDate",
     "Person",
     "Reference",
+    "ReferenceSection",
     "ReferenceType",
     "Role",
     "Severity",
     "TranslitRefsError",
     "VolumeKind",
+    "find_reference_section",
+    "find_reference_sections",
+    "format_reference",
     "parse_reference",
     "parse_references",
+    "split_references",
+    "to_bibtex",
     "to_csl_json",
     "to_csl_json_list",
+    "to_ris",
 ]

@@ -7,6 +7,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -18,6 +19,7 @@ from typing import TextIO
 from tqdm import tqdm
 
 from .csl import to_csl_json
+from .exports import to_bibtex, to_ris
 from .listsplit import split_references
 from .models import Severity
 from .parser import parse_reference
@@ -58,9 +60,10 @@ def build_argument_parser() -> argparse.ArgumentParser:
     )
     parse.add_argument(
         "--to",
-        choices=("csl-json", "jsonl"),
+        choices=("csl-json", "jsonl", "bibtex", "ris"),
         default="csl-json",
-        help="csl-json: one CSL-JSON array; jsonl: the full model, one JSON object per line",
+        help="csl-json: one CSL-JSON array; jsonl: the full model, one JSON object per line; "
+        "bibtex (biblatex fields) or ris",
     )
     parse.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     parse.add_argument(
@@ -138,6 +141,10 @@ def _render_batch(batch: list[tuple[int, int, str]], name: str, to: str) -> list
         reference = parse_reference(line)
         if to == "csl-json":
             text = json.dumps(to_csl_json(reference, f"ref-{number}"), ensure_ascii=False)
+        elif to == "bibtex":
+            text = to_bibtex([reference]).strip() + "\n"
+        elif to == "ris":
+            text = to_ris([reference]).rstrip("\n") + "\n"
         else:
             text = reference.model_dump_json()
         messages = tuple(
@@ -159,6 +166,20 @@ def _found_lines(source: TextIO) -> Iterator[tuple[int, str]]:
     """(source line, reference) pairs of the document's reference list."""
     for entry in split_references(source.read()):
         yield entry.first_line, entry.text
+
+
+def _unique_bibtex_key(entry: str, used: set[str]) -> str:
+    """Entries are rendered one by one, so keys are made unique here: fbis1950, fbis1950a, …"""
+    match = re.match(r"@(\w+)\{([^,]*),", entry)
+    if match is None:
+        return entry
+    key = candidate = match.group(2)
+    suffix = 0
+    while candidate in used:
+        suffix += 1
+        candidate = f"{key}{suffix}" if suffix > 26 else key + "abcdefghijklmnopqrstuvwxyz"[suffix - 1]
+    used.add(candidate)
+    return entry[: match.start(2)] + candidate + entry[match.end(2) :]
 
 
 def _batches(source: TextIO | Iterator[tuple[int, str]]) -> Iterator[list[tuple[int, int, str]]]:
@@ -204,6 +225,7 @@ def _parse_stream(
     progress = tqdm(unit=" refs", file=sys.stderr, disable=not show_progress, delay=0 if options.progress else 0.5)
     if to == "csl-json":
         output.write("[")
+    used_keys: set[str] = set()
     with progress:
         for rendered_batch in _rendered_in_order(_batches(source), name, to, options.jobs):
             for rendered in rendered_batch:
@@ -214,6 +236,8 @@ def _parse_stream(
                     status = EXIT_PARSE_ERRORS
                 if to == "csl-json":
                     output.write(("\n  " if count == 1 else ",\n  ") + rendered.text)
+                elif to == "bibtex":
+                    output.write(("" if count == 1 else "\n") + _unique_bibtex_key(rendered.text, used_keys))
                 else:
                     output.write(rendered.text + "\n")
             output.flush()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from importlib import resources
 from typing import Any
 
 from .models import PartialDate, Person, Reference, Role
@@ -86,3 +87,14 @@ def _date(date: PartialDate | None) -> dict[str, Any] | None:
     if date.season:
         result["season"] = date.season
     return result
+
+
+#: CSL styles shipped with the package (``style_file(name)`` gives a readable path).
+STYLES = ("quaestio-rossica", "apa")
+
+
+def style_file(name: str) -> str:
+    """Path of a bundled CSL style ("quaestio-rossica" or "apa") for CSL processors and pandoc."""
+    if name not in STYLES:
+        raise ValueError(f"unknown style {name!r}; bundled: {', '.join(STYLES)}")
+    return str(resources.files("translit_refs").joinpath(f"styles/{name}.csl"))
