@@ -7,10 +7,11 @@ import pytest
 import rispy
 from hypothesis import given, settings
 
-from conftest import FIXTURES
-from strategies import references
 from translit_refs import Reference, ReferenceType, parse_references, to_bibtex, to_ris
 from translit_refs.cli import main
+
+from conftest import FIXTURES
+from strategies import references
 
 SEED = [line for line in (FIXTURES / "seed_references.txt").read_text("utf-8").splitlines() if line.strip()]
 REFERENCES = parse_references(SEED)
