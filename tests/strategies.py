@@ -23,6 +23,7 @@ from translit_refs import (
     Role,
     VolumeKind,
 )
+from translit_refs.language import looks_english
 from translit_refs.lexicons import MONTHS, PLACES, REGIONS, SEASONS
 
 #: Words a title may not use as plain words: they start markers in this style.
@@ -130,8 +131,9 @@ journal = st.one_of(
 )
 
 
-def _russian(title_translation: str | None) -> str | None:
-    return "ru" if title_translation is not None else None
+def _russian(title_translation: str | None, title: str = "") -> str | None:
+    """The language the parser gives a translated title: "ru" unless the title reads as English."""
+    return "ru" if title_translation is not None and not looks_english(title) else None
 
 
 def _book(**fields: object) -> Reference:
@@ -281,4 +283,11 @@ def periodicals(draw: st.DrawFn) -> Reference:
     )
 
 
-references = st.one_of(books(), theses(), chapters(), articles(), webpages(), reports(), periodicals())
+def _with_language(reference: Reference) -> Reference:
+    """Every generated reference gets the language the parser's rule gives its title."""
+    return reference.model_copy(update={"language": _russian(reference.title_translation, reference.title or "")})
+
+
+references = st.one_of(books(), theses(), chapters(), articles(), webpages(), reports(), periodicals()).map(
+    _with_language
+)

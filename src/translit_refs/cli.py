@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import io
 import json
 import os
@@ -68,6 +69,12 @@ def build_argument_parser() -> argparse.ArgumentParser:
     parse.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     parse.add_argument(
         "-j", "--jobs", type=_positive, default=1, metavar="N", help="parse in N processes (order is kept)"
+    )
+    parse.add_argument(
+        "--cyrillic",
+        action="store_true",
+        help="recover the Cyrillic title of transliterated references (needs the [translit] extra); "
+        "the scheme is detected per batch of 500 references",
     )
     shown = parse.add_mutually_exclusive_group()
     shown.add_argument("--progress", action="store_true", help="always show a progress bar on stderr")
@@ -134,11 +141,13 @@ class _Rendered:
     has_errors: bool
 
 
-def _render_batch(batch: list[tuple[int, int, str]], name: str, to: str) -> list[_Rendered]:
+def _render_batch(batch: list[tuple[int, int, str]], name: str, to: str, cyrillic: bool = False) -> list[_Rendered]:
     """Parse and render (number, line number, text) triples; runs in worker processes too."""
     rendered = []
-    for number, line_number, line in batch:
-        reference = parse_reference(line)
+    references = [parse_reference(line) for _, _, line in batch]
+    if cyrillic:
+        references = importlib.import_module("translit_refs.cyrillic").transliterate_references(references)
+    for (number, line_number, _), reference in zip(batch, references, strict=True):
         if to == "csl-json":
             text = json.dumps(to_csl_json(reference, f"ref-{number}"), ensure_ascii=False)
         elif to == "bibtex":
@@ -198,17 +207,17 @@ def _batches(source: TextIO | Iterator[tuple[int, str]]) -> Iterator[list[tuple[
 
 
 def _rendered_in_order(
-    batches: Iterator[list[tuple[int, int, str]]], name: str, to: str, jobs: int
+    batches: Iterator[list[tuple[int, int, str]]], name: str, to: str, jobs: int, cyrillic: bool
 ) -> Iterator[list[_Rendered]]:
     """Rendered batches in input order; with jobs > 1 a bounded window of batches runs in a process pool."""
     if jobs <= 1:
         for batch in batches:
-            yield _render_batch(batch, name, to)
+            yield _render_batch(batch, name, to, cyrillic)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         window: deque[Future[list[_Rendered]]] = deque()
         for batch in batches:
-            window.append(pool.submit(_render_batch, batch, name, to))
+            window.append(pool.submit(_render_batch, batch, name, to, cyrillic))
             if len(window) >= 2 * jobs:
                 yield window.popleft().result()
         while window:
@@ -227,7 +236,9 @@ def _parse_stream(
         output.write("[")
     used_keys: set[str] = set()
     with progress:
-        for rendered_batch in _rendered_in_order(_batches(source), name, to, options.jobs):
+        for rendered_batch in _rendered_in_order(
+            _batches(source), name, to, options.jobs, getattr(options, "cyrillic", False)
+        ):
             for rendered in rendered_batch:
                 count += 1
                 for message in rendered.messages:

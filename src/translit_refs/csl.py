@@ -38,6 +38,7 @@ _CUSTOM_FIELDS: tuple[tuple[str, str], ...] = (
     ("container_translation", "translated-container-title"),
     ("url_fragment", "url-fragment"),
     ("number_of_parts", "number-of-parts"),
+    ("original_language", "original-language"),
 )
 
 
@@ -58,7 +59,14 @@ def to_csl_json(reference: Reference, item_id: str | None = None) -> dict[str, A
         date = _date(getattr(reference, attribute))
         if date:
             item[key] = date
-    custom = {key: getattr(reference, attribute) for attribute, key in _CUSTOM_FIELDS if getattr(reference, attribute)}
+    custom: dict[str, Any] = {
+        key: getattr(reference, attribute) for attribute, key in _CUSTOM_FIELDS if getattr(reference, attribute)
+    }
+    if reference.title_cyrillic is not None:
+        custom["title-cyrillic"] = reference.title_cyrillic.text
+        custom["title-cyrillic-confidence"] = reference.title_cyrillic.confidence
+    if reference.transliteration_scheme:
+        custom["transliteration-scheme"] = reference.transliteration_scheme
     if custom:
         item["custom"] = custom
     return item

@@ -22,6 +22,7 @@ from lark import Token
 from .dates import date_from_text, year_of
 from .grammar import Element, Head, Sentence, Skeleton
 from .imprint import Confidence, is_known_place, read_imprint
+from .language import looks_english, looks_transliterated
 from .lexicons import CONTAINER_CONTINUATIONS, CONTAINER_FAMILIES, LANGUAGE_NOTES
 from .models import (
     Diagnostic,
@@ -112,7 +113,7 @@ def assemble(skeleton: Skeleton, text: str, raw: str, diagnostics: tuple[Diagnos
     return Reference(
         type=_reference_type(draft, set(kinds)),
         persons=tuple(draft.persons),
-        language=draft.fields.pop("language", None) or _language(draft),
+        language=_language(draft),
         raw=raw,
         diagnostics=tuple(draft.diagnostics),
         **draft.fields,
@@ -257,7 +258,7 @@ def _read_element(draft: _Draft, element: Element, following: str | None) -> Non
             )
         draft.set_once("doi", doi)
     elif kind == "LANG_NOTE":
-        draft.set_once("language", LANGUAGE_NOTES.get(value.strip("()").split(maxsplit=1)[-1]))
+        draft.set_once("original_language", LANGUAGE_NOTES.get(value.strip("()").split(maxsplit=1)[-1]))
     elif kind == "APA_LOCATOR":
         _read_apa(draft, value)
     elif kind == "RESPONSIBILITY":
@@ -372,8 +373,15 @@ def _warning(code: str, message: str, token: Token) -> Diagnostic:
 
 
 def _language(draft: _Draft) -> str | None:
-    """A bracketed translation after the title marks a transliterated (Russian) title."""
-    return "ru" if draft.fields.get("title_translation") else None
+    """The title's language: "ru" for a transliterated title (a bracketed translation, or a
+    Russian-language note, and Russian-looking wording); an English title is never "ru"."""
+    title = draft.fields.get("title") or ""
+    noted = draft.fields.get("original_language")
+    if draft.fields.get("title_translation"):
+        return None if looks_english(title) else "ru"
+    if noted == "ru" and looks_transliterated(title):
+        return "ru"
+    return None
 
 
 def _reference_type(draft: _Draft, kinds: set[str]) -> ReferenceType:

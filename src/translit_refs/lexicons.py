@@ -116,3 +116,17 @@ SOLID_PREFIXES: frozenset[str] = _entries(
     thermo; sub; un; re; pre; over; under
     """
 )
+
+#: Short words that mark a Latin title as English or as transliterated Russian.
+ENGLISH_FUNCTION_WORDS: frozenset[str] = frozenset(
+    "the of and in on for with to from by at an a as its is are into under over between using".split()
+)
+TRANSLIT_FUNCTION_WORDS: frozenset[str] = frozenset(
+    "v i s k o na po dlya dlja pri ot iz do so ob ili kak ego eye ikh ih pod nad bez vo za ko".split()
+)
+#: Word endings frequent in transliterated Russian and rare in English.
+TRANSLIT_ENDINGS: tuple[str, ...] = (
+    "ogo", "ego", "nyh", "nykh", "ykh", "ikh", "iya", "ija", "aya", "aja", "nyi", "nyj", "nyy", "skii",
+    "skij", "skiy", "ost’", "ost'", "osti", "eniya", "enija", "eniе", "ovaniya", "yami", "ami", "oi", "oj",
+    "ei", "ej", "uyu", "uju", "ym", "om", "ov", "ev", "yh", "ih", "ie", "ye", "yi", "ok",
+)  # fmt: skip

@@ -92,6 +92,15 @@ class Diagnostic(_Frozen):
     expected: tuple[str, ...] = ()
 
 
+class CyrillicText(_Frozen):
+    """A Cyrillic reading of a transliterated text: the best one, how sure, and the next best."""
+
+    text: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    alternatives: tuple[str, ...] = ()
+    scheme: str | None = None
+
+
 class Reference(_Frozen):
     """One reference of a list, with every field the parser could recover."""
 
@@ -100,7 +109,10 @@ class Reference(_Frozen):
     et_al: bool = False
     title: str | None = None
     title_translation: str | None = None
+    title_cyrillic: CyrillicText | None = None
+    transliteration_scheme: str | None = None
     language: str | None = None
+    original_language: str | None = None
     container_title: str | None = None
     container_translation: str | None = None
     issued: PartialDate | None = None

@@ -16,6 +16,7 @@ from .words import zipf
 #: Latin letter groups and the Cyrillic they may stand for, longest groups first.
 REVERSE_RULES: dict[str, tuple[str, ...]] = {
     "shch": ("щ",),
+    "shh": ("щ",),
     "sch": ("щ", "сч"),
     "zh": ("ж",),
     "kh": ("х",),
@@ -66,7 +67,7 @@ _GROUPS = sorted(REVERSE_RULES, key=len, reverse=True)
 _VOWELS = set("аеёиоуыэюя")
 _SOFT_SIGNS = set("ьъ")
 _LATIN_WORD = re.compile(r"[a-z’']+")
-MAX_CANDIDATES = 512
+MAX_CANDIDATES = 2048
 
 
 def cyrillic_candidates(word: str) -> list[str]:

@@ -1,0 +1,100 @@
+"""Evaluate Cyrillic title recovery on the dev corpus against each reference's Russian-list parallel.
+
+    python benchmarks/translit_eval.py [--show N]
+
+For every dev reference that parses as a transliterated Russian title (a bracketed translation
+or a Russian-language note) and whose parallel is Cyrillic, the Cyrillic title is cut from the
+parallel (after the authors, before "//", ". –" or "["), and compared with the recovered title,
+ignoring case, ё/е and punctuation. Reports exact titles and word accuracy (aligned words).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+from translit_refs import parse_reference
+from translit_refs.cyrillic import transliterate_references
+
+DEV = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "dev_npe.jsonl"
+_AUTHORS = re.compile(
+    r"^(?:[А-ЯЁA-Z][а-яёa-z’'-]+(?:-[А-ЯЁ][а-яё]+)?,?\s?(?:[А-ЯЁA-Z][а-яёa-z]?\.\s?){1,3},?\s*)+(?:и др\.,?\s*)?"
+)
+_TITLE_END = re.compile(r"\s*(?://|\.\s[–—-]\s|\s[–—-]\s[А-ЯЁ]\.?:|\[)")
+
+
+def cyrillic_title(parallel: str) -> str | None:
+    """The title of a GOST-style Cyrillic reference, or None when the parallel is not Cyrillic."""
+    if len(re.findall(r"[А-Яа-яЁё]", parallel)) < 10:
+        return None
+    rest = _AUTHORS.sub("", parallel, count=1)
+    end = _TITLE_END.search(rest)
+    return (rest[: end.start()] if end else rest).strip(" .")
+
+
+def _aligned_span(parallel: str, recovered: str) -> str:
+    """The words of the parallel reference that align with the recovered title (first to last match)."""
+    theirs, ours = words(parallel), words(recovered)
+    blocks = [b for b in difflib.SequenceMatcher(a=theirs, b=ours, autojunk=False).get_matching_blocks() if b.size]
+    if not blocks:
+        return cyrillic_title(parallel) or ""
+    first, last = blocks[0], blocks[-1]
+    start = max(0, first.a - first.b)  # words missed at the start of the title still belong to it
+    end = min(len(theirs), last.a + last.size + (len(ours) - last.b - last.size))
+    return " ".join(theirs[start:end])
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words with ё read as е."""
+    return re.findall(r"[\wё]+", text.lower().replace("ё", "е"))
+
+
+def main() -> None:
+    """Print the evaluation."""
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--show", type=int, default=0, help="print this many mismatches")
+    arguments = options.parse_args()
+    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()]
+    references = [parse_reference(row["text"]) for row in rows]
+    start = time.perf_counter()
+    by_article: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        by_article.setdefault(row["article"], []).append(index)
+    recovered = list(references)
+    for indexes in by_article.values():  # each article's list is one list: its scheme is detected over it
+        for index, reference in zip(indexes, transliterate_references([references[i] for i in indexes]), strict=True):
+            recovered[index] = reference
+    seconds = time.perf_counter() - start
+    titles = exact = word_total = word_right = 0
+    shown = 0
+    for row, reference in zip(rows, recovered, strict=True):
+        if reference.title_cyrillic is None or not row.get("cyrillic_parallel"):
+            continue
+        if cyrillic_title(row["cyrillic_parallel"]) is None:
+            continue
+        expected = _aligned_span(row["cyrillic_parallel"], reference.title_cyrillic.text)
+        want, got = words(expected), words(reference.title_cyrillic.text)
+        titles += 1
+        matcher = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+        right = sum(block.size for block in matcher.get_matching_blocks())
+        word_total += max(len(want), len(got))
+        word_right += right
+        if want == got:
+            exact += 1
+        elif shown < arguments.show:
+            shown += 1
+            got_text = reference.title_cyrillic.text
+            print(f"- want {expected}\n  got  {got_text}\n  from {reference.title}", file=sys.stderr)
+    print(f"titles evaluated: {titles} of {len(rows)} dev references")
+    print(f"exact titles: {exact}/{titles} = {exact / max(titles, 1):.1%}")
+    print(f"words: {word_right}/{word_total} = {word_right / max(word_total, 1):.1%}")
+    print(f"recovery time: {seconds:.2f} s for {len(rows)} references ({len(rows) / seconds:,.0f} references/s)")
+
+
+if __name__ == "__main__":
+    main()
