@@ -54,7 +54,9 @@ IUULIA_SCHEMES: dict[str, TranslitSchema] = {
 SCHEMES: dict[str, TranslitSchema] = CUSTOM_SCHEMES | IUULIA_SCHEMES
 
 _TOKENS = re.compile(r"[A-Za-z’']+|[^A-Za-z’']+")
-_ROMAN = re.compile(r"(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
+_ROMAN = re.compile(r"(?=[MDCLXVI]{2})M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
+#: How much agreeing with the list's scheme counts, against word frequency (Zipf units).
+SCHEME_AGREEMENT = 1.0
 _APOSTROPHES = str.maketrans({"'": "’", "ʹ": "’", "`": "’"})
 
 
@@ -142,17 +144,23 @@ def _is_english(token: str) -> bool:
 
 
 def _word_options(token: str, scheme: str | None) -> tuple[list[str], float]:
+    """The word's readings, best first: frequency, agreement with the scheme, and in acronyms Э."""
     lower = token.lower().translate(_APOSTROPHES)
-    ranked = ranked_candidates(lower)
-    if scheme is not None:
-        consistent = tuple(pair for pair in ranked if _forward_word(pair[0], scheme) == lower)
-        ranked = consistent or ranked
+    acronym = sum(1 for c in token if c.isupper()) >= 2
+    rescored = []
+    for candidate, score in ranked_candidates(lower)[:64]:
+        if scheme is not None and _forward_word(candidate, scheme) == lower:
+            score += SCHEME_AGREEMENT
+        if acronym and "э" in candidate:
+            score += 0.5  # АЭС, ВВЭР, ЭП: acronyms spell initial э
+        rescored.append((candidate, score))
+    ranked = tuple(sorted(rescored, key=lambda pair: -pair[1]))
     if not ranked:
         return [token], 0.0
     options = [_with_case(candidate, token) for candidate, _ in ranked[:3]]
     best = ranked[0][1]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    if best <= 0.2:
+    if best <= SCHEME_AGREEMENT + 0.2:
         return options, 0.3
     return options, min(1.0, 0.6 + (best - runner_up) / 5)
 
