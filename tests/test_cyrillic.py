@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES
 from translit_refs import parse_reference, parse_references, to_csl_json
+
+from conftest import FIXTURES
 
 cyrillic = pytest.importorskip("translit_refs.cyrillic", reason="the [translit] extra (iuliia) is not installed")
 pytest.importorskip("wordfreq", reason="the [translit] extra (wordfreq) is not installed")

@@ -55,6 +55,7 @@ SCHEMES: dict[str, TranslitSchema] = CUSTOM_SCHEMES | IUULIA_SCHEMES
 
 _TOKENS = re.compile(r"[A-Za-z’']+|[^A-Za-z’']+")
 _ROMAN = re.compile(r"(?=[MDCLXVI]{2})M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
+_FOREIGN = re.compile(r"w|q|ph|ck")
 #: How much agreeing with the list's scheme counts, against word frequency (Zipf units).
 SCHEME_AGREEMENT = 1.0
 _APOSTROPHES = str.maketrans({"'": "’", "ʹ": "’", "`": "’"})
@@ -136,8 +137,11 @@ def to_cyrillic(latin: str, scheme: str | None = None) -> CyrillicText:
 
 
 def _is_english(token: str) -> bool:
-    """A common English word with no common Russian reading stays as printed ("Under the total")."""
+    """A foreign word stays as printed: letters no Russian transliteration writes ("Multiphysics",
+    "Software"), or a common English word with no common Russian reading ("Under the total")."""
     lower = token.lower()
+    if _FOREIGN.search(lower):
+        return True
     if len(lower) < 3 or zipf(lower) < 4.0:
         return False
     return max((score for _, score in ranked_candidates(lower)[:1]), default=0.0) < 2.0
@@ -148,12 +152,10 @@ def _word_options(token: str, scheme: str | None) -> tuple[list[str], float]:
     lower = token.lower().translate(_APOSTROPHES)
     acronym = sum(1 for c in token if c.isupper()) >= 2
     rescored = []
-    for candidate, score in ranked_candidates(lower)[:64]:
-        if scheme is not None and _forward_word(candidate, scheme) == lower:
-            score += SCHEME_AGREEMENT
-        if acronym and "э" in candidate:
-            score += 0.5  # АЭС, ВВЭР, ЭП: acronyms spell initial э
-        rescored.append((candidate, score))
+    for candidate, frequency in ranked_candidates(lower)[:64]:
+        agreement = SCHEME_AGREEMENT if scheme is not None and _forward_word(candidate, scheme) == lower else 0.0
+        acronym_bonus = 0.5 if acronym and "э" in candidate else 0.0  # АЭС, ВВЭР, ЭП: acronyms spell э
+        rescored.append((candidate, frequency + agreement + acronym_bonus))
     ranked = tuple(sorted(rescored, key=lambda pair: -pair[1]))
     if not ranked:
         return [token], 0.0
