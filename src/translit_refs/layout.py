@@ -35,6 +35,7 @@ from .models import (
     Severity,
     VolumeKind,
 )
+from .values import apa_locator, doi_in, number_in
 
 #: Markers after which a closing "Place, Publisher" sentence is an imprint.
 IMPRINT_FOLLOWERS = frozenset(
@@ -46,11 +47,7 @@ WEB_MARKERS = frozenset({"MEDIUM", "URL", "BARE_URL", "ACCESS"})
 
 _NAME = re.compile(r"^(?P<family>.+?)\s?,?\s?(?P<given>(?:[A-ZА-ЯЁ][a-z]{0,3}\.?\s?-?\s?)+)$")
 _GIVEN_FIRST = re.compile(r"^(?P<given>(?:[A-ZА-ЯЁ][a-z]{0,3}\.\s?-?\s?)+)\s?(?P<family>.+)$")
-_NUMBER = re.compile(r"\d+[A-Za-z]?(?:\s?[-‐‑‒–—−/]\s?\d+[A-Za-z]?)?(?:\s?\(\d+\))?")
 _DIGITS = re.compile(r"\d+")
-_DOI_BODY = re.compile(r"10\.\d{4,9}\s?/\S+")
-_DASHES = re.compile(r"[‐‑‒–—−]")
-_APA = re.compile(r"(?P<volume>\d+)\s?\((?P<issue>[^)]+)\)(?:,\s?(?P<pages>.+))?")
 _URL_TAIL = re.compile(r"[a-z0-9][\w\-./?=&%#~]*[/\w]")
 _REPORT = re.compile(r"(?P<genre>.+?)\s(?:No\.?\s?)?(?P<number>\d[\w./-]*)$")
 _BOOK_UNITS = ("vol", "book", "kn", "t")
@@ -204,23 +201,23 @@ def _read_element(draft: _Draft, element: Element, following: str | None) -> Non
         if unit.startswith(("book", "kn")):
             draft.fields["volume_kind"] = VolumeKind.BOOK
     elif kind == "VOLUME":
-        draft.set_once("volume", _number(value))
+        draft.set_once("volume", number_in(value))
         if run and not (not draft.imprint_found and read_imprint(run[0].text).confidence is Confidence.KNOWN_PLACE):
             draft.set_once("volume_title", run.pop(0).text)
     elif kind == "ISSUE":
-        draft.set_once("issue", _number(value))
+        draft.set_once("issue", number_in(value))
         if value.lower().startswith(("iss", "vyp")):
             draft.fields["issue_kind"] = IssueKind.ISSUE
     elif kind == "PAGES":
-        draft.set_once("pages", _number(value))
+        draft.set_once("pages", number_in(value))
     elif kind == "PAGE_COUNT":
-        draft.set_once("page_count", _number(value))
+        draft.set_once("page_count", number_in(value))
     elif kind == "PART":
-        draft.set_once("part", _number(value))
+        draft.set_once("part", number_in(value))
     elif kind == "BOOK":
         if draft.fields.get("volume") is None:
             draft.fields["volume_kind"] = VolumeKind.BOOK
-        draft.set_once("volume" if draft.fields.get("volume") is None else "part", _number(value))
+        draft.set_once("volume" if draft.fields.get("volume") is None else "part", number_in(value))
     elif kind == "THESIS":
         draft.set_once("genre", value)
     elif kind == "REPORT_NO":
@@ -245,7 +242,7 @@ def _read_element(draft: _Draft, element: Element, following: str | None) -> Non
             draft.diagnostics.append(_warning("url-rejoined", "a space inside the URL was removed", token))
         _read_url(draft, url)
     elif kind == "DOI":
-        doi = _doi(value)
+        doi = doi_in(value)
         if doi and doi not in value:
             draft.diagnostics.append(
                 Diagnostic(
@@ -349,23 +346,11 @@ def _read_url(draft: _Draft, value: str) -> None:
 
 
 def _read_apa(draft: _Draft, value: str) -> None:
-    match = _APA.match(value)
-    if match:
-        draft.set_once("volume", match.group("volume"))
-        draft.set_once("issue", match.group("issue"))
-        draft.set_once("pages", match.group("pages"))
-
-
-def _number(marker: str) -> str | None:
-    match = _NUMBER.search(marker)
-    return match.group() if match else None
-
-
-def _doi(value: str) -> str | None:
-    match = _DOI_BODY.search(value)
-    if not match:
-        return None
-    return _DASHES.sub("-", match.group().replace(" ", "")).rstrip(".,;")
+    locator = apa_locator(value)
+    if locator:
+        draft.set_once("volume", locator[0])
+        draft.set_once("issue", locator[1])
+        draft.set_once("pages", locator[2])
 
 
 def _warning(code: str, message: str, token: Token) -> Diagnostic:

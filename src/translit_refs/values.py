@@ -1,0 +1,32 @@
+"""Reading values out of marker tokens: "No. 4 (61)" -> "4 (61)", DOIs, APA locators."""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = re.compile(r"\d+[A-Za-z]?(?:\s?[-‐‑‒–—−/]\s?\d+[A-Za-z]?)?(?:\s?\(\d+\))?")
+_DOI_BODY = re.compile(r"10\.\d{4,9}\s?/\S+")
+_DASHES = re.compile(r"[‐‑‒–—−]")
+_APA = re.compile(r"(?P<volume>\d+)\s?\((?P<issue>[^)]+)\)(?:,\s?(?P<pages>.+))?")
+
+
+def number_in(marker: str) -> str | None:
+    """The number or range a marker carries: "Vol. 2" -> "2", "Iss. 6–7" -> "6–7", "No. 4 (61)"."""
+    match = _NUMBER.search(marker)
+    return match.group() if match else None
+
+
+def doi_in(value: str) -> str | None:
+    """The DOI, with dashes repaired to hyphen-minus and no trailing punctuation."""
+    match = _DOI_BODY.search(value)
+    if not match:
+        return None
+    return _DASHES.sub("-", match.group().replace(" ", "")).rstrip(".,;")
+
+
+def apa_locator(value: str) -> tuple[str, str, str | None] | None:
+    """Volume, issue and pages of an APA locator: "7(4), 1324–1338"."""
+    match = _APA.match(value)
+    if not match:
+        return None
+    return match.group("volume"), match.group("issue"), match.group("pages")
