@@ -209,17 +209,17 @@ def report(rows: list[dict[str, object]], command: str, profile: str) -> str:
         rss = row.get("rss")
         cells.append(f"{rss / 2**20:.0f} MiB" if isinstance(rss, int) else "–")
         lines.append("| " + " | ".join(cells) + " |")
-    per_reference = {
-        row["size"]: row[f"parse-{backends[-1]}"].median / row["size"]  # type: ignore[union-attr,operator]
-        for row in rows
-    }
-    sizes = sorted(per_reference)
+    sizes = sorted(row["size"] for row in rows)  # type: ignore[type-var]
     linear = ""
     if len(sizes) > 1:
-        ratio = per_reference[sizes[-1]] / per_reference[sizes[0]]
-        linear = (
-            f"\nTime per reference at {sizes[-1]:,} is {ratio:.2f}× that at {sizes[0]:,} ({backends[-1]} backend).\n"
-        )
+        by_size = {row["size"]: row for row in rows}
+        ratios = []
+        for backend in backends:
+            small, large = by_size[sizes[0]][f"parse-{backend}"], by_size[sizes[-1]][f"parse-{backend}"]
+            assert isinstance(small, Timing) and isinstance(large, Timing)
+            ratio = (large.median / sizes[-1]) / (small.median / sizes[0])  # type: ignore[operator]
+            ratios.append(f"{ratio:.2f}× ({backend})")
+        linear = f"\nTime per reference at {sizes[-1]:,} against {sizes[0]:,}: {', '.join(ratios)}.\n"
     return (
         "# Performance\n\n"
         f"Machine: {machine()}.\n\n"
