@@ -216,7 +216,8 @@ def report(rows: list[dict[str, object]], command: str, profile: str) -> str:
         ratios = []
         for backend in backends:
             small, large = by_size[sizes[0]][f"parse-{backend}"], by_size[sizes[-1]][f"parse-{backend}"]
-            assert isinstance(small, Timing) and isinstance(large, Timing)
+            assert isinstance(small, Timing)
+            assert isinstance(large, Timing)
             ratio = (large.median / sizes[-1]) / (small.median / sizes[0])  # type: ignore[operator]
             ratios.append(f"{ratio:.2f}× ({backend})")
         linear = f"\nTime per reference at {sizes[-1]:,} against {sizes[0]:,}: {', '.join(ratios)}.\n"
