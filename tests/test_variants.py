@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from translit_refs import ReferenceType, Role, parse_reference, to_csl_json
+from translit_refs import ReferenceType, Role, format_reference, parse_reference, to_csl_json
 
 from gold import same
 
@@ -135,6 +135,23 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"type": "webpage", "title": "Arkhivy", "language": "ru"},
     ),
     (
+        "archival signature after the archive",
+        "GARF (State Archive of the Russian Federation). F. 5446. Op. 1. D. 20. L. 5–7.",
+        {"type": "document", "archive": "GARF (State Archive of the Russian Federation)",
+         "archive_location": "F. 5446. Op. 1. D. 20. L. 5–7"},
+    ),
+    (
+        "archival signature with verso",
+        "RGASPI. F. 17. Op. 3. D. 1075. L. 12–15 ob.",
+        {"type": "document", "archive": "RGASPI", "archive_location": "F. 17. Op. 3. D. 1075. L. 12–15 ob"},
+    ),
+    (
+        "archival document with a title and a year",
+        "Zapiska Molotova Stalinu. 1950. AVP RF. F. 06. Op. 12. D. 3. L. 1.",
+        {"type": "document", "title": "Zapiska Molotova Stalinu", "archive": "AVP RF",
+         "issued": {"date-parts": [[1950]]}, "archive_location": "F. 06. Op. 12. D. 3. L. 1"},
+    ),
+    (
         "Vancouver-style journal line",
         "Ivanov I.I., Petrov P.P. Teplovoi rezhim reaktora [Thermal mode of the reactor]. Atomnaya energiya. "
         "2015, vol. 118, no. 3, pp. 140-146 (in Russian).",
@@ -169,3 +186,14 @@ def test_conflicting_years_keep_the_head_year_and_warn() -> None:
     assert reference.issued is not None
     assert reference.issued.year == 1998
     assert "conflicting-dates" in [d.code for d in reference.diagnostics]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GARF (State Archive of the Russian Federation). F. 5446. Op. 1. D. 20. L. 5–7.",
+        "Zapiska Molotova Stalinu. 1950. AVP RF. F. 06. Op. 12. D. 3. L. 1.",
+    ],
+)
+def test_archival_references_format_back(text: str) -> None:
+    assert format_reference(parse_reference(text)) == text

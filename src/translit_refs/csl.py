@@ -24,6 +24,8 @@ _SIMPLE_FIELDS: tuple[tuple[str, str], ...] = (
     ("doi", "DOI"),
     ("url", "URL"),
     ("medium", "medium"),
+    ("archive", "archive"),
+    ("archive_location", "archive_location"),
     ("language", "language"),
     ("note", "note"),
 )

@@ -195,6 +195,8 @@ def _quaestio_rossica(reference: Reference) -> str:
         pieces += _journal_tail(reference)
     elif kind is ReferenceType.WEBPAGE:
         pieces += _web_tail(reference)
+    if reference.archive_location:
+        pieces += [reference.archive or "", reference.archive_location]
     return _join(pieces)
 
 

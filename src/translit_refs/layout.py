@@ -102,7 +102,10 @@ def assemble(skeleton: Skeleton, text: str, raw: str, diagnostics: tuple[Diagnos
     kinds = [e.kind for e in elements]
     roles: list[str | None] = [_role_of(e) for e in elements]
     roles.append(None)
-    _read_lead(draft, list(skeleton.lead), roles[0], "DATE_PAREN" in kinds)
+    lead = list(skeleton.lead)
+    if roles[0] == "ARCHIVE_LOCATOR":
+        _read_archive(draft, lead)
+    _read_lead(draft, lead, roles[0], "DATE_PAREN" in kinds)
     for element, next_role in zip(elements, roles[1:], strict=True):
         _read_element(draft, element, next_role)
     if draft.notes:
@@ -167,6 +170,12 @@ def _read_lead(draft: _Draft, lead: list[Sentence], following: str | None, dated
             del lead[-2:]
     if lead:
         draft.fields["title"] = draft.span(lead)
+
+
+def _read_archive(draft: _Draft, lead: list[Sentence]) -> None:
+    """Before an archival signature the last sentence names the archive ("GARF (State Archive …)")."""
+    if lead:
+        draft.fields["archive"] = lead.pop().text
 
 
 def _container_start(sentences: list[Sentence]) -> int:
@@ -258,6 +267,8 @@ def _read_element(draft: _Draft, element: Element, following: str | None) -> Non
         draft.set_once("original_language", LANGUAGE_NOTES.get(value.strip("()").split(maxsplit=1)[-1]))
     elif kind == "APA_LOCATOR":
         _read_apa(draft, value)
+    elif kind == "ARCHIVE_LOCATOR":
+        draft.set_once("archive_location", value.rstrip("."))
     elif kind == "RESPONSIBILITY":
         role = Role.CONTRIBUTOR
         lowered = value.lower()
@@ -388,6 +399,8 @@ def _reference_type(draft: _Draft, kinds: set[str]) -> ReferenceType:
         return ReferenceType.WEBPAGE
     if draft.imprint_found or "PAGE_COUNT" in kinds or "N_VOLS" in kinds:
         return ReferenceType.BOOK
+    if fields.get("archive_location"):
+        return ReferenceType.DOCUMENT
     if issued is not None and issued.day is not None:
         return ReferenceType.PERIODICAL
     return ReferenceType.BOOK if fields.get("title") else ReferenceType.DOCUMENT

@@ -135,6 +135,8 @@ class Reference(_Frozen):
     url_fragment: str | None = None
     accessed: PartialDate | None = None
     medium: str | None = None
+    archive: str | None = None
+    archive_location: str | None = None
     note: str | None = None
     raw: str = ""
     diagnostics: tuple[Diagnostic, ...] = ()
