@@ -20,7 +20,7 @@ from typing import TextIO
 from tqdm import tqdm
 
 from .csl import to_csl_json
-from .exports import to_bibtex, to_ris
+from .exports import to_bibtex, to_ris, unique_key
 from .listsplit import split_references
 from .models import Severity
 from .parser import parse_reference
@@ -182,13 +182,7 @@ def _unique_bibtex_key(entry: str, used: set[str]) -> str:
     match = re.match(r"@(\w+)\{([^,]*),", entry)
     if match is None:
         return entry
-    key = candidate = match.group(2)
-    suffix = 0
-    while candidate in used:
-        suffix += 1
-        candidate = f"{key}{suffix}" if suffix > 26 else key + "abcdefghijklmnopqrstuvwxyz"[suffix - 1]
-    used.add(candidate)
-    return entry[: match.start(2)] + candidate + entry[match.end(2) :]
+    return entry[: match.start(2)] + unique_key(match.group(2), used) + entry[match.end(2) :]
 
 
 def _batches(source: TextIO | Iterator[tuple[int, str]]) -> Iterator[list[tuple[int, int, str]]]:

@@ -46,7 +46,7 @@ def to_bibtex(references: Iterable[Reference]) -> str:
     library = Library()
     used: set[str] = set()
     for reference in references:
-        key = _unique_key(_citation_key(reference), used)
+        key = unique_key(_citation_key(reference), used)
         fields = [Field(name, value) for name, value in _bibtex_fields(reference).items() if value]
         library.add(Entry(_BIBTEX_TYPES[reference.type], key, fields))
     text: str = write_string(library)
@@ -189,7 +189,8 @@ def _citation_key(reference: Reference) -> str:
     return f"{ascii_name}{year}"
 
 
-def _unique_key(key: str, used: set[str]) -> str:
+def unique_key(key: str, used: set[str]) -> str:
+    """The key, or the key with a, b, c… (then a number) when ``used`` has it; records the result."""
     candidate, suffix = key, 0
     while candidate in used:
         suffix += 1
