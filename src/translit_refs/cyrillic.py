@@ -20,8 +20,11 @@ from functools import lru_cache
 import iuliia
 from iuliia.schema import TranslitSchema
 
+from .language import looks_english
+from .lexicons import CHEMICAL_ELEMENTS, LATIN_ABBREVIATIONS
 from .models import CyrillicText, Reference, VolumeKind
-from .translit import cyrillic_candidates
+from .translit import penalised_candidates
+from .orthography import russian_likeness
 from .words import zipf
 
 _BASE = {
@@ -55,9 +58,17 @@ SCHEMES: dict[str, TranslitSchema] = CUSTOM_SCHEMES | IUULIA_SCHEMES
 
 _TOKENS = re.compile(r"[A-Za-z’']+|[^A-Za-z’']+")
 _ROMAN = re.compile(r"(?=[MDCLXVI]{2})M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
+_PASSAGES = re.compile(r"(<[^<>]*>|(?<=[.;:!?])\s+|[«»“”\"()\[\]])")
+_MARKUP = re.compile(r"<[^<>]*>")
+_WORDS = re.compile(r"[A-Za-z]{2,}")
+_BROKEN_WORD = re.compile(r"(?<![A-Za-z’'-])([A-Za-z’']{2,})-([a-z’']{2,})(?![A-Za-z’'-])")
 _FOREIGN = re.compile(r"w|q|ph|ck")
 #: How much agreeing with the list's scheme counts, against word frequency (Zipf units).
-SCHEME_AGREEMENT = 1.0
+SCHEME_AGREEMENT = 1.5
+#: The Zipf frequency from which both parts of a split make an unknown word a compound.
+COMPOUND_MIN = 2.0
+#: How much an unknown word's letter-trigram log-probability counts (per nat, summed over letters).
+ORTHOGRAPHY_WEIGHT = 0.25
 _APOSTROPHES = str.maketrans({"'": "’", "ʹ": "’", "`": "’"})
 
 
@@ -73,23 +84,45 @@ def _forward_word(cyrillic: str, scheme: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def ranked_candidates(word: str) -> tuple[tuple[str, float], ...]:
+def ranked_candidates(word: str, acronym: bool = False) -> tuple[tuple[str, float], ...]:
     """Cyrillic candidates of a lowercase Latin word, most likely first, with their scores."""
-    scored = [(candidate, _score(candidate)) for candidate in cyrillic_candidates(word.translate(_APOSTROPHES))]
+    scored = [
+        (candidate, _score(candidate, acronym) - penalty)
+        for candidate, penalty in penalised_candidates(word.translate(_APOSTROPHES))
+    ]
     return tuple(sorted(scored, key=lambda pair: -pair[1]))
 
 
-def _score(candidate: str) -> float:
-    """Word frequency first; Russian spelling habits break ties among unknown words."""
+def _score(candidate: str, acronym: bool = False) -> float:
+    """Word frequency first. An unknown word scores as a compound of two known words
+    ("свинец" + "содержащим"), else by how Russian its letters look; both stay below known
+    words. Acronyms are not words: only frequency and spelling habits count for them."""
     score = zipf(candidate, "ru")
+    if score == 0.0 and not acronym:
+        compound = _compound_frequency(candidate)
+        if compound >= COMPOUND_MIN:
+            score = compound - COMPOUND_MIN
+        else:
+            score = ORTHOGRAPHY_WEIGHT * russian_likeness(candidate) * (len(candidate) + 1)
     if "э" in candidate[1:]:
         score -= 0.3  # э is rare inside a word; at its start it is common ("эксперимент")
-    score -= 0.01 * len(candidate)  # among unknown words the fewer letters win: щ over шч, ц over тс
+    score -= 0.01 * len(candidate)  # among unknown words the fewer letters win
     if re.search(r"(?:ый|ий|ой|ей|ай|ия|ие|ии)$", candidate):
         score += 0.1
     if re.search(r"[^аеёиоуыэюя]й", candidate):
         score -= 1.0
     return score
+
+
+def _compound_frequency(candidate: str) -> float:
+    """The best split of a word into two known words (three letters and four or more), as the Zipf
+    frequency of the rarer part ("термо" + "эмиссионного"); 0.0 when no split is known."""
+    best = 0.0
+    for cut in range(3, len(candidate) - 3):
+        left = zipf(candidate[:cut], "ru")
+        if left > best:
+            best = max(best, min(left, zipf(candidate[cut:], "ru")))
+    return best
 
 
 def detect_schemes(words: Iterable[str]) -> list[tuple[str, float]]:
@@ -113,16 +146,29 @@ def detect_schemes(words: Iterable[str]) -> list[tuple[str, float]]:
 
 
 def to_cyrillic(latin: str, scheme: str | None = None) -> CyrillicText:
-    """The Cyrillic reading of a transliterated text, with a confidence and alternatives."""
+    """The Cyrillic reading of a transliterated text, with a confidence and alternatives.
+
+    English passages, markup, Roman numerals, chemical symbols by a number and Latin
+    abbreviations stay as printed; a word a source broke with a hyphen ("top-liva") is joined.
+    """
     pieces: list[str] = []
     choices: list[tuple[int, list[str], float]] = []
-    for token in _TOKENS.findall(latin):
-        if not re.fullmatch(r"[A-Za-z’']+", token) or _ROMAN.fullmatch(token) or _is_english(token):
-            pieces.append(token)
+    text = _joined_broken_words(latin)
+    offset = 0
+    for passage in _PASSAGES.split(text):
+        start, offset = offset, offset + len(passage)
+        words = _WORDS.findall(passage)
+        if _MARKUP.fullmatch(passage) or (len(words) >= 2 and looks_english(" ".join(words))):
+            pieces.append(passage)
             continue
-        options, confidence = _word_options(token, scheme)
-        choices.append((len(pieces), options, confidence))
-        pieces.append(options[0])
+        for match in _TOKENS.finditer(passage):
+            token, at = match.group(), start + match.start()
+            if _stays_latin(token, text[max(at - 7, 0) : at], text[at + len(token) : at + len(token) + 1]):
+                pieces.append(token)
+                continue
+            options, confidence = _word_options(token, scheme)
+            choices.append((len(pieces), options, confidence))
+            pieces.append(options[0])
     confidences = [c for _, _, c in choices] or [1.0]
     overall = math.exp(sum(math.log(max(c, 1e-6)) for c in confidences) / len(confidences))
     alternatives = []
@@ -134,6 +180,44 @@ def to_cyrillic(latin: str, scheme: str | None = None) -> CyrillicText:
     return CyrillicText(
         text="".join(pieces), confidence=round(overall, 3), alternatives=tuple(alternatives), scheme=scheme
     )
+
+
+def _stays_latin(token: str, before: str, after: str) -> bool:
+    """Punctuation, Roman numerals, Latin abbreviations, chemical symbols by a number, English words."""
+    if not re.fullmatch(r"[A-Za-z’']+", token) or _ROMAN.fullmatch(token) or token.lower() in LATIN_ABBREVIATIONS:
+        return True
+    if token in CHEMICAL_ELEMENTS and _by_a_number(token, before, after):
+        return True
+    return _is_english(token)
+
+
+def _by_a_number(symbol: str, before: str, after: str) -> bool:
+    """A chemical symbol's company: "232Th", "<sup>238</sup>U", "44,5%Pb"; a one-letter symbol
+    needs a mass number of three digits or markup ("KLT-40S" is no sulfur)."""
+    if re.search(r"(?:%|\d</sup>|\d{3})$", before):
+        return True
+    return len(symbol) == 2 and (before[-1:].isdigit() or after[:1].isdigit())
+
+
+def _joined_broken_words(latin: str) -> str:
+    """The text with words a source broke by a hyphen joined ("top-liva", "zada-chi"): the joined
+    reading is a Russian word, commoner than the rarer half; compounds ("nauchno-tekhnicheskoi")
+    are no word solid and keep their hyphen."""
+
+    def join(match: re.Match[str]) -> str:
+        left, right = match.group(1), match.group(2)
+        whole = _best_frequency(left + right)
+        if whole >= 1.0 and whole > min(_best_frequency(left), _best_frequency(right)) + 0.3:
+            return left + right
+        return match.group()
+
+    return _BROKEN_WORD.sub(join, latin)
+
+
+def _best_frequency(word: str) -> float:
+    """The Russian Zipf frequency of a Latin word's best reading."""
+    ranked = ranked_candidates(word.lower().translate(_APOSTROPHES))
+    return zipf(ranked[0][0], "ru") if ranked else 0.0
 
 
 def _is_english(token: str) -> bool:
@@ -152,7 +236,7 @@ def _word_options(token: str, scheme: str | None) -> tuple[list[str], float]:
     lower = token.lower().translate(_APOSTROPHES)
     acronym = sum(1 for c in token if c.isupper()) >= 2
     rescored = []
-    for candidate, frequency in ranked_candidates(lower)[:64]:
+    for candidate, frequency in ranked_candidates(lower, acronym)[:64]:
         agreement = SCHEME_AGREEMENT if scheme is not None and _forward_word(candidate, scheme) == lower else 0.0
         acronym_bonus = 0.5 if acronym and "э" in candidate else 0.0  # АЭС, ВВЭР, ЭП: acronyms spell э
         rescored.append((candidate, frequency + agreement + acronym_bonus))
@@ -198,10 +282,11 @@ def transliterate_reference(reference: Reference) -> Reference:
 
 
 def _transliterated(reference: Reference, list_scheme: str | None) -> Reference:
-    own = detect_schemes(_TOKENS.findall(reference.title or ""))
+    words = [w for w in _TOKENS.findall(reference.title or "") if len(w) >= 3 and w.isalpha()]
+    own = detect_schemes(words)
     scheme = list_scheme
-    if own and list_scheme is not None and dict(own).get(list_scheme, 0.0) < own[0][1]:
-        scheme = own[0][0]  # this reference follows another scheme than the list
+    if own and list_scheme is not None and (own[0][1] - dict(own).get(list_scheme, 0.0)) * len(words) >= 2:
+        scheme = own[0][0]  # this reference follows another scheme than the list, in two words or more
     title = to_cyrillic(reference.title or "", scheme)
     if reference.number_of_volumes and reference.volume_kind is VolumeKind.BOOK:
         title = title.model_copy(update={"text": f"{title.text} в {reference.number_of_volumes} кн."})

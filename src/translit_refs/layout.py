@@ -23,7 +23,7 @@ from .dates import date_from_text, year_of
 from .grammar import Element, Head, Sentence, Skeleton
 from .imprint import Confidence, is_known_place, read_imprint
 from .language import looks_english, looks_transliterated
-from .lexicons import CONTAINER_CONTINUATIONS, CONTAINER_FAMILIES, LANGUAGE_NOTES
+from .lexicons import CONTAINER_CONTINUATIONS, CONTAINER_FAMILY, LANGUAGE_NOTES
 from .models import (
     Diagnostic,
     IssueKind,
@@ -183,7 +183,7 @@ def _container_start(sentences: list[Sentence]) -> int:
     start = len(sentences) - 1
     while start > 0 and (
         sentences[start].text.startswith(CONTAINER_CONTINUATIONS)
-        or sentences[start - 1].text.lower().startswith(CONTAINER_FAMILIES)
+        or CONTAINER_FAMILY.match(sentences[start - 1].text)
     ):
         start -= 1
     return start

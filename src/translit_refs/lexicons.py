@@ -5,6 +5,8 @@ The grammar's own lexicons (abbreviations, markers) live in ``grammars/lexicon.l
 
 from __future__ import annotations
 
+import re
+
 
 def _entries(block: str) -> frozenset[str]:
     """One entry per ';'-separated item, white space trimmed."""
@@ -93,18 +95,13 @@ HOMOGLYPHS: dict[str, str] = {
 CONTAINER_CONTINUATIONS: tuple[str, ...] = ("Ser.", "Seriya", "Series", "Serie", "Section", "Sect.", "Ser ")
 
 #: Journal names printed as two sentences whose first one names a family of journals
-#: ("Izvestiya vuzov. Yadernaya Energetika"); compared case-insensitively.
-CONTAINER_FAMILIES: tuple[str, ...] = (
-    "izvestiya vuzov",
-    "izvestia vuzov",
-    "izv. vuzov",
-    "izvestiya vysshikh uchebnykh zavedenii",
-    "izvestia vysshikh uchebnykh zavedeniy",
-    "izvestiya vysshih uchebnyh zavedenij",
-    "izvestia vysshikh uchebnykh zawedeniy",
-    "voprosy atomnoi nauki i tekhniki",
-    "voprosy atomnoy nauki i tekhniki",
-    "vestnik",
+#: ("Izvestiya vuzov. Yadernaya Energetika"), in any of their transliterations
+#: ("Izvestia Vysshikh Uchebnykh Zawedeniy", "Izv. vysshih uchebnyh zavedenij"); case-insensitive.
+CONTAINER_FAMILY = re.compile(
+    r"izv(?:estiy?a|\.)?\s+(?:vuzov|vyss?h\w*\s+uchebn\w*\s+za[vw]eden\w*)"
+    r"|voprosy\s+atomn\w*\s+nauki\s+i\s+te(?:k?h|ch)niki"
+    r"|vestnik",
+    re.IGNORECASE,
 )
 
 #: Combining forms written solid with the next word, so a hyphen after them at a line end is
@@ -130,3 +127,15 @@ TRANSLIT_ENDINGS: tuple[str, ...] = (
     "skij", "skiy", "ost’", "ost'", "osti", "eniya", "enija", "eniе", "ovaniya", "yami", "ami", "oi", "oj",
     "ei", "ej", "uyu", "uju", "ym", "om", "ov", "ev", "yh", "ih", "ie", "ye", "yi", "ok",
 )  # fmt: skip
+
+#: Chemical element symbols, kept Latin in a Cyrillic title when they touch a number
+#: ("<sup>232</sup>Th", "44,5%Pb-55,5%Bi").
+CHEMICAL_ELEMENTS: frozenset[str] = frozenset(
+    """
+    H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br
+    Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho
+    Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es
+    """.split()
+)
+#: Latin abbreviations a Russian title keeps as printed.
+LATIN_ABBREVIATIONS: frozenset[str] = frozenset({"vs", "etc", "et", "al", "ibid", "op", "cit", "ed", "eds", "proc"})

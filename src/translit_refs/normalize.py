@@ -17,6 +17,8 @@ _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 _CYRILLIC = re.compile(r"[Ѐ-ӿ]")
 _SPACED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s+\d{4}\b|\b\d{1,2}\.\s+\d{1,2}\.\s?\d{4}\b")
 _BRACKETS = re.compile(r"[()\[\]]")
+#: GOST's area separator ". – " ("Yadernaya Energetika. – 2009. – No. 3"): its dash is punctuation.
+_AREA_SEPARATOR = re.compile(r"(?<=\.)\s[–—-](?=\s)")
 _CONTROL = [chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) != "\t"]
 #: Characters replaced silently: odd spaces, soft hyphen, zero-width space, BOM, tab.
 _QUIET = dict.fromkeys("\xa0\u2007\u202f\u2009\t\xad\u200b\ufeff", " ")
@@ -36,6 +38,8 @@ def normalize(text: str) -> tuple[str, tuple[Diagnostic, ...]]:
         _note("date-space", f"stray space in the date {m.group()!r} ignored", m.start())
         for m in _SPACED_DATE.finditer(normalised)
     )
+    if ". " in normalised:
+        normalised = _blank_area_separators(normalised, diagnostics)
     if _BRACKETS.search(normalised):
         diagnostics.extend(_unbalanced_brackets(normalised))
     return normalised, tuple(diagnostics)
@@ -61,6 +65,15 @@ def _repair_homoglyphs(text: str, diagnostics: list[Diagnostic]) -> str:
                         word.start() + i,
                     )
                 )
+    return "".join(chars)
+
+
+def _blank_area_separators(text: str, diagnostics: list[Diagnostic]) -> str:
+    """GOST area separators (". – ") become plain sentence ends: the dash is read as a space."""
+    chars = list(text)
+    for match in _AREA_SEPARATOR.finditer(text):
+        chars[match.end() - 1] = " "
+        diagnostics.append(_note("area-separator", "GOST area separator '. –' read as '.'", match.end() - 1))
     return "".join(chars)
 
 

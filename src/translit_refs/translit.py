@@ -3,7 +3,9 @@
 The rules cover the schemes seen in reference lists (simplified BSI: "Koreiskoi", "vozhdei";
 BGN/PCGN: "Sovetskiy", "Yadernyy"; the elibrary/translit.ru style: "tehnologii", "organizacii",
 "jenergetiki"). Candidates are pruned by Russian orthography (й only after a vowel, ь/ъ only
-after a consonant) and ranked by word frequency (wordfreq, when installed).
+after a consonant) and ranked by word frequency (wordfreq, when installed). Readings that no standard scheme
+produces ("y" for и, "c" for к, a dropped soft sign) are kept for sloppy sources but carry a
+penalty (``LENIENT``), so a scheme's own reading wins over a more frequent sloppy one.
 """
 
 from __future__ import annotations
@@ -63,6 +65,21 @@ REVERSE_RULES: dict[str, tuple[str, ...]] = {
     "’": ("ь", "ъ"),
     "'": ("ь", "ъ"),
 }
+#: Readings no standard scheme writes, with their penalty in Zipf units: a source's slip
+#: ("Berkovsky", "reactor", "vysokopotentsialnoy") or a foreign letter ("w", "q", "x").
+LENIENT: dict[tuple[str, str], float] = {
+    ("y", "и"): 1.0,
+    ("c", "к"): 0.5,
+    ("q", "к"): 0.5,
+    ("w", "в"): 0.3,
+    ("x", "кс"): 0.5,
+    ("l", "ль"): 0.7,
+    ("ia", "ия"): 0.7,
+    ("je", "е"): 0.5,
+    ("sch", "сч"): 0.3,
+}
+#: Letter pairs Russian almost never writes, with their penalty (шч: "веснушчатый" only).
+RARE_PAIRS: dict[str, float] = {"шч": 1.5, "тс": 0.2}
 _GROUPS = sorted(REVERSE_RULES, key=len, reverse=True)
 _VOWELS = set("аеёиоуыэюя")
 _SOFT_SIGNS = set("ьъ")
@@ -72,28 +89,38 @@ MAX_CANDIDATES = 2048
 
 def cyrillic_candidates(word: str) -> list[str]:
     """Orthographically possible Cyrillic spellings of a transliterated word (lower case)."""
-    return list(_candidates(word.lower()))
+    return [candidate for candidate, _ in _candidates(word.lower())]
+
+
+def penalised_candidates(word: str) -> tuple[tuple[str, float], ...]:
+    """The candidates of a lowercase word with their penalties (lenient readings, rare letter pairs)."""
+    return _candidates(word.lower())
 
 
 @lru_cache(maxsize=16384)
-def _candidates(word: str) -> tuple[str, ...]:
+def _candidates(word: str) -> tuple[tuple[str, float], ...]:
     """Every segmentation of the word into letter groups ("nye" is n-y-e and n-ye), each group
-    replaced by each of its Cyrillic readings, keeping orthographically possible spellings."""
+    replaced by each of its Cyrillic readings, keeping orthographically possible spellings with
+    the least penalty any segmentation gives them."""
     if not _LATIN_WORD.fullmatch(word):
         return ()
-    states: dict[int, list[str]] = {0: [""]}
+    states: dict[int, list[tuple[str, float]]] = {0: [("", 0.0)]}
     for position in range(len(word)):
         prefixes = states.pop(position, [])
         for group in _GROUPS:
             if not word.startswith(group, position):
                 continue
             target = states.setdefault(position + len(group), [])
-            for prefix in prefixes:
+            for prefix, penalty in prefixes:
                 for letters in REVERSE_RULES[group]:
                     candidate = prefix + letters
                     if len(target) < MAX_CANDIDATES and _possible(candidate, len(prefix)):
-                        target.append(candidate)
-    return tuple(dict.fromkeys(states.get(len(word), [])))
+                        target.append((candidate, penalty + LENIENT.get((group, letters), 0.0)))
+    best: dict[str, float] = {}
+    for candidate, penalty in states.get(len(word), []):
+        penalty += sum(weight for pair, weight in RARE_PAIRS.items() if pair in candidate)
+        best[candidate] = min(penalty, best.get(candidate, penalty))
+    return tuple(best.items())
 
 
 def _possible(candidate: str, start: int) -> bool:
@@ -112,4 +139,4 @@ def _possible(candidate: str, start: int) -> bool:
 
 def russian_frequency(word: str) -> float:
     """The highest Zipf frequency in Russian of the word's Cyrillic candidates (0 when none is known)."""
-    return max((zipf(candidate, "ru") for candidate in _candidates(word.lower())), default=0.0)
+    return max((zipf(candidate, "ru") for candidate, _ in _candidates(word.lower())), default=0.0)
