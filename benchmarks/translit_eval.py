@@ -5,7 +5,9 @@
 For every dev reference that parses as a transliterated Russian title (a bracketed translation
 or a Russian-language note) and whose parallel is Cyrillic, the Cyrillic title is cut from the
 parallel (after the authors, before "//", ". –" or "["), and compared with the recovered title,
-ignoring case, ё/е and punctuation. Reports exact titles and word accuracy (aligned words).
+ignoring case, ё/е and punctuation. Reports exact titles and word accuracy (aligned words), and
+the exact share among the titles whose two lists agree: where the Latin title is, word for word,
+a standard transliteration of the Cyrillic one (no typo, no rewording between the lists).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import time
 from pathlib import Path
 
 from translit_refs import parse_reference
-from translit_refs.cyrillic import transliterate_references
+from translit_refs.cyrillic import SCHEMES, forward, transliterate_references
 
 DEV = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "dev_npe.jsonl"
 _AUTHORS = re.compile(
@@ -49,6 +51,41 @@ def _aligned_span(parallel: str, recovered: str) -> str:
     return " ".join(theirs[start:end])
 
 
+def _letter_renderings() -> dict[str, str]:
+    """For each Cyrillic letter, a regex of every way a standard scheme writes it (after a consonant,
+    after a vowel, alone); е may stand for ё, which Russian lists often print as е."""
+    renderings: dict[str, set[str]] = {}
+    for letter in "абвгдеёжзийклмнопрстуфхцчшщъыьэюя":
+        found = renderings.setdefault(letter, set())
+        for scheme in SCHEMES:
+            found.add(forward(letter, scheme).lower())
+            found.add(forward("б" + letter, scheme).lower()[len(forward("б", scheme)) :])
+            found.add(forward("а" + letter, scheme).lower()[len(forward("а", scheme)) :])
+    renderings["е"] |= renderings["ё"]
+    return {
+        letter: "(?:"
+        + "|".join(sorted(map(re.escape, {r.replace("’", "") for r in found}), key=len, reverse=True))
+        + ")"
+        for letter, found in renderings.items()
+    }
+
+
+_RENDERINGS = _letter_renderings()
+
+
+def faithful(latin: str, cyrillic: str) -> bool:
+    """True when the Latin title is, letter for letter, a standard rendering of the Cyrillic one
+    (each letter as some standard scheme writes it; Latin words kept as they are): the two lists
+    agree, with no typo or rewording, so the Cyrillic is attainable from the Latin."""
+    latin_words, cyrillic_words = words(latin.replace("’", "").replace("'", "")), words(cyrillic)
+    if len(latin_words) != len(cyrillic_words):
+        return False
+    return all(
+        theirs == ours or re.fullmatch("".join(_RENDERINGS.get(c, re.escape(c)) for c in theirs), ours) is not None
+        for ours, theirs in zip(latin_words, cyrillic_words, strict=True)
+    )
+
+
 def words(text: str) -> list[str]:
     """Lower-case words with ё read as е."""
     return re.findall(r"[\wё]+", text.lower().replace("ё", "е"))
@@ -71,6 +108,7 @@ def main() -> None:
             recovered[index] = reference
     seconds = time.perf_counter() - start
     titles = exact = word_total = word_right = 0
+    agreeing = agreeing_exact = 0
     shown = 0
     for row, reference in zip(rows, recovered, strict=True):
         if reference.title_cyrillic is None or not row.get("cyrillic_parallel"):
@@ -84,8 +122,11 @@ def main() -> None:
         right = sum(block.size for block in matcher.get_matching_blocks())
         word_total += max(len(want), len(got))
         word_right += right
+        agrees = faithful(reference.title or "", expected)
+        agreeing += agrees
         if want == got:
             exact += 1
+            agreeing_exact += agrees
         elif shown < arguments.show:
             shown += 1
             got_text = reference.title_cyrillic.text
@@ -93,6 +134,10 @@ def main() -> None:
     print(f"titles evaluated: {titles} of {len(rows)} dev references")
     print(f"exact titles: {exact}/{titles} = {exact / max(titles, 1):.1%}")
     print(f"words: {word_right}/{word_total} = {word_right / max(word_total, 1):.1%}")
+    print(
+        f"titles whose two lists agree (the Latin is a standard transliteration of the Cyrillic): {agreeing}; "
+        f"exact among them: {agreeing_exact}/{agreeing} = {agreeing_exact / max(agreeing, 1):.1%}"
+    )
     print(f"recovery time: {seconds:.2f} s for {len(rows)} references ({len(rows) / seconds:,.0f} references/s)")
 
 

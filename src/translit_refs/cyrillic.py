@@ -21,10 +21,10 @@ import iuliia
 from iuliia.schema import TranslitSchema
 
 from .language import looks_english
-from .lexicons import CHEMICAL_ELEMENTS, LATIN_ABBREVIATIONS
+from .lexicons import CHEMICAL_ELEMENTS, ENGLISH_ONLY_WORDS, LATIN_ABBREVIATIONS
 from .models import CyrillicText, Reference, VolumeKind
-from .translit import penalised_candidates
 from .orthography import russian_likeness
+from .translit import penalised_candidates
 from .words import zipf
 
 _BASE = {
@@ -51,7 +51,7 @@ IUULIA_SCHEMES: dict[str, TranslitSchema] = {
     name.lower(): getattr(iuliia, name)
     for name in (
         "BS_2979_ALT", "BGN_PCGN", "WIKIPEDIA", "GOST_7034", "GOST_52535", "ICAO_DOC_9303", "TELEGRAM",
-        "YANDEX_MAPS", "MOSMETRO", "ALA_LC_ALT", "SCIENTIFIC", "UNGEGN_1987",
+        "YANDEX_MAPS", "MOSMETRO", "ALA_LC_ALT", "SCIENTIFIC", "UNGEGN_1987", "GOST_779_ALT",
     )
 }  # fmt: skip
 SCHEMES: dict[str, TranslitSchema] = CUSTOM_SCHEMES | IUULIA_SCHEMES
@@ -222,13 +222,18 @@ def _best_frequency(word: str) -> float:
 
 def _is_english(token: str) -> bool:
     """A foreign word stays as printed: letters no Russian transliteration writes ("Multiphysics",
-    "Software"), or a common English word with no common Russian reading ("Under the total")."""
+    "Software"), an English function word ("of", "the"), or a common English word with no reading
+    nearly as common in Russian ("Under the total"; the code name "CARE", but not "MASTER")."""
     lower = token.lower()
-    if _FOREIGN.search(lower):
+    if _FOREIGN.search(lower) or (token.islower() and lower in ENGLISH_ONLY_WORDS):
         return True
-    if len(lower) < 3 or zipf(lower) < 4.0:
+    english = zipf(lower)
+    if len(lower) < 3 or english < 4.0:
         return False
-    return max((score for _, score in ranked_candidates(lower)[:1]), default=0.0) < 2.0
+    russian = max((zipf(candidate, "ru") for candidate, _ in ranked_candidates(lower)[:1]), default=0.0)
+    if token.isupper():
+        return russian < english - 1.0
+    return russian < 2.0
 
 
 def _word_options(token: str, scheme: str | None) -> tuple[list[str], float]:

@@ -182,8 +182,7 @@ def _container_start(sentences: list[Sentence]) -> int:
     """Index of the first sentence of a journal name that closes ``sentences``."""
     start = len(sentences) - 1
     while start > 0 and (
-        sentences[start].text.startswith(CONTAINER_CONTINUATIONS)
-        or CONTAINER_FAMILY.match(sentences[start - 1].text)
+        sentences[start].text.startswith(CONTAINER_CONTINUATIONS) or CONTAINER_FAMILY.match(sentences[start - 1].text)
     ):
         start -= 1
     return start

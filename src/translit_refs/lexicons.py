@@ -137,5 +137,8 @@ CHEMICAL_ELEMENTS: frozenset[str] = frozenset(
     Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es
     """.split()
 )
+#: English function words no transliteration of a Russian word gives ("to", "on", "by" can be
+#: "то", "он", "бы"); a Russian title keeps them Latin.
+ENGLISH_ONLY_WORDS: frozenset[str] = frozenset("the of and for with from into using between".split())
 #: Latin abbreviations a Russian title keeps as printed.
 LATIN_ABBREVIATIONS: frozenset[str] = frozenset({"vs", "etc", "et", "al", "ibid", "op", "cit", "ed", "eds", "proc"})

@@ -20,6 +20,8 @@ REVERSE_RULES: dict[str, tuple[str, ...]] = {
     "shch": ("щ",),
     "shh": ("щ",),
     "sch": ("щ", "сч"),
+    "e’": ("э",),  # GOST 7.79 system B: e` (printed e’ or e')
+    "y’": ("ы",),
     "zh": ("ж",),
     "kh": ("х",),
     "ts": ("ц", "тс"),
@@ -63,7 +65,6 @@ REVERSE_RULES: dict[str, tuple[str, ...]] = {
     "c": ("ц", "к"),
     "x": ("кс", "х"),
     "’": ("ь", "ъ"),
-    "'": ("ь", "ъ"),
 }
 #: Readings no standard scheme writes, with their penalty in Zipf units: a source's slip
 #: ("Berkovsky", "reactor", "vysokopotentsialnoy") or a foreign letter ("w", "q", "x").
@@ -89,12 +90,12 @@ MAX_CANDIDATES = 2048
 
 def cyrillic_candidates(word: str) -> list[str]:
     """Orthographically possible Cyrillic spellings of a transliterated word (lower case)."""
-    return [candidate for candidate, _ in _candidates(word.lower())]
+    return [candidate for candidate, _ in _candidates(_key(word))]
 
 
 def penalised_candidates(word: str) -> tuple[tuple[str, float], ...]:
     """The candidates of a lowercase word with their penalties (lenient readings, rare letter pairs)."""
-    return _candidates(word.lower())
+    return _candidates(_key(word))
 
 
 @lru_cache(maxsize=16384)
@@ -117,8 +118,8 @@ def _candidates(word: str) -> tuple[tuple[str, float], ...]:
                     if len(target) < MAX_CANDIDATES and _possible(candidate, len(prefix)):
                         target.append((candidate, penalty + LENIENT.get((group, letters), 0.0)))
     best: dict[str, float] = {}
-    for candidate, penalty in states.get(len(word), []):
-        penalty += sum(weight for pair, weight in RARE_PAIRS.items() if pair in candidate)
+    for candidate, reading_penalty in states.get(len(word), []):
+        penalty = reading_penalty + sum(weight for pair, weight in RARE_PAIRS.items() if pair in candidate)
         best[candidate] = min(penalty, best.get(candidate, penalty))
     return tuple(best.items())
 
@@ -139,4 +140,9 @@ def _possible(candidate: str, start: int) -> bool:
 
 def russian_frequency(word: str) -> float:
     """The highest Zipf frequency in Russian of the word's Cyrillic candidates (0 when none is known)."""
-    return max((zipf(candidate, "ru") for candidate, _ in _candidates(word.lower())), default=0.0)
+    return max((zipf(candidate, "ru") for candidate, _ in _candidates(_key(word))), default=0.0)
+
+
+def _key(word: str) -> str:
+    """The word in lower case with its apostrophes (soft signs, GOST's e`) unified to ’."""
+    return word.lower().replace("'", "’").replace("`", "’")
