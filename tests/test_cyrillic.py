@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from translit_refs import parse_reference, parse_references, to_csl_json
 
@@ -69,3 +71,50 @@ def test_english_title_with_russian_note_keeps_original_language_only() -> None:
     assert reference.language is None
     assert reference.original_language == "ru"
     assert cyrillic.transliterate_reference(reference).title_cyrillic is None
+
+
+@pytest.mark.parametrize(
+    ("latin", "scheme", "expected"),
+    [
+        ("rasplavlennogo top-liva", "bgn_pcgn", "расплавленного топлива"),  # a word the source broke
+        ("nauchno-tekhnicheskoi konferentsii", "bsi-simplified", "научно-технической конференции"),  # a compound
+        ("ob ispytanii smyvnogo ustrojstva", "elibrary", "об испытании смывного устройства"),  # the scheme's ии
+        ("razrabotka tehnologiy", None, "разработка технологий"),  # y is й, never и, in a standard scheme
+        ("so svinecsoderzhashchim teplonositelem", "elibrary", "со свинецсодержащим теплоносителем"),
+        ("Shchepetina T.D.", "elibrary", "Щепетина Т.Д."),  # an unknown word spelled as Russian spells
+        ("srok e’kspluatacii", "gost_779_alt", "срок эксплуатации"),  # GOST 7.79 B writes э as e`
+    ],
+)
+def test_readings(latin: str, scheme: str | None, expected: str) -> None:
+    assert cyrillic.to_cyrillic(latin, scheme).text == expected
+
+
+def test_markup_chemical_symbols_and_english_passages_stay_latin() -> None:
+    to_cyrillic = cyrillic.to_cyrillic
+    assert to_cyrillic("jadrami <sup>232</sup>Th i <sup>238</sup>U", "elibrary").text == (
+        "ядрами <sup>232</sup>Th и <sup>238</sup>U"
+    )
+    assert to_cyrillic("teplonositelya 44,5%Pb-55,5%Bi", "elibrary").text == "теплоносителя 44,5%Pb-55,5%Bi"
+    assert to_cyrillic("ustanovki KLT-40S", "elibrary").text == "установки КЛТ-40С"  # S is no sulfur here
+    assert to_cyrillic("Fuel of the future: MOX and REMIX fuel. Trudy konferentsii", "bgn_pcgn").text == (
+        "Fuel of the future: MOX and REMIX fuel. Труды конференции"
+    )
+
+
+COMMON_WORDS = (
+    "ядерной энергетики реактора теплоносителя исследование расчета характеристик системы безопасности "
+    "моделирование топлива быстрых нейтронов установки энергии процессов методы развития атомной станции"
+).split()
+
+
+@given(st.lists(st.sampled_from(COMMON_WORDS), min_size=1, max_size=6), st.sampled_from(["elibrary", "bgn_pcgn"]))
+def test_common_words_come_back_from_their_transliteration(words: list[str], scheme: str) -> None:
+    original = " ".join(words)
+    assert cyrillic.to_cyrillic(cyrillic.forward(original, scheme), scheme).text == original
+
+
+@given(st.text(max_size=200))
+def test_any_text_gets_a_reading(text: str) -> None:
+    reading = cyrillic.to_cyrillic(text)
+    assert 0.0 <= reading.confidence <= 1.0
+    assert isinstance(reading.text, str)

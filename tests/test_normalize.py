@@ -62,3 +62,12 @@ def test_every_abbreviated_place_keeps_its_period_inside_a_sentence() -> None:
         reference = parse_reference(f"Smith, J. (2000). Title. Cambridge, {region}, Nauka Press. 100 p.")
         assert reference.places == ("Cambridge", region), region
         assert reference.publisher == "Nauka Press", region
+
+
+def test_gost_area_separator_is_a_sentence_end() -> None:
+    text = "Kazantsev A.A. Turbine Stage Model. Izvestia Vuzov. Yadernaya Energetika. – 2009, no. 3"
+    normalised, diagnostics = normalize(text)
+    assert len(normalised) == len(text)
+    assert "Energetika.   2009" in normalised
+    assert [d.code for d in diagnostics] == ["area-separator"]
+    assert normalize("Title – a subtitle, pp. 9–18")[0] == "Title – a subtitle, pp. 9–18"

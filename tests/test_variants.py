@@ -159,6 +159,14 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
          "page": "140-146", "issued": {"date-parts": [[2015]]}, "language": "ru",
          "author": [{"family": "Ivanov", "given": "I.I."}, {"family": "Petrov", "given": "P.P."}]},
     ),
+    (
+        "journal family in another transliteration, GOST area separators",
+        "Sidorov S.S. Model of a steam turbine. Izv. vysshih uchebnyh zavedenij. Yadernaya energetika. – 2011. "
+        "– No. 2. – P. 50-58 (in Russian).",
+        {"type": "article-journal", "title": "Model of a steam turbine",
+         "container-title": "Izv. vysshih uchebnyh zavedenij. Yadernaya energetika", "issue": "2",
+         "issued": {"date-parts": [[2011]]}},
+    ),
 ]  # fmt: skip
 
 
