@@ -18,6 +18,7 @@ import json
 import re
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from translit_refs import parse_reference
@@ -86,6 +87,30 @@ def faithful(latin: str, cyrillic: str) -> bool:
     )
 
 
+@dataclass
+class Tally:
+    """Exact titles and aligned words of a set of evaluated titles."""
+
+    titles: int = 0
+    exact: int = 0
+    words: int = 0
+    right_words: int = 0
+
+    def add(self, want: list[str], got: list[str]) -> None:
+        """Count one title: the words of the Russian list's title and the recovered words."""
+        matcher = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+        self.titles += 1
+        self.exact += want == got
+        self.words += max(len(want), len(got))
+        self.right_words += sum(block.size for block in matcher.get_matching_blocks())
+
+    def __str__(self) -> str:
+        return (
+            f"exact titles {self.exact}/{self.titles} = {self.exact / max(self.titles, 1):.1%}, "
+            f"words {self.right_words}/{self.words} = {self.right_words / max(self.words, 1):.1%}"
+        )
+
+
 def words(text: str) -> list[str]:
     """Lower-case words with ё read as е."""
     return re.findall(r"[\wё]+", text.lower().replace("ё", "е"))
@@ -107,8 +132,7 @@ def main() -> None:
         for index, reference in zip(indexes, transliterate_references([references[i] for i in indexes]), strict=True):
             recovered[index] = reference
     seconds = time.perf_counter() - start
-    titles = exact = word_total = word_right = 0
-    agreeing = agreeing_exact = 0
+    everything, agreeing = Tally(), Tally()
     shown = 0
     for row, reference in zip(rows, recovered, strict=True):
         if reference.title_cyrillic is None or not row.get("cyrillic_parallel"):
@@ -117,27 +141,16 @@ def main() -> None:
             continue
         expected = _aligned_span(row["cyrillic_parallel"], reference.title_cyrillic.text)
         want, got = words(expected), words(reference.title_cyrillic.text)
-        titles += 1
-        matcher = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
-        right = sum(block.size for block in matcher.get_matching_blocks())
-        word_total += max(len(want), len(got))
-        word_right += right
-        agrees = faithful(reference.title or "", expected)
-        agreeing += agrees
-        if want == got:
-            exact += 1
-            agreeing_exact += agrees
-        elif shown < arguments.show:
+        everything.add(want, got)
+        if faithful(reference.title or "", expected):
+            agreeing.add(want, got)
+        if want != got and shown < arguments.show:
             shown += 1
             got_text = reference.title_cyrillic.text
             print(f"- want {expected}\n  got  {got_text}\n  from {reference.title}", file=sys.stderr)
-    print(f"titles evaluated: {titles} of {len(rows)} dev references")
-    print(f"exact titles: {exact}/{titles} = {exact / max(titles, 1):.1%}")
-    print(f"words: {word_right}/{word_total} = {word_right / max(word_total, 1):.1%}")
-    print(
-        f"titles whose two lists agree (the Latin is a standard transliteration of the Cyrillic): {agreeing}; "
-        f"exact among them: {agreeing_exact}/{agreeing} = {agreeing_exact / max(agreeing, 1):.1%}"
-    )
+    print(f"titles evaluated: {everything.titles} of {len(rows)} dev references")
+    print(f"all of them: {everything}")
+    print(f"the {agreeing.titles} whose two lists agree (Latin = a standard rendering of the Cyrillic): {agreeing}")
     print(f"recovery time: {seconds:.2f} s for {len(rows)} references ({len(rows) / seconds:,.0f} references/s)")
 
 

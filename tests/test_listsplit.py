@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 
@@ -78,12 +79,14 @@ def test_no_list_gives_no_entries() -> None:
 
 
 @st.composite
-def numbered_lists(draw: st.DrawFn) -> tuple[list[str], str]:
+def numbered_lists(draw: st.DrawFn, hyphenate: bool = False) -> tuple[list[str], str]:
     entries = draw(st.lists(st.sampled_from(SEED[:43] + DEV), min_size=2, max_size=12))
     # Two entries share a line only after a final period: "… pp. 54–68 2. FBIS." is ambiguous.
     gluable = [i for i in range(1, len(entries)) if entries[i - 1].rstrip().endswith(".")]
     glue = frozenset(draw(st.sets(st.sampled_from(gluable), max_size=2))) if gluable else frozenset()
-    text = reflow(entries, draw(st.integers(60, 90)), draw(st.sampled_from(NUMBERINGS)), False, glue)
+    width = draw(st.integers(60, 90))
+    numbering = draw(st.sampled_from(NUMBERINGS))
+    text = reflow(entries, width, numbering, hyphenate, glue, random.Random(draw(st.integers(0, 2**32))))
     return entries, text
 
 
@@ -95,20 +98,54 @@ def test_wrapped_numbered_lists_split_back(case: tuple[list[str], str]) -> None:
     assert [e.label for e in found] == [str(n) for n in range(1, len(entries) + 1)]
 
 
-#: Measured: 36 of 2,000 seeded reflows fail (1.8 %); 13 of them are inherent (the source itself has
-#: a hyphen inside a word, "elektroge-neriruyushchih", and the break falls there). The goal is 1 %.
+@given(numbered_lists(hyphenate=True))
+def test_hyphenated_lists_keep_entries_labels_and_letters(case: tuple[list[str], str]) -> None:
+    """With words hyphenated at line ends, every entry and label comes back, and each entry's text
+    differs from the source at most by a hyphen where a line broke inside a word."""
+    entries, text = case
+    found = split_references(text)
+    assert [e.label for e in found] == [str(n) for n in range(1, len(entries) + 1)]
+    assert [_letters(e.text) for e in found] == [_letters(e) for e in entries]
+
+
+def _letters(text: str) -> str:
+    return "".join(text.split()).replace("-", "")
+
+
+def _breaks_on_a_source_hyphen(text: str, entries: list[str]) -> bool:
+    """True when a line of the reflow ends at a hyphen the source itself prints ("Poly-|phase")."""
+    source = " ".join(entries)
+    lines = text.splitlines()
+    return any(
+        line.endswith("-") and following.strip() and line.split()[-1] + following.split()[0] in source
+        for line, following in itertools.pairwise(lines)
+    )
+
+
+#: Measured on the 2,000 seeded reflows below: 23 fail (1.2 %); on other seeds 1.6–2.0 %. Among
+#: reflows with no line break on a hyphen the source prints, 4 of 1,498 fail (0.3 %; 0.5–0.7 % on
+#: other seeds). A break on a source hyphen is ambiguous to any reader: "Poly-|phase", "on-|board"
+#: and the source's own broken words ("elektroge-neriruyushchikh") read as one word.
 ALLOWED_FAILURE_RATE = 0.02
+ALLOWED_FAILURE_RATE_WITHOUT_SOURCE_HYPHEN_BREAKS = 0.01
 
 
 def test_hyphenated_reflows_split_back() -> None:
     rng = random.Random(7)
-    failures = []
+    failures: list[tuple[list[str], list[str]]] = []
+    unambiguous = unambiguous_failures = 0
     cases = 2000
     for _ in range(cases):
         entries = rng.sample(SEED[:43] + DEV, rng.randint(2, 12))
         glue = frozenset(i for i in range(1, len(entries)) if rng.random() < 0.1)
         text = reflow(entries, rng.randint(60, 90), rng.choice(NUMBERINGS), True, glue, rng)
         found = [" ".join(e.text.split()) for e in split_references(text)]
-        if found != [" ".join(e.split()) for e in entries]:
+        failed = found != [" ".join(e.split()) for e in entries]
+        if failed:
             failures.append((entries, found))
+        if not _breaks_on_a_source_hyphen(text, entries):
+            unambiguous += 1
+            unambiguous_failures += failed
     assert len(failures) <= cases * ALLOWED_FAILURE_RATE, failures[:3]
+    assert unambiguous >= cases // 2
+    assert unambiguous_failures <= unambiguous * ALLOWED_FAILURE_RATE_WITHOUT_SOURCE_HYPHEN_BREAKS

@@ -110,7 +110,9 @@ SOLID_PREFIXES: frozenset[str] = _entries(
     """
     teplo; termo; odno; dvukh; trekh; mnogo; vodo; energo; paro; gidro; elektro; radio; avto; mezh;
     sverkh; polu; samo; vysoko; nizko; malo; bystro; gazo; nefte; metallo; yadro; jadro; teplovo;
-    thermo; sub; un; re; pre; over; under
+    mikro; makro; nano; mega; giga; kilo; avia; aero; bio; geo; foto; kino; video; audio; tele;
+    infra; ultra; super; kvazi; psevdo; anti; neo; mono; poli; vibro; agro; pod; nad; pere; pred;
+    thermo; electro; sub; un; re; pre; over; under
     """
 )
 

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .lexicons import SOLID_PREFIXES
+from .lexicons import HOMOGLYPHS, PLACES, SOLID_PREFIXES
 from .translit import russian_frequency
 from .words import zipf
 
@@ -24,7 +24,7 @@ LIST_HEADINGS = re.compile(
 CITE_HEADINGS = re.compile(r"^\s*(?:how to cite(?: this article)?|для цитирования|cite this article)\s*:?\s*$", re.I)
 #: A short line without a final period that is not a reference: the next section's heading.
 _OTHER_HEADING = re.compile(r"^\s*[A-ZА-ЯЁ][^.\d]{0,40}$")
-_LABEL = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s+")
+_LABEL = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})([.)]))\s+")  # not "2023) (in Russian)."
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _MARKERS = re.compile(
     r"\bpp?\.\s?\d|\d\s?p\.|\bVol\.|\bvol\.|\bNo\.|\bno\.|\bIss\.|\bURL\b|\bDOI\b|\bdoi\b|\bIn\s|\[|"
@@ -103,8 +103,8 @@ def _section_end(lines: list[str], start: int) -> int:
 def _densest_run(entries: tuple[ListEntry, ...]) -> tuple[ListEntry, ...]:
     """The longest run of reference-like entries.
 
-    In a numbered list the run is the longest stretch of consecutive labels with a year or a
-    bibliographic marker in it;
+    In a numbered list the run is the longest stretch of consecutive labels with a year, a
+    bibliographic marker or a publishing place in it;
     otherwise it is the longest stretch of reference-like entries, bridging single entries
     without a year (a standard, an undated web page) between two reference-like ones.
     """
@@ -118,7 +118,7 @@ def _densest_run(entries: tuple[ListEntry, ...]) -> tuple[ListEntry, ...]:
                 runs[-1].append(entry)
             else:
                 runs.append([entry])
-        evident = [run for run in runs if any(_YEAR.search(e.text) or _MARKERS.search(e.text) for e in run)]
+        evident = [run for run in runs if any(_bibliographic(e.text) for e in run)]
         longest: list[ListEntry] = max(evident, key=len, default=[])
         return tuple(longest)
     like = [looks_like_reference(e.text) for e in entries]
@@ -133,9 +133,17 @@ def _densest_run(entries: tuple[ListEntry, ...]) -> tuple[ListEntry, ...]:
     return entries[best[0] : best[1]]
 
 
+def _bibliographic(text: str) -> bool:
+    """A year, a bibliographic marker ("pp.", "Vol.", "URL") or a publishing place ("Vienna, Austria")."""
+    if _YEAR.search(text) or _MARKERS.search(text):
+        return True
+    return any(word in PLACES for word in re.findall(r"[A-Z][a-z]+", text))
+
+
 def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
     """Join wrapped lines into entries, strip and keep list labels, split glued entries."""
     labelled = [line for line in lines[start:end] if _LABEL.match(line)]
+    style = Counter(_style(line) for line in labelled).most_common(1)[0][0] if labelled else None
     first_line = next((line for line in lines[start:end] if line.strip()), "")
     numbered = len(labelled) >= 2 or (bool(labelled) and labelled[0] == first_line)
     width = max((len(line.rstrip()) for line in lines[start:end]), default=0)
@@ -153,8 +161,12 @@ def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
                 parts, label = [], None
             continue
         match = _LABEL.match(line) if numbered else None
-        if match and not _follows(label, match.group(1) or match.group(2)):
-            match = None  # "1. pp. 47–53" wrapped inside entry 7 is no label
+        if match and (
+            not _follows(label, match.group(1) or match.group(2))
+            or _style(line) != style
+            or (parts and _NUMBER_MARKER_END.search(parts[-1]))
+        ):
+            match = None  # "1. pp. 47–53" in entry 7, "3." in a "[n]" list, "Vol.↵2. Title": no labels
         if parts and (match or (not numbered and _starts_entry(parts[-1], line, width))):
             entries.append(ListEntry(_join(parts, vocabulary), label, first + 1, last + 1))
             parts, label = [], None
@@ -167,7 +179,15 @@ def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
         last = index
     if parts:
         entries.append(ListEntry(_join(parts, vocabulary), label, first + 1, last + 1))
-    return tuple(_unglue(entries) if numbered else entries)
+    return tuple(_unglue(entries, style or ".") if numbered else entries)
+
+
+def _style(line: str) -> str:
+    """How a labelled line numbers its entry: "[]" for "[1]", else "." or ")"."""
+    match = _LABEL.match(line)
+    if match is None:
+        return ""
+    return "[]" if match.group(1) else match.group(3)
 
 
 def _follows(previous: str | None, label: str) -> bool:
@@ -224,10 +244,10 @@ def _dehyphenate(before: str, after: str, vocabulary: Counter[str]) -> bool:
     Evidence, in order: the document's own words; the joined form being a word (English, or
     Russian through its reverse transliteration); both halves being words (a compound).
     """
-    last = re.split(r"[-(\[«“\"]", before)[-1]
-    first = re.split(r"[-.,:;)\]»”\"\s]", after)[0]
+    last = re.split(r"[-(\[«“\"]", before)[-1].translate(_LATIN_LOOKALIKES)
+    first = re.split(r"[-.,:;)\]»”\"\s]", after)[0].translate(_LATIN_LOOKALIKES)
     if not _LETTERS.fullmatch(last) or not _LETTERS.fullmatch(first) or not first[:1].islower():
-        return False  # URLs, DOIs, numbers, "MGIMO-Universiteta": the hyphen is real
+        return False  # URLs, DOIs, numbers, "MGIMO-Universiteta", "RF-IPPE": the hyphen is real
     if len(first) <= 2:
         return False  # hyphenation leaves at least three letters on the new line ("reaktor-bn-800")
     if vocabulary[f"{last}-{first}".lower()] > 0:
@@ -241,7 +261,9 @@ def _dehyphenate(before: str, after: str, vocabulary: Counter[str]) -> bool:
         return True
     if zipf(joined) >= _KNOWN_WORD and zipf(joined) >= min(zipf(last), zipf(first)) - 2.5:
         return True  # "develop-ment"; but "large-scale" stays, rarer solid than its halves
-    if _COORDINATE_FIRST.search(last) and _ADJECTIVE_ENDING.search(first):
+    if len(last) <= 2 and not _VOWEL.search(last):
+        return False  # hyphenation splits between syllables: "Pn-" is a symbol, not a syllable
+    if _COORDINATE_FIRST.search(last) and _ADJECTIVE_ENDING.search(first) and russian_frequency(last) >= 1.0:
         return False  # coordinate compound adjectives are hyphenated: "svincovo-vismutovom", "istoriko-…"
     return not (_is_word(last, vocabulary) and _is_word(first, vocabulary))
 
@@ -259,32 +281,71 @@ _KNOWN_WORD = 1.0
 
 
 def _is_word(word: str, vocabulary: Counter[str]) -> bool:
-    """A half of a possible compound: a word of the document, of English, or transliterated Russian."""
+    """A half of a possible compound: a word of the document, of English (also after a prefix:
+    "un-moderated"), or transliterated Russian."""
     if len(word) < 3:
         return False
-    return vocabulary[word.lower()] > 0 or zipf(word) >= 2.5 or russian_frequency(word) >= 1.5
+    russian_threshold = _RUSSIAN_SHORT_HALF if len(word) <= 4 else _RUSSIAN_HALF
+    if vocabulary[word.lower()] > 0 or zipf(word) >= 2.5 or russian_frequency(word) >= russian_threshold:
+        return True
+    prefix = _ENGLISH_PREFIX.match(word.lower())
+    return prefix is not None and zipf(word[prefix.end() :]) >= 2.5
+
+
+_ENGLISH_PREFIX = re.compile(r"(?:un|non|re|pre|over|under|sub|inter|multi|semi|counter)(?=[a-z]{4})")
+#: Russian Zipf frequency from which a half counts as a word; short halves need more, as
+#: wordfreq's Russian list holds fragments ("ного", "цвар") below it.
+_RUSSIAN_HALF = 1.5
+_RUSSIAN_SHORT_HALF = 3.0
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
+_LATIN_LOOKALIKES = str.maketrans(dict(HOMOGLYPHS))
 
 
 #: What may precede a glued "N." label: the end of an entry, not "Vol." or "No." before a number.
-_GLUE_AFTER = r"(?<=[.)\]])(?<!\bVol\.)(?<!\bvol\.)(?<!\bNo\.)(?<!\bno\.)(?<!\bIss\.)(?<!\biss\.)(?<!\bv\.)(?<!\bT\.)"
+_GLUE_BEFORE_NUMBER = r"(?<!\bVol\.)(?<!\bvol\.)(?<!\bNo\.)(?<!\bno\.)(?<!\bIss\.)(?<!\biss\.)(?<!\bv\.)(?<!\bT\.)"
+_GLUE_AFTER = r"(?<=[.)\]])" + _GLUE_BEFORE_NUMBER
+#: An entry's last page range or URL, which may end it without a period ("pp. 54–68 6. Title").
+_GLUE_AFTER_RANGE_OR_URL = "|".join(
+    [*(r"(?<=\d[–-]" + r"\d" * digits + ")" for digits in range(1, 5)), r"(?<=\.pdf)", r"(?<=\.htm)", r"(?<=\.html)"]
+)
+#: A line ending in a marker of a number: the number on the next line is its value, not a label.
+_NUMBER_MARKER_END = re.compile(r"(?:\b(?:Vol|vol|No|no|Iss|iss|Part|Pt|Book|Kn)|[,.]\s(?:v|T|Ch))\.?\s*$")
+#: How far back an open parenthesis makes "3)" its closing, not a label ("(Vol. 2, no. 3)").
+_PARENTHESIS_REACH = 40
 
 
-def _unglue(entries: list[ListEntry]) -> list[ListEntry]:
-    """Split "… pp. 241–261. 15. Nekrasov A.B. …" where the next label number appears inside an entry."""
+def _unglue(entries: list[ListEntry], style: str) -> list[ListEntry]:
+    """Split "… pp. 241–261. 15. Nekrasov A.B. …" where the next label, in the list's own style,
+    appears inside an entry. "[16]" and "16)" are labels anywhere but just after an open
+    parenthesis ("(Vol. 2, no. 3)"); "16." only after an entry's end, a page range or a URL, or
+    before a person's name."""
     result: list[ListEntry] = []
     for entry in entries:
         current = entry
         while current.label is not None and current.label.isdigit():
-            following = str(int(current.label) + 1)
-            glued = re.search(
-                rf"(?:\s\[{following}\]|{_GLUE_AFTER}\s{following}[.)])\s+(?=[A-ZА-ЯЁ])"
-                rf"|\s{following}[.)]\s+(?={_NAME_START.pattern[1:]})",
-                current.text,
-            )
+            glued = _glued_label(current.text, str(int(current.label) + 1), style)
             if not glued:
                 break
             before = current.text[: glued.start()]
             result.append(ListEntry(before, current.label, current.first_line, current.last_line))
+            following = str(int(current.label) + 1)
             current = ListEntry(current.text[glued.end() :], following, current.last_line, current.last_line)
         result.append(current)
     return result
+
+
+def _glued_label(text: str, following: str, style: str) -> re.Match[str] | None:
+    """Where the label ``following`` starts a glued entry in ``text``, if it does."""
+    if style == "[]":
+        return re.search(rf"\s\[{following}\]\s+(?=\S)", text)
+    if style == ")":
+        for match in re.finditer(rf"{_GLUE_BEFORE_NUMBER}\s{following}\)\s+(?=[A-ZА-ЯЁ])", text):
+            opened = text.rfind("(", 0, match.start())
+            if opened < max(text.rfind(")", 0, match.start()), match.start() - _PARENTHESIS_REACH):
+                return match
+        return None
+    return re.search(
+        rf"(?:{_GLUE_AFTER}|{_GLUE_AFTER_RANGE_OR_URL})\s{following}\.\s+(?=[A-ZА-ЯЁ])"
+        rf"|\s{following}\.\s+(?={_NAME_START.pattern[1:]})",
+        text,
+    )
