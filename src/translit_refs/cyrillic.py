@@ -25,7 +25,7 @@ from .lexicons import CHEMICAL_ELEMENTS, ENGLISH_ONLY_WORDS, LATIN_ABBREVIATIONS
 from .models import CyrillicText, Reference, VolumeKind
 from .orthography import russian_likeness
 from .translit import penalised_candidates
-from .words import zipf
+from .words import has_russian_dictionary, russian_word_known, zipf
 
 _BASE = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
@@ -65,6 +65,10 @@ _BROKEN_WORD = re.compile(r"(?<![A-Za-z’'-])([A-Za-z’']{2,})-([a-z’']{2,})
 _FOREIGN = re.compile(r"w|q|ph|ck")
 #: How much agreeing with the list's scheme counts, against word frequency (Zipf units).
 SCHEME_AGREEMENT = 1.5
+#: With the Russian dictionary (pymorphy3): the least score of a word it holds, and how much a
+#: word wordfreq has seen but the dictionary does not hold (names, fragments, foreign tokens) loses.
+DICTIONARY_FLOOR = 1.0
+NOT_IN_DICTIONARY = 1.0
 #: The Zipf frequency from which both parts of a split make an unknown word a compound.
 COMPOUND_MIN = 2.0
 #: How much an unknown word's letter-trigram log-probability counts (per nat, summed over letters).
@@ -94,16 +98,27 @@ def ranked_candidates(word: str, acronym: bool = False) -> tuple[tuple[str, floa
 
 
 def _score(candidate: str, acronym: bool = False) -> float:
-    """Word frequency first. An unknown word scores as a compound of two known words
-    ("свинец" + "содержащим"), else by how Russian its letters look; both stay below known
-    words. Acronyms are not words: only frequency and spelling habits count for them."""
+    """Word frequency first; with the Russian dictionary, a word it holds scores at least
+    ``DICTIONARY_FLOOR`` and one it does not loses ``NOT_IN_DICTIONARY``. An unknown word scores as
+    a compound of two known words ("свинец" + "содержащим"), else by how Russian its letters look;
+    both stay below known words. Acronyms are not words: only frequency and habits count."""
     score = zipf(candidate, "ru")
+    if not acronym and has_russian_dictionary():
+        if russian_word_known(candidate):
+            return _habits(max(score, DICTIONARY_FLOOR), candidate)
+        if score > 0.0:
+            score = max(score - NOT_IN_DICTIONARY, 0.0)  # a name, a fragment ("ного") or a foreign token
     if score == 0.0 and not acronym:
         compound = _compound_frequency(candidate)
         if compound >= COMPOUND_MIN:
             score = compound - COMPOUND_MIN
         else:
             score = ORTHOGRAPHY_WEIGHT * russian_likeness(candidate) * (len(candidate) + 1)
+    return _habits(score, candidate)
+
+
+def _habits(score: float, candidate: str) -> float:
+    """Russian spelling habits, small adjustments that break ties among close readings."""
     if "э" in candidate[1:]:
         score -= 0.3  # э is rare inside a word; at its start it is common ("эксперимент")
     score -= 0.01 * len(candidate)  # among unknown words the fewer letters win

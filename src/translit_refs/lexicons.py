@@ -111,7 +111,7 @@ SOLID_PREFIXES: frozenset[str] = _entries(
     teplo; termo; odno; dvukh; trekh; mnogo; vodo; energo; paro; gidro; elektro; radio; avto; mezh;
     sverkh; polu; samo; vysoko; nizko; malo; bystro; gazo; nefte; metallo; yadro; jadro; teplovo;
     mikro; makro; nano; mega; giga; kilo; avia; aero; bio; geo; foto; kino; video; audio; tele;
-    infra; ultra; super; kvazi; psevdo; anti; neo; mono; poli; vibro; agro; pod; nad; pere; pred;
+    infra; super; kvazi; psevdo; anti; neo; mono; poli; vibro; agro; pod; nad; pere; pred; trans;
     thermo; electro; sub; un; re; pre; over; under
     """
 )

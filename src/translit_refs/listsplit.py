@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .lexicons import HOMOGLYPHS, PLACES, SOLID_PREFIXES
-from .translit import russian_frequency
-from .words import zipf
+from .translit import russian_frequency, russian_known
+from .words import has_russian_dictionary, zipf
 
 #: Headings that open a reference list (the first group) or a citation of the article itself.
 LIST_HEADINGS = re.compile(
@@ -163,6 +163,7 @@ def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
         match = _LABEL.match(line) if numbered else None
         if match and (
             not _follows(label, match.group(1) or match.group(2))
+            or not _skipped_labels_glued(label, match.group(1) or match.group(2), " ".join(parts), style)
             or _style(line) != style
             or (parts and _NUMBER_MARKER_END.search(parts[-1]))
         ):
@@ -196,6 +197,16 @@ def _follows(previous: str | None, label: str) -> bool:
     if previous is None or not previous.isdigit():
         return True
     return 1 <= int(label) - int(previous) <= 3
+
+
+def _skipped_labels_glued(previous: str | None, label: str, text: str, style: str | None) -> bool:
+    """A label that skips numbers ("2." then "4.") opens an entry only when the skipped labels are
+    glued inside the entry before it ("… 1988. 3. Ivanov …"), else it is a wrapped "number 4."."""
+    if previous is None or not previous.isdigit():
+        return True
+    skipped = range(int(previous) + 1, int(label))
+    marks = {"[]": "[{n}]", ")": "{n})"}
+    return all(f" {marks.get(style or '.', '{n}.').format(n=n)} " in f" {text} " for n in skipped)
 
 
 def _vocabulary(lines: list[str]) -> Counter[str]:
@@ -257,7 +268,9 @@ def _dehyphenate(before: str, after: str, vocabulary: Counter[str]) -> bool:
     if last.lower() in SOLID_PREFIXES:
         return True
     joined = last + first
-    if vocabulary[joined.lower()] > 0 or russian_frequency(joined) >= 1.0:
+    if russian_known(f"{last}-{first}"):
+        return False  # the dictionary writes it with a hyphen: "fiziko-tekhnicheskie"
+    if vocabulary[joined.lower()] > 0 or russian_frequency(joined) >= 1.0 or russian_known(joined):
         return True
     if zipf(joined) >= _KNOWN_WORD and zipf(joined) >= min(zipf(last), zipf(first)) - 2.5:
         return True  # "develop-ment"; but "large-scale" stays, rarer solid than its halves
@@ -285,11 +298,18 @@ def _is_word(word: str, vocabulary: Counter[str]) -> bool:
     "un-moderated"), or transliterated Russian."""
     if len(word) < 3:
         return False
-    russian_threshold = _RUSSIAN_SHORT_HALF if len(word) <= 4 else _RUSSIAN_HALF
-    if vocabulary[word.lower()] > 0 or zipf(word) >= 2.5 or russian_frequency(word) >= russian_threshold:
+    if vocabulary[word.lower()] > 0 or zipf(word) >= 2.5 or _russian_word(word):
         return True
     prefix = _ENGLISH_PREFIX.match(word.lower())
     return prefix is not None and zipf(word[prefix.end() :]) >= 2.5
+
+
+def _russian_word(word: str) -> bool:
+    """A word of Russian through its reverse transliteration: a form of the dictionary when it is
+    installed, else a frequent enough word (short halves need more: wordfreq holds fragments)."""
+    if has_russian_dictionary():
+        return russian_known(word)
+    return russian_frequency(word) >= (_RUSSIAN_SHORT_HALF if len(word) <= 4 else _RUSSIAN_HALF)
 
 
 _ENGLISH_PREFIX = re.compile(r"(?:un|non|re|pre|over|under|sub|inter|multi|semi|counter)(?=[a-z]{4})")
@@ -309,7 +329,9 @@ _GLUE_AFTER_RANGE_OR_URL = "|".join(
     [*(r"(?<=\d[–-]" + r"\d" * digits + ")" for digits in range(1, 5)), r"(?<=\.pdf)", r"(?<=\.htm)", r"(?<=\.html)"]
 )
 #: A line ending in a marker of a number: the number on the next line is its value, not a label.
-_NUMBER_MARKER_END = re.compile(r"(?:\b(?:Vol|vol|No|no|Iss|iss|Part|Pt|Book|Kn)|[,.]\s(?:v|T|Ch))\.?\s*$")
+_NUMBER_MARKER_END = re.compile(
+    r"(?:\b(?:Vol|vol|No|no|Iss|iss|Part|Pt|Book|Kn|[Nn]umber|[Nn]omer)|[,.]\s(?:v|T|Ch)|№)\.?\s*$"
+)
 #: How far back an open parenthesis makes "3)" its closing, not a label ("(Vol. 2, no. 3)").
 _PARENTHESIS_REACH = 40
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .words import zipf
+from .words import russian_word_known, zipf
 
 #: Latin letter groups and the Cyrillic they may stand for, longest groups first.
 REVERSE_RULES: dict[str, tuple[str, ...]] = {
@@ -141,6 +141,19 @@ def _possible(candidate: str, start: int) -> bool:
 def russian_frequency(word: str) -> float:
     """The highest Zipf frequency in Russian of the word's Cyrillic candidates (0 when none is known)."""
     return max((zipf(candidate, "ru") for candidate, _ in _candidates(_key(word))), default=0.0)
+
+
+@lru_cache(maxsize=16384)
+def russian_known(word: str) -> bool:
+    """True when a Cyrillic reading of the word is a form the Russian dictionary holds (pymorphy3);
+    a hyphenated word is read part by part ("fiziko-tekhnicheskie": физико-технические)."""
+    if "-" not in word:
+        return any(russian_word_known(candidate) for candidate, _ in _candidates(_key(word)))
+    readings = [""]
+    for part in word.split("-"):
+        likely = sorted(_candidates(_key(part)), key=lambda pair: (pair[1], -zipf(pair[0], "ru")))[:16]
+        readings = [f"{reading}-{c}" if reading else c for reading in readings for c, _ in likely][:256]
+    return any(russian_word_known(reading) for reading in readings)
 
 
 def _key(word: str) -> str:
