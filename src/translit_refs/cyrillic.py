@@ -65,6 +65,8 @@ _BROKEN_WORD = re.compile(r"(?<![A-Za-z’'-])([A-Za-z’']{2,})-([a-z’']{2,})
 _FOREIGN = re.compile(r"w|q|ph|ck")
 #: How much agreeing with the list's scheme counts, against word frequency (Zipf units).
 SCHEME_AGREEMENT = 1.5
+#: Letters of the longest transliterated word read (Russian's longest words have about 35 letters).
+LONGEST_WORD = 40
 #: With the Russian dictionary (pymorphy3): the least score of a word it holds, and how much a
 #: word wordfreq has seen but the dictionary does not hold (names, fragments, foreign tokens) loses.
 DICTIONARY_FLOOR = 1.0
@@ -201,6 +203,8 @@ def _stays_latin(token: str, before: str, after: str) -> bool:
     """Punctuation, Roman numerals, Latin abbreviations, chemical symbols by a number, English words."""
     if not re.fullmatch(r"[A-Za-z’']+", token) or _ROMAN.fullmatch(token) or token.lower() in LATIN_ABBREVIATIONS:
         return True
+    if len(token) > LONGEST_WORD:
+        return True  # no Russian word is this long: a code, a run of letters, glued words
     if token in CHEMICAL_ELEMENTS and _by_a_number(token, before, after):
         return True
     return _is_english(token)
