@@ -330,7 +330,7 @@ _GLUE_AFTER_RANGE_OR_URL = "|".join(
 )
 #: A line ending in a marker of a number: the number on the next line is its value, not a label.
 _NUMBER_MARKER_END = re.compile(
-    r"(?:\b(?:Vol|vol|No|no|Iss|iss|Part|Pt|Book|Kn|[Nn]umber|[Nn]omer)|[,.]\s(?:v|T|Ch)|№)\.?\s*$"
+    r"(?:\b(?:Vol|vol|No|no|Iss|iss|Part|Pt|Book|Kn|[Nn]umber|[Nn]omer)|[,.]\s(?:v|T|Ch|pp?|PP?)|№)\.?\s*$"
 )
 #: How far back an open parenthesis makes "3)" its closing, not a label ("(Vol. 2, no. 3)").
 _PARENTHESIS_REACH = 40
