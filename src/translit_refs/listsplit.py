@@ -143,7 +143,7 @@ def _bibliographic(text: str) -> bool:
 def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
     """Join wrapped lines into entries, strip and keep list labels, split glued entries."""
     labelled = [line for line in lines[start:end] if _LABEL.match(line)]
-    style = Counter(_style(line) for line in labelled).most_common(1)[0][0] if labelled else None
+    style = _list_style(labelled)
     first_line = next((line for line in lines[start:end] if line.strip()), "")
     numbered = len(labelled) >= 2 or (bool(labelled) and labelled[0] == first_line)
     width = max((len(line.rstrip()) for line in lines[start:end]), default=0)
@@ -181,6 +181,15 @@ def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
     if parts:
         entries.append(ListEntry(_join(parts, vocabulary), label, first + 1, last + 1))
     return tuple(_unglue(entries, style or ".") if numbered else entries)
+
+
+def _list_style(labelled: list[str]) -> str | None:
+    """The numbering style of a list: that of its label 1 ("[1]", "1." or "1)"), else the commonest."""
+    for line in labelled:
+        match = _LABEL.match(line)
+        if match and (match.group(1) or match.group(2)) == "1":
+            return _style(line)
+    return Counter(_style(line) for line in labelled).most_common(1)[0][0] if labelled else None
 
 
 def _style(line: str) -> str:
