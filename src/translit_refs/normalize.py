@@ -38,7 +38,7 @@ def normalize(text: str) -> tuple[str, tuple[Diagnostic, ...]]:
         _note("date-space", f"stray space in the date {m.group()!r} ignored", m.start())
         for m in _SPACED_DATE.finditer(normalised)
     )
-    if ". " in normalised:
+    if ". –" in normalised or ". —" in normalised or ". -" in normalised:
         normalised = _blank_area_separators(normalised, diagnostics)
     if _BRACKETS.search(normalised):
         diagnostics.extend(_unbalanced_brackets(normalised))
