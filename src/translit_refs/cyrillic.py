@@ -24,7 +24,7 @@ from .language import looks_english
 from .lexicons import CHEMICAL_ELEMENTS, ENGLISH_ONLY_WORDS, LATIN_ABBREVIATIONS
 from .models import CyrillicText, Reference, VolumeKind
 from .orthography import russian_likeness
-from .translit import penalised_candidates
+from .translit import APOSTROPHES, latin_key, penalised_candidates, russian_frequency
 from .words import has_russian_dictionary, russian_word_known, zipf
 
 _BASE = {
@@ -75,13 +75,12 @@ NOT_IN_DICTIONARY = 1.0
 COMPOUND_MIN = 2.0
 #: How much an unknown word's letter-trigram log-probability counts (per nat, summed over letters).
 ORTHOGRAPHY_WEIGHT = 0.25
-_APOSTROPHES = str.maketrans({"'": "’", "ʹ": "’", "`": "’"})
 
 
 def forward(cyrillic: str, scheme: str) -> str:
     """The Cyrillic text in the named scheme, apostrophes unified to ’."""
     latin: str = SCHEMES[scheme].translate(cyrillic)
-    return latin.translate(_APOSTROPHES)
+    return latin.translate(APOSTROPHES)
 
 
 @lru_cache(maxsize=65536)
@@ -92,10 +91,7 @@ def _forward_word(cyrillic: str, scheme: str) -> str:
 @lru_cache(maxsize=65536)
 def ranked_candidates(word: str, acronym: bool = False) -> tuple[tuple[str, float], ...]:
     """Cyrillic candidates of a lowercase Latin word, most likely first, with their scores."""
-    scored = [
-        (candidate, _score(candidate, acronym) - penalty)
-        for candidate, penalty in penalised_candidates(word.translate(_APOSTROPHES))
-    ]
+    scored = [(candidate, _score(candidate, acronym) - penalty) for candidate, penalty in penalised_candidates(word)]
     return tuple(sorted(scored, key=lambda pair: -pair[1]))
 
 
@@ -147,7 +143,7 @@ def detect_schemes(words: Iterable[str]) -> list[tuple[str, float]]:
     counts: Counter[str] = Counter()
     total = 0
     for word in words:
-        lower = word.lower().translate(_APOSTROPHES)
+        lower = latin_key(word)
         if len(lower) < 3 or not re.fullmatch(r"[a-z’]+", lower):
             continue
         top = [c for c, s in ranked_candidates(lower)[:3] if s > 0]
@@ -225,18 +221,12 @@ def _joined_broken_words(latin: str) -> str:
 
     def join(match: re.Match[str]) -> str:
         left, right = match.group(1), match.group(2)
-        whole = _best_frequency(left + right)
-        if whole >= 1.0 and whole > min(_best_frequency(left), _best_frequency(right)) + 0.3:
+        whole = russian_frequency(left + right)
+        if whole >= 1.0 and whole > min(russian_frequency(left), russian_frequency(right)) + 0.3:
             return left + right
         return match.group()
 
     return _BROKEN_WORD.sub(join, latin)
-
-
-def _best_frequency(word: str) -> float:
-    """The Russian Zipf frequency of a Latin word's best reading."""
-    ranked = ranked_candidates(word.lower().translate(_APOSTROPHES))
-    return zipf(ranked[0][0], "ru") if ranked else 0.0
 
 
 def _is_english(token: str) -> bool:
@@ -257,7 +247,7 @@ def _is_english(token: str) -> bool:
 
 def _word_options(token: str, scheme: str | None) -> tuple[list[str], float]:
     """The word's readings, best first: frequency, agreement with the scheme, and in acronyms Э."""
-    lower = token.lower().translate(_APOSTROPHES)
+    lower = latin_key(token)
     acronym = sum(1 for c in token if c.isupper()) >= 2
     rescored = []
     for candidate, frequency in ranked_candidates(lower, acronym)[:64]:

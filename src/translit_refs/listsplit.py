@@ -162,9 +162,9 @@ def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
             continue
         match = _LABEL.match(line) if numbered else None
         if match and (
-            not _follows(label, match.group(1) or match.group(2))
-            or not _skipped_labels_glued(label, match.group(1) or match.group(2), " ".join(parts), style)
-            or _style(line) != style
+            not _follows(label, _number(match))
+            or not _skipped_labels_glued(label, _number(match), " ".join(parts), style)
+            or _style(match) != style
             or (parts and _NUMBER_MARKER_END.search(parts[-1]))
         ):
             match = None  # "1. pp. 47–53" in entry 7, "3." in a "[n]" list, "Vol.↵2. Title": no labels
@@ -172,7 +172,7 @@ def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
             entries.append(ListEntry(_join(parts, vocabulary), label, first + 1, last + 1))
             parts, label = [], None
         if match:
-            label = match.group(1) or match.group(2)
+            label = _number(match)
             line = line[match.end() :]
         if not parts:
             first = index
@@ -185,19 +185,21 @@ def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
 
 def _list_style(labelled: list[str]) -> str | None:
     """The numbering style of a list: that of its label 1 ("[1]", "1." or "1)"), else the commonest."""
-    for line in labelled:
-        match = _LABEL.match(line)
-        if match and (match.group(1) or match.group(2)) == "1":
-            return _style(line)
-    return Counter(_style(line) for line in labelled).most_common(1)[0][0] if labelled else None
+    matches = [match for match in map(_LABEL.match, labelled) if match]
+    for match in matches:
+        if _number(match) == "1":
+            return _style(match)
+    return Counter(map(_style, matches)).most_common(1)[0][0] if matches else None
 
 
-def _style(line: str) -> str:
-    """How a labelled line numbers its entry: "[]" for "[1]", else "." or ")"."""
-    match = _LABEL.match(line)
-    if match is None:
-        return ""
-    return "[]" if match.group(1) else match.group(3)
+def _number(label: re.Match[str]) -> str:
+    """The number of a matched label: "12" of "[12]", "12." or "12)"."""
+    return label.group(1) or label.group(2)
+
+
+def _style(label: re.Match[str]) -> str:
+    """How a matched label numbers its entry: "[]" for "[1]", else "." or ")"."""
+    return "[]" if label.group(1) else label.group(3)
 
 
 def _follows(previous: str | None, label: str) -> bool:
@@ -354,12 +356,12 @@ def _unglue(entries: list[ListEntry], style: str) -> list[ListEntry]:
     for entry in entries:
         current = entry
         while current.label is not None and current.label.isdigit():
-            glued = _glued_label(current.text, str(int(current.label) + 1), style)
+            following = str(int(current.label) + 1)
+            glued = _glued_label(current.text, following, style)
             if not glued:
                 break
             before = current.text[: glued.start()]
             result.append(ListEntry(before, current.label, current.first_line, current.last_line))
-            following = str(int(current.label) + 1)
             current = ListEntry(current.text[glued.end() :], following, current.last_line, current.last_line)
         result.append(current)
     return result

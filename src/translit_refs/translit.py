@@ -81,6 +81,8 @@ LENIENT: dict[tuple[str, str], float] = {
 }
 #: Letter pairs Russian almost never writes, with their penalty (шч: "веснушчатый" only).
 RARE_PAIRS: dict[str, float] = {"шч": 1.5, "тс": 0.2}
+#: Marks printed for a soft sign (and GOST 7.79's e`), read as ’.
+APOSTROPHES = str.maketrans({"'": "’", "ʹ": "’", "`": "’"})
 _GROUPS = sorted(REVERSE_RULES, key=len, reverse=True)
 _VOWELS = set("аеёиоуыэюя")
 _SOFT_SIGNS = set("ьъ")
@@ -90,12 +92,12 @@ MAX_CANDIDATES = 2048
 
 def cyrillic_candidates(word: str) -> list[str]:
     """Orthographically possible Cyrillic spellings of a transliterated word (lower case)."""
-    return [candidate for candidate, _ in _candidates(_key(word))]
+    return [candidate for candidate, _ in _candidates(latin_key(word))]
 
 
 def penalised_candidates(word: str) -> tuple[tuple[str, float], ...]:
     """The candidates of a lowercase word with their penalties (lenient readings, rare letter pairs)."""
-    return _candidates(_key(word))
+    return _candidates(latin_key(word))
 
 
 @lru_cache(maxsize=16384)
@@ -140,7 +142,7 @@ def _possible(candidate: str, start: int) -> bool:
 
 def russian_frequency(word: str) -> float:
     """The highest Zipf frequency in Russian of the word's Cyrillic candidates (0 when none is known)."""
-    return max((zipf(candidate, "ru") for candidate, _ in _candidates(_key(word))), default=0.0)
+    return max((zipf(candidate, "ru") for candidate, _ in _candidates(latin_key(word))), default=0.0)
 
 
 @lru_cache(maxsize=16384)
@@ -148,14 +150,14 @@ def russian_known(word: str) -> bool:
     """True when a Cyrillic reading of the word is a form the Russian dictionary holds (pymorphy3);
     a hyphenated word is read part by part ("fiziko-tekhnicheskie": физико-технические)."""
     if "-" not in word:
-        return any(russian_word_known(candidate) for candidate, _ in _candidates(_key(word)))
+        return any(russian_word_known(candidate) for candidate, _ in _candidates(latin_key(word)))
     readings = [""]
     for part in word.split("-"):
-        likely = sorted(_candidates(_key(part)), key=lambda pair: (pair[1], -zipf(pair[0], "ru")))[:16]
+        likely = sorted(_candidates(latin_key(part)), key=lambda pair: (pair[1], -zipf(pair[0], "ru")))[:16]
         readings = [f"{reading}-{c}" if reading else c for reading in readings for c, _ in likely][:256]
     return any(russian_word_known(reading) for reading in readings)
 
 
-def _key(word: str) -> str:
+def latin_key(word: str) -> str:
     """The word in lower case with its apostrophes (soft signs, GOST's e`) unified to ’."""
-    return word.lower().replace("'", "’").replace("`", "’")
+    return word.lower().translate(APOSTROPHES)
