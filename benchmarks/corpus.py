@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from translit_refs import PartialDate, Person, Reference, ReferenceType, Role
-from translit_refs.formatter import format_reference
+from translit_refs.export.formatter import format_reference
 from translit_refs.lexicons import PLACES
 
 SEED_FILE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seed_references.txt"

@@ -28,7 +28,7 @@ from importlib import metadata
 from pathlib import Path
 
 from translit_refs import parse_reference, to_csl_json
-from translit_refs.grammar import BACKEND_VARIABLE, available_backends
+from translit_refs.parsing.grammar import BACKEND_VARIABLE, available_backends
 
 from corpus import references
 

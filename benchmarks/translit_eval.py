@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translit_refs import parse_reference
-from translit_refs.cyrillic import SCHEMES, forward, transliterate_references
+from translit_refs.transliteration.cyrillic import SCHEMES, forward, transliterate_references
 
 DEV = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "dev_npe.jsonl"
 _AUTHORS = re.compile(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from translit_refs.normalize import normalize
+from translit_refs.parsing.normalize import normalize
 
 _DOI = re.compile(r"(DOI\s10\.\S+)")
 _SPACED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.\s+(\d{4})")

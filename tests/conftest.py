@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-from translit_refs.grammar import BACKEND_VARIABLE, available_backends
-from translit_refs.schema import csl_schema as load_csl_schema
+from translit_refs.export.schema import csl_schema as load_csl_schema
+from translit_refs.parsing.grammar import BACKEND_VARIABLE, available_backends
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -23,8 +23,8 @@ from translit_refs import (
     Role,
     VolumeKind,
 )
-from translit_refs.language import looks_english
 from translit_refs.lexicons import MONTHS, PLACES, REGIONS, SEASONS
+from translit_refs.parsing.language import looks_english
 
 #: Words a title may not use as plain words: they start markers in this style.
 _MARKER_WORDS = {

@@ -15,7 +15,7 @@ from translit_refs import (
     parse_references,
     to_csl_json,
 )
-from translit_refs.schema import csl_errors
+from translit_refs.export.schema import csl_errors
 
 _RANDOM = random.Random(20191204)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from translit_refs.cli import main
-from translit_refs.schema import csl_errors
+from translit_refs.export.schema import csl_errors
 
 from conftest import FIXTURES
 

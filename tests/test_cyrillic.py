@@ -10,7 +10,9 @@ from translit_refs import parse_reference, parse_references, to_csl_json
 
 from conftest import FIXTURES
 
-cyrillic = pytest.importorskip("translit_refs.cyrillic", reason="the [translit] extra (iuliia) is not installed")
+cyrillic = pytest.importorskip(
+    "translit_refs.transliteration.cyrillic", reason="the [translit] extra (iuliia) is not installed"
+)
 pytest.importorskip("wordfreq", reason="the [translit] extra (wordfreq) is not installed")
 
 SEED = [line for line in (FIXTURES / "seed_references.txt").read_text("utf-8").splitlines() if line.strip()]

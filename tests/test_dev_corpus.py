@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from translit_refs import ReferenceType, parse_reference, to_csl_json_list
-from translit_refs.schema import csl_errors
+from translit_refs.export.schema import csl_errors
 
 from conftest import load_jsonl
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from reflow import reflow
 
-from translit_refs.listsplit import find_reference_section, find_reference_sections, split_references
+from translit_refs.documents.listsplit import find_reference_section, find_reference_sections, split_references
 
 from conftest import FIXTURES
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from translit_refs import parse_reference
 from translit_refs.lexicons import PLACES, REGIONS
-from translit_refs.normalize import normalize
+from translit_refs.parsing.normalize import normalize
 
 
 def test_cyrillic_letter_inside_latin_word_is_repaired() -> None:

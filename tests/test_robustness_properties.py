@@ -6,7 +6,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from translit_refs import Reference, parse_reference, parse_references, to_csl_json
-from translit_refs.schema import csl_errors
+from translit_refs.export.schema import csl_errors
 
 #: Pieces of real references, from every terminal of the grammar, for near-miss inputs.
 TOKENS = [

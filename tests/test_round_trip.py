@@ -6,8 +6,8 @@ import pytest
 from hypothesis import example, given
 
 from translit_refs import PartialDate, Person, Reference, ReferenceType, Role, parse_reference, to_csl_json
-from translit_refs.formatter import format_reference
-from translit_refs.schema import csl_errors
+from translit_refs.export.formatter import format_reference
+from translit_refs.export.schema import csl_errors
 
 from canonical import canonical
 from conftest import FIXTURES

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from translit_refs import parse_reference, parse_references, to_csl_json, to_csl_json_list
-from translit_refs.grammar import default_backend
-from translit_refs.schema import csl_errors
+from translit_refs.export.schema import csl_errors
+from translit_refs.parsing.grammar import default_backend
 
 from conftest import FIXTURES, load_jsonl
 from gold import misses

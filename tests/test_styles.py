@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from translit_refs import parse_references, to_csl_json_list
-from translit_refs.csl import style_file
+from translit_refs.export.csl import style_file
 
 from canonical import canonical
 from conftest import FIXTURES

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from .csl import to_csl_json, to_csl_json_list
+from .documents.listsplit import (
+    ListEntry,
+    ReferenceSection,
+    find_reference_section,
+    find_reference_sections,
+    split_references,
+)
 from .errors import InvalidArgumentError, TranslitRefsError
-from .exports import to_bibtex, to_ris
-from .formatter import format_reference
-from .listsplit import ListEntry, ReferenceSection, find_reference_section, find_reference_sections, split_references
+from .export.bibtex_ris import to_bibtex, to_ris
+from .export.csl import to_csl_json, to_csl_json_list
+from .export.formatter import format_reference
 from .models import (
     Diagnostic,
     IssueKind,
@@ -18,7 +24,7 @@ from .models import (
     Severity,
     VolumeKind,
 )
-from .parser import parse_reference, parse_references
+from .parsing.parser import parse_reference, parse_references
 
 __all__ = [
     "Diagnostic",

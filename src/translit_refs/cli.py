@@ -19,11 +19,11 @@ from typing import TextIO
 
 from tqdm import tqdm
 
-from .csl import to_csl_json
-from .exports import to_bibtex, to_ris, unique_key
-from .listsplit import split_references
+from .documents.listsplit import split_references
+from .export.bibtex_ris import to_bibtex, to_ris, unique_key
+from .export.csl import to_csl_json
 from .models import Severity
-from .parser import parse_reference
+from .parsing.parser import parse_reference
 
 EXIT_OK = 0
 EXIT_PARSE_ERRORS = 1
@@ -146,7 +146,9 @@ def _render_batch(batch: list[tuple[int, int, str]], name: str, to: str, cyrilli
     rendered = []
     references = [parse_reference(line) for _, _, line in batch]
     if cyrillic:
-        references = importlib.import_module("translit_refs.cyrillic").transliterate_references(references)
+        references = importlib.import_module("translit_refs.transliteration.cyrillic").transliterate_references(
+            references
+        )
     for (number, line_number, _), reference in zip(batch, references, strict=True):
         if to == "csl-json":
             text = json.dumps(to_csl_json(reference, f"ref-{number}"), ensure_ascii=False)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .parser import parse_reference
+from .parsing.parser import parse_reference
 
 
 def reference_to_json(line: str) -> str:

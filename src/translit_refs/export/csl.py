@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-from .models import PartialDate, Person, Reference, Role
+from ..models import PartialDate, Person, Reference, Role
 
 _SIMPLE_FIELDS: tuple[tuple[str, str], ...] = (
     ("title", "title"),

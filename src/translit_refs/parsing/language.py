@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicons import ENGLISH_FUNCTION_WORDS, TRANSLIT_ENDINGS, TRANSLIT_FUNCTION_WORDS
+from ..lexicons import ENGLISH_FUNCTION_WORDS, TRANSLIT_ENDINGS, TRANSLIT_FUNCTION_WORDS
 
 _WORDS = re.compile(r"[A-Za-z’']+")
 

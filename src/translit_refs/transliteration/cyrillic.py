@@ -20,9 +20,9 @@ from functools import lru_cache
 import iuliia
 from iuliia.schema import TranslitSchema
 
-from .language import looks_english
-from .lexicons import CHEMICAL_ELEMENTS, ENGLISH_ONLY_WORDS, LATIN_ABBREVIATIONS
-from .models import CyrillicText, Reference, VolumeKind
+from ..lexicons import CHEMICAL_ELEMENTS, ENGLISH_ONLY_WORDS, LATIN_ABBREVIATIONS
+from ..models import CyrillicText, Reference, VolumeKind
+from ..parsing.language import looks_english
 from .orthography import russian_likeness
 from .translit import APOSTROPHES, latin_key, penalised_candidates, russian_frequency
 from .words import has_russian_dictionary, russian_word_known, zipf

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from .errors import InvalidArgumentError
+from ..errors import InvalidArgumentError
+from ..models import Diagnostic, Reference, Severity
 from .grammar import Skeleton, default_backend, reference_parser
 from .layout import assemble
-from .models import Diagnostic, Reference, Severity
 from .normalize import normalize
 
 #: After this many recovered syntax errors the parser gives up and keeps the text whole.

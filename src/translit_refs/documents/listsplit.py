@@ -11,9 +11,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .lexicons import HOMOGLYPHS, PLACES, SOLID_PREFIXES
-from .translit import russian_frequency, russian_known
-from .words import has_russian_dictionary, zipf
+from ..lexicons import HOMOGLYPHS, PLACES, SOLID_PREFIXES
+from ..transliteration.translit import russian_frequency, russian_known
+from ..transliteration.words import has_russian_dictionary, zipf
 
 #: Headings that open a reference list (the first group) or a citation of the article itself.
 LIST_HEADINGS = re.compile(

@@ -19,12 +19,8 @@ from typing import Any
 
 from lark import Token
 
-from .dates import date_from_text, year_of
-from .grammar import Element, Head, Sentence, Skeleton
-from .imprint import Confidence, is_known_place, read_imprint
-from .language import looks_english, looks_transliterated
-from .lexicons import CONTAINER_CONTINUATIONS, CONTAINER_FAMILY, LANGUAGE_NOTES
-from .models import (
+from ..lexicons import CONTAINER_CONTINUATIONS, CONTAINER_FAMILY, LANGUAGE_NOTES
+from ..models import (
     Diagnostic,
     IssueKind,
     PartialDate,
@@ -35,6 +31,10 @@ from .models import (
     Severity,
     VolumeKind,
 )
+from .dates import date_from_text, year_of
+from .grammar import Element, Head, Sentence, Skeleton
+from .imprint import Confidence, is_known_place, read_imprint
+from .language import looks_english, looks_transliterated
 from .values import apa_locator, doi_in, number_in
 
 #: Markers after which a closing "Place, Publisher" sentence is an imprint.

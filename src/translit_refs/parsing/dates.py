@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicons import MONTHS
-from .models import PartialDate
+from ..lexicons import MONTHS
+from ..models import PartialDate
 
 _YEAR = re.compile(r"\d{4}")
 _NUMERIC = re.compile(r"(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{4})")

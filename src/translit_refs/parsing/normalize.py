@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .lexicons import HOMOGLYPHS
-from .models import Diagnostic, Severity
+from ..lexicons import HOMOGLYPHS
+from ..models import Diagnostic, Severity
 
 _WORD_WITH_CYRILLIC = re.compile(r"[^\W\d_]*[Ѐ-ӿ][^\W\d_]*")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")

@@ -14,7 +14,7 @@ from bibtexparser.entrypoint import write_string
 from bibtexparser.library import Library
 from bibtexparser.model import Entry, Field
 
-from .models import PartialDate, Person, Reference, ReferenceType, Role
+from ..models import PartialDate, Person, Reference, ReferenceType, Role
 
 _BIBTEX_TYPES = {
     ReferenceType.BOOK: "book",
