@@ -17,7 +17,7 @@ _IMPRINT_COLON = re.compile(r"(?<=\w) : (?=\w)")
 
 def canonical(text: str) -> str:
     """Apply the documented normalisations, nothing else."""
-    text, _ = normalize(text)  # 1-2: look-alike letters, the non-breaking hyphen
+    text = normalize(text).text  # 1-2: look-alike letters, the non-breaking hyphen
     text = _DOI.sub(lambda m: re.sub(r"[‐‑‒–—−]", "-", m.group()), text)  # 3: DOI dashes
     text = _DATE_WITHOUT_PERIOD.sub(r"\1.", text)  # 4: "(2015) Kennan" -> "(2015). Kennan"
     text = _SPACED_DATE.sub(r"\1.\2.\3", text)  # 5: "17.08. 2019" -> "17.08.2019"

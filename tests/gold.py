@@ -52,13 +52,19 @@ def same(key: str, want: Any, got: Any) -> bool:
     return _text(want) == _text(got)
 
 
-def misses(gold: dict[str, Any], item: dict[str, Any]) -> list[str]:
-    """Every gold check that ``item`` fails, as readable lines."""
-    found: list[str] = []
+def checks(gold: dict[str, Any], item: dict[str, Any]) -> list[tuple[str, bool]]:
+    """Every gold check on ``item``: a readable line and whether ``item`` passes it."""
+    found: list[tuple[str, bool]] = []
     keys = list(gold["expect"]) + [k for k in gold.get("alt", {}) if k not in gold["expect"]]
     for key in keys:
         options = gold.get("alt", {}).get(key, [gold["expect"].get(key)])
-        if not any(same(key, option, item.get(key)) for option in options):
-            found.append(f"{key}: want {options[0]!r}, got {item.get(key)!r}")
-    found.extend(f"{key}: must be absent, got {item[key]!r}" for key in gold.get("absent", []) if item.get(key))
+        ok = any(same(key, option, item.get(key)) for option in options)
+        found.append((f"{key}: want {options[0]!r}, got {item.get(key)!r}", ok))
+    for key in gold.get("absent", []):
+        found.append((f"{key}: must be absent, got {item.get(key)!r}", not item.get(key)))
     return found
+
+
+def misses(gold: dict[str, Any], item: dict[str, Any]) -> list[str]:
+    """Every gold check that ``item`` fails, as readable lines."""
+    return [line for line, ok in checks(gold, item) if not ok]

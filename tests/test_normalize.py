@@ -8,7 +8,7 @@ from translit_refs.parsing.normalize import normalize
 
 
 def test_cyrillic_letter_inside_latin_word_is_repaired() -> None:
-    text, diagnostics = normalize("Should Wе Fear This?")
+    text, _, diagnostics = normalize("Should Wе Fear This?")
     assert text == "Should We Fear This?"
     assert [(d.code, d.start) for d in diagnostics] == [("homoglyph", 8)]
 
@@ -21,20 +21,20 @@ def test_cyrillic_initial_in_latin_reference_is_repaired() -> None:
 
 
 def test_cyrillic_words_are_left_alone() -> None:
-    text, diagnostics = normalize("Лабоцкий В.В. Управление знаниями. Мн.: Современная школа, 2006.")
+    text, _, diagnostics = normalize("Лабоцкий В.В. Управление знаниями. Мн.: Современная школа, 2006.")
     assert text == "Лабоцкий В.В. Управление знаниями. Мн.: Современная школа, 2006."
     assert not [d for d in diagnostics if d.code == "homoglyph"]
 
 
 def test_normalisation_keeps_length() -> None:
     raw = "NSC\u201168:\u00a0Title К. Wе\u00ad"
-    text, _ = normalize(raw)
+    text = normalize(raw).text
     assert len(text) == len(raw)
     assert text == "NSC-68: Title K. We "
 
 
 def test_non_breaking_hyphen_is_reported() -> None:
-    _, diagnostics = normalize("NSC\u201168")
+    diagnostics = normalize("NSC\u201168").diagnostics
     assert [d.code for d in diagnostics] == ["non-breaking-hyphen"]
 
 
@@ -66,7 +66,7 @@ def test_every_abbreviated_place_keeps_its_period_inside_a_sentence() -> None:
 
 def test_gost_area_separator_is_a_sentence_end() -> None:
     text = "Kazantsev A.A. Turbine Stage Model. Izvestia Vuzov. Yadernaya Energetika. – 2009, no. 3"
-    normalised, diagnostics = normalize(text)
+    normalised, _, diagnostics = normalize(text)
     assert len(normalised) == len(text)
     assert "Energetika.   2009" in normalised
     assert [d.code for d in diagnostics] == ["area-separator"]

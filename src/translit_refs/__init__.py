@@ -19,12 +19,14 @@ from .models import (
     PartialDate,
     Person,
     Reference,
+    ReferenceList,
     ReferenceType,
     Role,
     Severity,
+    StyleFamily,
     VolumeKind,
 )
-from .parsing.parser import parse_reference, parse_references
+from .parsing.parser import parse_list, parse_reference, parse_references
 
 __all__ = [
     "Diagnostic",
@@ -34,15 +36,18 @@ __all__ = [
     "PartialDate",
     "Person",
     "Reference",
+    "ReferenceList",
     "ReferenceSection",
     "ReferenceType",
     "Role",
     "Severity",
+    "StyleFamily",
     "TranslitRefsError",
     "VolumeKind",
     "find_reference_section",
     "find_reference_sections",
     "format_reference",
+    "parse_list",
     "parse_reference",
     "parse_references",
     "split_references",

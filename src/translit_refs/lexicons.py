@@ -14,33 +14,113 @@ def _entries(block: str) -> frozenset[str]:
 
 
 #: Publishing places as printed in reference lists, with the standard abbreviations of
-#: Russian lists (M. = Moscow, L. = London/Leningrad, SPb. = St Petersburg).
+#: Russian lists (M. = Moscow, L. = London/Leningrad, SPb. = St Petersburg), in Latin and Cyrillic.
 PLACES: frozenset[str] = _entries(
     """
-    Moscow; Moskow; Moskva; M.; SPb.; St. Petersburg; Saint Petersburg; Leningrad; L.; Kiev; Kyiv;
-    Minsk; Novosibirsk; Ekaterinburg; Yekaterinburg; Kazan; Tomsk; Obninsk; Nizhny Novgorod;
-    Rostov-on-Don; Samara; Saratov; Voronezh; Irkutsk; Krasnoyarsk; Perm; Omsk; Chelyabinsk; Ufa;
-    Vladivostok; Dubna; Sarov; Tashkent; Almaty; Riga; Vilnius; Tallinn; Warsaw; Prague; Vienna;
-    Berlin; Munich; Hamburg; Frankfurt; Leipzig; Paris; Lyon; Rome; Milan; Madrid; Barcelona;
-    Amsterdam; Leiden; Brussels; Geneva; Zurich; Basel; Stockholm; Oslo; Copenhagen; Helsinki;
-    London; Oxford; Cambridge; Edinburgh; Manchester; Dublin; New York; NY; N. Y.; NYC; Washington;
-    Boston; Chicago; Philadelphia; Baltimore; Princeton; New Haven; Stanford; Berkeley; Los Angeles;
-    San Francisco; San Diego; Seattle; Toronto; Montreal; Ottawa; Vancouver; Sydney; Melbourne;
-    Canberra; Tokyo; Beijing; Shanghai; Seoul; Singapore; Hong Kong; Delhi; New Delhi; Jerusalem;
-    Tel Aviv; Amherst; Ithaca; Lanham; Westport; Bloomington; Santa Barbara; Santa Monica; Boulder;
-    Middletown; New Brunswick; Armonk; Abingdon; Basingstoke; Houndmills; Heidelberg; Dordrecht;
-    Cham; Hoboken; Chichester; Oak Ridge; Argonne; Idaho Falls; Richland; Karlsruhe; Vienna
+    Moscow; Moskow; Moskva; M.; SPb.; St. Petersburg; Saint Petersburg; Sankt-Peterburg; Leningrad; L.;
+    Kiev; Kyiv; Minsk; Novosibirsk; Ekaterinburg; Yekaterinburg; Kazan; Tomsk; Obninsk; Nizhny Novgorod;
+    Nizhnii Novgorod; Rostov-on-Don; Samara; Saratov; Voronezh; Irkutsk; Krasnoyarsk; Perm; Omsk;
+    Chelyabinsk; Ufa; Vladivostok; Dubna; Sarov; Snezhinsk; Dimitrovgrad; Seversk; Zheleznogorsk;
+    Sosnovy Bor; Ivanovo; Odessa; Odesa; Kharkov; Kharkiv; Lviv; Dnepropetrovsk; Ulyanovsk; Ul’yanovsk;
+    Barnaul; Kaliningrad; Murmansk; Arkhangelsk; Petrozavodsk; Yaroslavl; Tver; Tula; Kaluga; Ryazan;
+    Penza; Izhevsk; Orenburg; Tyumen; Khabarovsk; Yakutsk; Sevastopol; Krasnodar; Volgograd; Astrakhan;
+    Belgorod; Kursk; Smolensk; Pskov; Vologda; Kirov; Tolyatti; Kemerovo; Novokuznetsk; Magnitogorsk;
+    Tashkent; Almaty; Alma-Ata; Astana; Kurchatov; Bishkek; Baku; Yerevan; Tbilisi; Chisinau;
+    Riga; Vilnius; Tallinn; Warsaw; Krakow; Prague; Brno; Bratislava; Budapest; Bucharest; Sofia;
+    Belgrade; Zagreb; Ljubljana; Athens; Istanbul; Ankara; Vienna; Berlin; Munich; Hamburg; Frankfurt;
+    Leipzig; Dresden; Stuttgart; Cologne; Bonn; Hannover; Karlsruhe; Garching; Julich; Jülich;
+    Aachen; Darmstadt; Heidelberg; Weinheim; Göttingen; Paris; Lyon; Grenoble; Marseille; Toulouse;
+    Strasbourg; Saclay; Cadarache; Rome; Milan; Turin; Bologna; Florence; Naples; Pisa; Venice; Ispra;
+    Madrid; Barcelona; Valencia; Lisbon; Amsterdam; Rotterdam; Delft; Eindhoven; Leiden; Petten;
+    Utrecht; The Hague; Brussels; Antwerp; Mol; Leuven; Luxembourg; Geneva; Zurich; Basel; Bern;
+    Lausanne; Villigen; Stockholm; Uppsala; Oslo; Copenhagen; Helsinki; Espoo; London; Oxford;
+    Cambridge; Edinburgh; Glasgow; Manchester; Bristol; Birmingham; Sheffield; Liverpool; Duxford;
+    Kidlington; Dublin; New York; NY; N. Y.; NYC; Washington; Boston; Chicago; Philadelphia; Baltimore;
+    Pittsburgh; Princeton; New Haven; Stanford; Berkeley; Los Angeles; San Francisco; San Diego;
+    Seattle; Albuquerque; Los Alamos; Livermore; Houston; Atlanta; Denver; Detroit; Ann Arbor;
+    Toronto; Montreal; Ottawa; Vancouver; Chalk River; Sydney; Melbourne; Canberra; Tokyo; Osaka;
+    Kyoto; Tsukuba; Tokai; Beijing; Shanghai; Harbin; Seoul; Daejeon; Taipei; Singapore; Hong Kong;
+    Delhi; New Delhi; Mumbai; Bombay; Kalpakkam; Tehran; Jerusalem; Tel Aviv; Cairo; Amherst;
+    Ithaca; Lanham; Westport; Bloomington; Santa Barbara; Santa Monica; Boulder; Middletown;
+    New Brunswick; Armonk; Abingdon; Basingstoke; Houndmills; Dordrecht; Cham; Hoboken; Chichester;
+    Oak Ridge; Argonne; Idaho Falls; Richland; Upton; Englewood Cliffs; Upper Saddle River; Reading;
+    Boca Raton; New Jersey
+    М.; Москва; СПб.; Санкт-Петербург; Л.; Ленинград; Киев; Минск; Новосибирск; Екатеринбург; Казань;
+    Томск; Обнинск; Н. Новгород; Нижний Новгород; Ростов-на-Дону; Самара; Саратов; Воронеж; Иркутск;
+    Красноярск; Пермь; Омск; Челябинск; Уфа; Владивосток; Дубна; Саров; Снежинск; Димитровград;
+    Северск; Иваново; Одесса; Харьков; Ульяновск; Барнаул; Калининград; Мурманск; Ярославль; Тула;
+    Калуга; Тверь; Алматы; Курчатов; Ташкент; Ереван; Тбилиси; Рига; Вильнюс; Таллин
     """
 )
 
-#: Country and state abbreviations that follow a place ("Cambridge, MA", "Washington, D. C.").
+#: Countries, and the state abbreviations that follow a place ("Cambridge, MA", "Washington, D. C.").
 REGIONS: frozenset[str] = _entries(
     """
     DC; D. C.; D.C.; MA; Mass.; CT; Conn.; NJ; N. J.; CA; Calif.; IL; Ill.; MD; Md.; NC; N. C.;
-    PA; Pa.; TX; VA; Va.; WA; CO; Colo.; MI; Mich.; MN; OH; IN; NY; N. Y.; TN; Tenn.; UK; U.K.;
-    USA; U.S.A.; Russia; England; Germany; France; Switzerland; the Netherlands; Netherlands
+    PA; Pa.; TX; VA; Va.; WA; CO; Colo.; MI; Mich.; MN; OH; IN; NY; N. Y.; TN; Tenn.; NM; FL; GA; UT;
+    UK; U.K.; USA; U.S.A.; US; Russia; Russian Federation; RF; England; Scotland; Great Britain;
+    United Kingdom; Germany; France; Italy; Spain; Portugal; Switzerland; Austria; Belgium;
+    the Netherlands; Netherlands; Luxembourg; Sweden; Norway; Finland; Denmark; Poland; Czech Republic;
+    Czechia; Slovakia; Hungary; Romania; Bulgaria; Serbia; Croatia; Slovenia; Greece; Turkey; Ireland;
+    Ukraine; Belarus; Kazakhstan; Uzbekistan; Armenia; Georgia; Azerbaijan; Lithuania; Latvia; Estonia;
+    Israel; Iran; Egypt; Japan; China; PRC; Korea; South Korea; Republic of Korea; Taiwan; India;
+    Pakistan; Singapore; Malaysia; Indonesia; Vietnam; Canada; Mexico; Brazil; Argentina; Chile;
+    Australia; New Zealand; South Africa; Россия; РФ
     """
 )
+
+#: Endings of a publisher's name ("Energoatomizdat Publ.", "Simon & Schuster Inc.", "Harvard Univ. Press").
+PUBLISHER_ENDINGS: tuple[str, ...] = (
+    "Publ.", "Publs.", "Publ", "Publishers", "Publisher", "Publishing", "Publishing House", "Press", "Verlag",
+    "Inc.", "Inc", "Ltd", "Ltd.", "LLC", "GmbH", "Co.", "& Sons", "Books", "Editions", "Izdat", "izdat",
+    "Izd-vo", "Изд-во", "издат",
+)  # fmt: skip
+
+#: Publishing houses that Russian lists print without a "Publ." ("Moscow, Nauka, 1985").
+PUBLISHERS: frozenset[str] = _entries(
+    """
+    Nauka; Mir; Atomizdat; Energoatomizdat; Energoizdat; Energiya; Energija; Mashinostroenie;
+    Mashinostroyeniye; Metallurgiya; Metallurgija; Vysshaya shkola; Vysshaja shkola; Fizmatlit; Fizmatgiz;
+    Gostekhizdat; Khimiya; Khimija; Standartinform; IzdAt; Znanie; Sovetskaya entsiklopediya; Nauka i Tekhnika;
+    Springer; Springer-Verlag; Elsevier; Wiley; John Wiley & Sons; Pergamon; Pergamon Press; Academic Press;
+    CRC Press; McGraw-Hill; Prentice Hall; Addison-Wesley; World Scientific; Woodhead; Taylor & Francis;
+    Routledge; IAEA; OECD; OECD/NEA; NEA; IEEE; ASME; ANS; AIP; IOP; MIT Press; Wiley-VCH; Birkhäuser;
+    Наука; Мир; Атомиздат; Энергоатомиздат; Энергоиздат; Энергия; Машиностроение; Металлургия;
+    Высшая школа; Физматлит; Физматгиз; Химия; Стандартинформ; ИздАт; Знание
+    """
+)
+
+#: Words that make a sentence an institution's name, so a publisher of reports and standards
+#: ("Los Alamos National Laboratory", "Forschungszentrum Jülich", "U.S. Nuclear Regulatory Commission").
+INSTITUTION_WORDS = re.compile(
+    r"\b(?:laborator\w*|institut\w*|center|centre|zentrum|universit\w*|univ\.|agency|commission|committee|"
+    r"council|corporation|company|association|ministry|department|dept|academy|akademi\w*|concern|"
+    r"университет\w*|институт\w*|центр\w*|агентств\w*|комисси\w*|комитет\w*|министерств\w*)",
+    re.IGNORECASE,
+)
+
+#: A sentence opening with one of these is a collection's or a conference's title
+#: ("Proc. of …", "V trudakh …", "Trudy …", "Sbornik …", "In Collection «…»", "Материалы …").
+CONTAINER_CUES: tuple[str, ...] = (
+    "Proc.", "Proceedings", "Proceeding", "Trudy", "Trudi", "V trudakh", "V trudah", "Materialy", "Materialakh",
+    "Sbornik", "Sb.", "Collection", "In Collection", "Collected", "Tezisy", "Doklady", "Abstracts", "Book of Abstracts",
+    "Труды", "Материалы", "Сборник", "Сб.", "Тезисы", "Доклады",
+)  # fmt: skip
+
+#: Words that make a container a conference's ("Int. Conf.", "konferentsii", "Meeting", "Симпозиум").
+CONFERENCE_WORDS = re.compile(
+    r"(?:conf\.|conference|konf\.|konferen[tc]\w*|symposium|symp\.|meeting|workshop|congress|seminar|"
+    r"forum|summit|colloquium|convention|school|session|конференц\w*|симпозиум\w*|семинар\w*|совещани\w*|"
+    r"форум\w*|конгресс\w*|съезд\w*|школ\w*)",
+    re.IGNORECASE,
+)
+
+#: Containers that are journals even when a conference word is in their name
+#: ("Journal of Physics: Conference Series", "Trudy MAI" with an issue number).
+JOURNAL_CUES: tuple[str, ...] = (
+    "Journal", "J.", "J ", "Zhurnal", "Vestnik", "Izvestiya", "Izvestia", "Izv.", "Bulletin", "Letters", "Annals",
+    "Acta", "Reviews", "Magazine", "Журнал", "Вестник", "Известия", "Изв.",
+)  # fmt: skip
 
 #: English month names and their abbreviations, to month numbers.
 MONTHS: dict[str, int] = {
@@ -71,7 +151,9 @@ SEASONS: frozenset[str] = frozenset({"Winter", "Spring", "Summer", "Autumn", "Fa
 #: Languages named in "(in Russian)"-style notes, to BCP 47 codes.
 LANGUAGE_NOTES: dict[str, str] = {
     "Russian": "ru",
+    "Rusian": "ru",
     "Russ.": "ru",
+    "Russ": "ru",
     "English": "en",
     "Engl.": "en",
     "Ukrainian": "uk",
@@ -81,6 +163,11 @@ LANGUAGE_NOTES: dict[str, str] = {
     "German": "de",
     "French": "fr",
     "Chinese": "zh",
+    "Japanese": "ja",
+    "Spanish": "es",
+    "Italian": "it",
+    "Polish": "pl",
+    "Czech": "cs",
 }
 
 #: Cyrillic letters that look like Latin ones, mapped to the Latin letter.
@@ -92,7 +179,11 @@ HOMOGLYPHS: dict[str, str] = {
 
 #: A sentence starting with one of these continues the journal name before it
 #: ("Voprosy Atomnoi Nauki i Tekhniki. Ser. Fizika Yadernykh Reaktorov").
-CONTAINER_CONTINUATIONS: tuple[str, ...] = ("Ser.", "Seriya", "Series", "Serie", "Section", "Sect.", "Ser ")
+CONTAINER_CONTINUATIONS: tuple[str, ...] = (
+    "Ser.", "Seriya", "Series", "Serie", "Section", "Sect.", "Ser ", "Серия", "Сер.",
+)  # fmt: skip
+#: A sentence ending with one of these names a journal's series ("Physical-technical series").
+SERIES_ENDINGS: tuple[str, ...] = ("series", "Series", "seriya", "Seriya", "серия")
 
 #: Journal names printed as two sentences whose first one names a family of journals
 #: ("Izvestiya vuzov. Yadernaya Energetika"), in any of their transliterations

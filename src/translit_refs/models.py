@@ -21,11 +21,30 @@ class ReferenceType(StrEnum):
     BOOK = "book"
     CHAPTER = "chapter"
     ARTICLE = "article-journal"
+    PAPER = "paper-conference"
     PERIODICAL = "periodical"
     WEBPAGE = "webpage"
     THESIS = "thesis"
     REPORT = "report"
+    STANDARD = "standard"
+    PATENT = "patent"
     DOCUMENT = "document"
+
+
+class StyleFamily(StrEnum):
+    """The citation styles reference lists are printed in (``docs/families.md``).
+
+    - ``author-date``: the seed's style and APA: "Author, I. (Year). Title [Translation]. Place, Publisher."
+    - ``references``: the transliterated "References" of Russian journals indexed in Scopus and WoS:
+      "Family I.I. Title [Translation]. Journal, 2010, vol. 240, no. 3, pp. 100–110 (In Russ.)"
+    - ``gost``: GOST 7.0.5 / 7.1, in Cyrillic or transliterated: "Title / I.I. Author // Journal. – 2001. – Vol. 3."
+    - ``vancouver``: "Author AA, Author BB. Title. Journal. 2010;240(3):100-10."
+    """
+
+    AUTHOR_DATE = "author-date"
+    REFERENCES = "references"
+    GOST = "gost"
+    VANCOUVER = "vancouver"
 
 
 class Role(StrEnum):
@@ -112,7 +131,7 @@ class Reference(_Frozen):
     title_cyrillic: CyrillicText | None = None
     transliteration_scheme: str | None = None
     language: str | None = None
-    original_language: str | None = None
+    title_language: str | None = None
     container_title: str | None = None
     container_translation: str | None = None
     issued: PartialDate | None = None
@@ -123,6 +142,8 @@ class Reference(_Frozen):
     volume_kind: VolumeKind = VolumeKind.VOLUME
     number_of_parts: str | None = None
     volume_title: str | None = None
+    collection_title: str | None = None
+    collection_number: str | None = None
     part: str | None = None
     issue: str | None = None
     issue_kind: IssueKind = IssueKind.NUMBER
@@ -130,6 +151,8 @@ class Reference(_Frozen):
     page_count: str | None = None
     genre: str | None = None
     number: str | None = None
+    isbn: str | None = None
+    event_place: str | None = None
     doi: str | None = None
     url: str | None = None
     url_fragment: str | None = None
@@ -138,6 +161,7 @@ class Reference(_Frozen):
     archive: str | None = None
     archive_location: str | None = None
     note: str | None = None
+    style_family: StyleFamily | None = None
     raw: str = ""
     diagnostics: tuple[Diagnostic, ...] = ()
 
@@ -149,3 +173,10 @@ class Reference(_Frozen):
     def has_errors(self) -> bool:
         """True when some part of the text was not understood."""
         return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+class ReferenceList(_Frozen):
+    """A list read as a list: its entries and the style family detected from all of them."""
+
+    references: tuple[Reference, ...] = ()
+    family: StyleFamily | None = None

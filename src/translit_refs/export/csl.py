@@ -15,12 +15,16 @@ _SIMPLE_FIELDS: tuple[tuple[str, str], ...] = (
     ("volume", "volume"),
     ("number_of_volumes", "number-of-volumes"),
     ("volume_title", "volume-title"),
+    ("collection_title", "collection-title"),
+    ("collection_number", "collection-number"),
     ("part", "part"),
     ("issue", "issue"),
     ("pages", "page"),
     ("page_count", "number-of-pages"),
     ("genre", "genre"),
     ("number", "number"),
+    ("isbn", "ISBN"),
+    ("event_place", "event-place"),
     ("doi", "DOI"),
     ("url", "URL"),
     ("medium", "medium"),
@@ -40,7 +44,7 @@ _CUSTOM_FIELDS: tuple[tuple[str, str], ...] = (
     ("container_translation", "translated-container-title"),
     ("url_fragment", "url-fragment"),
     ("number_of_parts", "number-of-parts"),
-    ("original_language", "original-language"),
+    ("title_language", "title-language"),
 )
 
 

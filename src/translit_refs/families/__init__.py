@@ -1,0 +1,65 @@
+"""Style families: which citation style a list (and each entry) is printed in.
+
+Detection works as ``csv.Sniffer`` does for a file's dialect: each family scores the signs it
+sees in an entry's skeleton (``entry_evidence``); a list's family is the one most of its entries
+show (``list_family``); each entry is then read with its list's family unless it shows another
+family clearly and its list's not at all (``family_for_entry``): English Vancouver or APA entries
+inside a Russian "References" list keep their own style.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from ..models import StyleFamily
+from ..parsing.grammar import Skeleton
+from .author_date import AUTHOR_DATE
+from .base import Family
+from .gost import GOST
+from .references import REFERENCES
+from .vancouver import VANCOUVER
+
+FAMILIES: tuple[Family, ...] = (AUTHOR_DATE, REFERENCES, GOST, VANCOUVER)
+BY_NAME: dict[StyleFamily, Family] = {family.name: family for family in FAMILIES}
+#: An entry's own signs must reach this score to override its list's family.
+CLEAR_EVIDENCE = 3.0
+
+Scores = Mapping[StyleFamily, float]
+
+
+def entry_evidence(skeleton: Skeleton, text: str) -> dict[StyleFamily, float]:
+    """How strongly the entry shows each family."""
+    return {family.name: family.evidence(skeleton, text) for family in FAMILIES}
+
+
+def best_family(scores: Scores) -> StyleFamily | None:
+    """The family with the highest score, if any family scores above zero and none ties with it."""
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] <= 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def list_family(entries: Iterable[Scores]) -> StyleFamily | None:
+    """The family most entries of a list show (each entry votes for its own best family)."""
+    votes = Counter(family for family in map(best_family, entries) if family is not None)
+    if not votes:
+        return None
+    (winner, count), *rest = votes.most_common()
+    if rest and rest[0][1] == count:
+        return None
+    return winner
+
+
+def family_for_entry(scores: Scores, in_list: StyleFamily | None) -> StyleFamily | None:
+    """The family an entry is read in: its list's, unless it clearly shows another one."""
+    own = best_family(scores)
+    if in_list is None or own is None or own is in_list:
+        return own or in_list
+    if scores[own] >= CLEAR_EVIDENCE and scores[in_list] == 0:
+        return own
+    return in_list
+
+
+__all__ = ["BY_NAME", "FAMILIES", "Family", "best_family", "entry_evidence", "family_for_entry", "list_family"]

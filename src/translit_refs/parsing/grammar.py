@@ -56,6 +56,10 @@ class Skeleton:
     elements: tuple[Element, ...] = field(default_factory=tuple)
 
 
+#: Terminals that name a person (or say that more persons follow).
+PERSON_TOKENS = frozenset({"NAME", "GIVEN_NAME", "FULL_NAME", "ETAL"})
+
+
 class SkeletonBuilder(Transformer[Token, Any]):
     """Builds the skeleton while the LALR parser reduces (used inline)."""
 
@@ -63,10 +67,17 @@ class SkeletonBuilder(Transformer[Token, Any]):
         return children[0]
 
     def reference(self, children: list[Any]) -> Skeleton:
-        head = children[0] if isinstance(children[0], Head) else Head()
-        rest = children[1:] if isinstance(children[0], Head) else children
-        lead: tuple[Sentence, ...] = rest[0]
-        return Skeleton(head=head, lead=lead, elements=tuple(rest[1:]))
+        head = Head()
+        lead: tuple[Sentence, ...] = ()
+        elements: list[Element] = []
+        for child in children:
+            if isinstance(child, Head):
+                head = child
+            elif isinstance(child, tuple):
+                lead = child
+            else:
+                elements.append(child)
+        return Skeleton(head=head, lead=lead, elements=tuple(elements))
 
     def head(self, children: list[Any]) -> Head:
         names: tuple[Token, ...] = ()
@@ -81,7 +92,9 @@ class SkeletonBuilder(Transformer[Token, Any]):
         return Head(names=names, editor_mark=editor_mark, date=date)
 
     def names(self, children: list[Token]) -> tuple[Token, ...]:
-        return tuple(t for t in children if t.type in ("NAME", "GIVEN_NAME", "ETAL"))
+        return tuple(t for t in children if t.type in PERSON_TOKENS)
+
+    persons = names
 
     def run(self, children: list[Token]) -> tuple[Sentence, ...]:
         return tuple(Sentence(t.value, _start(t), _end(t), is_year=t.type == "YEAR_SEG") for t in children)
@@ -89,9 +102,11 @@ class SkeletonBuilder(Transformer[Token, Any]):
     def url(self, children: list[Token]) -> Element:
         return Element(kind="URL", token=children[0], value=children[1] if len(children) > 1 else None)
 
-    def responsibility(self, children: list[Token]) -> Element:
-        names = tuple(t for t in children[1:] if t.type == "GIVEN_NAME")
-        return Element(kind="RESPONSIBILITY", token=children[0], names=names)
+    def responsibility(self, children: list[Any]) -> Element:
+        names: tuple[Token, ...] = children[1] if len(children) > 1 else ()
+        return Element(kind=children[0].type, token=children[0], names=names)
+
+    editors = responsibility
 
     def element(self, children: list[Any]) -> Element:
         first = children[0]

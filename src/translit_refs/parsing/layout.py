@@ -1,25 +1,35 @@
 """Layout rules: give each sentence of a parsed skeleton its role and build the Reference.
 
-The grammar finds sentences and markers; these rules decide, from the marker that follows a
-sentence and from its shape, whether it is title, imprint, container or volume title:
+The grammar finds the head, the sentences and the markers; these rules decide what the
+unmarked sentences are. The skeleton is read as groups: the leading run of sentences, then
+each marker with the run that follows it. For each group the rules look at the marker before
+it, at the markers still ahead (journal locators, a page count), and at each sentence's shape
+(``shapes.py``):
 
-- the leading run is the title; its last sentence is the imprint when it has the
-  "Place, Publisher" shape and is followed by a page count, volume, part, book or the end;
-  it is the journal when followed by volume/issue/pages markers;
-- a bare year closing the leading run is the date when nothing else dates the work;
-- "In …" opens the container; its last sentence is the imprint of a chapter before ", pp.";
-- the sentence after "Vol. N" is the volume title; after any other marker sentences are
-  the imprint, the journal or a year, in that order of preference.
+- ``take_years``: bare years at the end of a group date the work;
+- ``split_lead``: the leading run is the title, up to a translation, a slash, a container, an
+  imprint, or the journal before the journal's locators;
+- ``read_body``: the sentences after the title are, from the end, an imprint ("Place, Publisher",
+  "Place. Publisher Publ.", "M.: Nauka"), then a container (a journal before its locators, or a
+  collection or conference: "Proc. of …", "V trudakh …", "Collection «…»") with its event place;
+- in the ``references`` family the sentence just before the year is the journal or the
+  publisher even without a known shape ("Title. Kuchkovo pole, 2008. 448 p.");
+- markers fill their own fields: "Vol. 2" (a journal's volume, or a book's with its title),
+  "No. 4 (61)", "pp. 5–17", "448 p.", "(mode of access: …)", "GOST R …", "Patent RF No. …", …;
+- the type follows from what was found (``reference_type``); the language is the work's
+  (``work_language``): "ru" for a transliterated title, or when "(in Russian)" says so.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from lark import Token
 
-from ..lexicons import CONTAINER_CONTINUATIONS, CONTAINER_FAMILY, LANGUAGE_NOTES
+from ..families.base import NEUTRAL, Family
+from ..lexicons import LANGUAGE_NOTES
 from ..models import (
     Diagnostic,
     IssueKind,
@@ -33,48 +43,89 @@ from ..models import (
 )
 from .dates import date_from_text, year_of
 from .grammar import Element, Head, Sentence, Skeleton
-from .imprint import Confidence, is_known_place, read_imprint
+from .imprint import Confidence, read_imprint
+from .normalize import Normalised
 from .language import looks_english, looks_transliterated
-from .values import apa_locator, doi_in, number_in
+from .persons import person
+from .shapes import (
+    continues_container,
+    is_conference,
+    is_container_cue,
+    is_institution,
+    is_journal_name,
+    is_place,
+    is_publisher,
+    place_split,
+    publisher_name,
+)
+from .values import apa_locator, doi_in, number_in, vancouver_locator
 
 #: Markers after which a closing "Place, Publisher" sentence is an imprint.
 IMPRINT_FOLLOWERS = frozenset(
-    {"PAGE_COUNT", "VOLUME", "JOURNAL_VOLUME", "PART", "BOOK", "LANG_NOTE", "DOI", "URL", "BARE_URL"}
+    {"PAGE_COUNT", "VOLUME", "JOURNAL_VOLUME", "PART", "BOOK", "LANG_NOTE", "DOI", "URL", "BARE_URL", "ISBN",
+     "N_VOLS", "REPORT_CODE", "ACCESS", "MEDIUM"}
+)  # fmt: skip
+#: Markers that locate an article in a journal (or a paper in a volume).
+ARTICLE_LOCATORS = frozenset(
+    {"JOURNAL_VOLUME", "ISSUE", "PAGES", "SEASON", "APA_LOCATOR", "VANCOUVER_LOCATOR", "ARTICLE_NO"}
 )
-#: Markers that locate an article in a journal.
-ARTICLE_LOCATORS = frozenset({"JOURNAL_VOLUME", "ISSUE", "PAGES", "SEASON", "APA_LOCATOR"})
-WEB_MARKERS = frozenset({"MEDIUM", "URL", "BARE_URL", "ACCESS"})
-
-_NAME = re.compile(r"^(?P<family>.+?)\s?,?\s?(?P<given>(?:[A-ZА-ЯЁ][a-z]{0,3}\.?\s?-?\s?)+)$")
-_GIVEN_FIRST = re.compile(r"^(?P<given>(?:[A-ZА-ЯЁ][a-z]{0,3}\.\s?-?\s?)+)\s?(?P<family>.+)$")
+WEB_MARKERS = frozenset({"MEDIUM", "URL", "BARE_URL", "ACCESS", "ACCESS_TEXT"})
+#: Markers that close the title: what follows them is never the title.
+TITLE_ENDS = frozenset({"TRANSLATION", "RESPONSIBILITY", "IN", "MEDIUM", "EDITORS"})
+#: Markers that make a work something other than a journal article (its "p. 133" is no journal's).
+NOT_IN_A_JOURNAL = frozenset({"REPORT_CODE", "REPORT_NO", "STANDARD", "PATENT", "THESIS"})
+#: Markers that may open a reference, its title following ("NP-001-15. Title …", "IAEA-TECDOC-1656. Title").
+DESIGNATIONS = frozenset({"STANDARD", "REPORT_CODE"})
+_COLLECTION = re.compile(r"(?:In\s)?Collection\s«([^«»]++)»")
 _DIGITS = re.compile(r"\d+")
-_URL_TAIL = re.compile(r"[a-z0-9][\w\-./?=&%#~]*[/\w]")
-_REPORT = re.compile(r"(?P<genre>.+?)\s(?:No\.?\s?)?(?P<number>\d[\w./-]*)$")
-_BOOK_UNITS = ("vol", "book", "kn", "t")
+_VOLUMES = re.compile(r"\d++(?:,\d++)++")
+_URL_TAIL = re.compile(r"[a-z0-9](?:[\w\-./?=&%#~]*[/\w])?")
+#: "Working Paper No. 39", "Preprint FJEI- 2264", "report LA UR-02-1839": the series' name, then its number
+#: (the first word that starts with a digit or two capitals).
+_REPORT = re.compile(
+    r"(?P<genre>[^\W\d_][a-zа-яё]*+\.?(?:\s[^\W\d_][a-zа-яё]*+\.?)*?)\s(?:No\.?\s?|no\.\s?|№\s?)?"
+    r"(?P<number>(?:\d|[A-ZА-ЯЁ](?=[A-ZА-ЯЁ\d-])).*)"
+)
+_PATENT_NUMBER = re.compile(r"\d[\d\s/.,-]*+")
+_BOOK_UNITS = ("vol", "book", "kn", "t", "т", "кн")
 
 
+@dataclass
 class _Draft:
     """Mutable fields gathered while the rules walk the skeleton."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.fields: dict[str, Any] = {}
-        self.persons: list[Person] = []
-        self.diagnostics: list[Diagnostic] = []
-        self.imprint_found = False
-        self.chapter_imprint = False
-        self.notes: list[str] = []
+    text: str
+    rules: Family
+    fields: dict[str, Any] = field(default_factory=dict)
+    persons: list[Person] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
+    imprint_found: bool = False
+    chapter_imprint: bool = False
+    dated_in_head: bool = False
+    container_in_lead: bool = False
 
     def span(self, sentences: list[Sentence] | tuple[Sentence, ...]) -> str:
         return self.text[sentences[0].start : sentences[-1].end].strip()
+
+    def token_text(self, token: Token) -> str:
+        """A token as printed (from the display text)."""
+        if token.start_pos is None or token.end_pos is None:
+            return str(token.value)
+        return self.text[token.start_pos : token.end_pos].strip()
 
     def set_once(self, key: str, value: Any) -> None:
         if value is not None and self.fields.get(key) is None:
             self.fields[key] = value
 
     def take_imprint(self, places: tuple[str, ...], publisher: str | None) -> None:
+        if self.imprint_found:
+            return
         self.fields["places"] = places
-        self.fields["publisher"] = publisher
+        if publisher and self.rules.publisher_mark_is_style:
+            publisher = publisher_name(publisher)
+        self.fields["publisher"] = publisher or None
         self.imprint_found = True
 
     def date_year(self, year: int | None) -> None:
@@ -93,31 +144,70 @@ class _Draft:
         )
 
 
-def assemble(skeleton: Skeleton, text: str, raw: str, diagnostics: tuple[Diagnostic, ...]) -> Reference:
-    """Build the Reference from the skeleton of ``text`` (the normalised ``raw``)."""
-    draft = _Draft(text)
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """A marker (None for the leading run) and the sentences after it."""
+
+    kind: str
+    element: Element | None
+    run: tuple[Sentence, ...]
+
+
+def assemble(
+    skeleton: Skeleton,
+    text: Normalised,
+    raw: str,
+    diagnostics: tuple[Diagnostic, ...],
+    family: Family | None = None,
+) -> Reference:
+    """Build the Reference from the skeleton of ``text`` (the normalised ``raw``), read by ``family``'s rules.
+
+    Field values are cut from the display text, so they keep what the grammar read differently
+    (GOST's area dashes inside a title); markers are read from the grammar's tokens.
+    """
+    draft = _Draft(text.display, family or NEUTRAL)
     draft.diagnostics.extend(diagnostics)
     _read_head(draft, skeleton.head)
-    elements = skeleton.elements
-    kinds = [e.kind for e in elements]
-    roles: list[str | None] = [_role_of(e) for e in elements]
-    roles.append(None)
-    lead = list(skeleton.lead)
-    if roles[0] == "ARCHIVE_LOCATOR":
-        _read_archive(draft, lead)
-    _read_lead(draft, lead, roles[0], "DATE_PAREN" in kinds)
-    for element, next_role in zip(elements, roles[1:], strict=True):
-        _read_element(draft, element, next_role)
+    groups = [_Group("LEAD", None, skeleton.lead)]
+    groups += [_Group(_role_of(e), e, e.run) for e in skeleton.elements]
+    draft.kinds = {g.kind for g in groups}
+    if groups[1:] and groups[1].kind == "ARCHIVE_LOCATOR" and skeleton.lead:
+        draft.fields["archive"] = skeleton.lead[-1].text
+        groups[0] = _Group("LEAD", None, skeleton.lead[:-1])
+    if not skeleton.lead and groups[1:] and groups[1].kind in DESIGNATIONS:
+        # "NP-001-15. Obshchiye polozheniya …": the title follows the designation
+        groups[:2] = [_Group("LEAD", None, groups[1].run), _Group(groups[1].kind, groups[1].element, ())]
+    for index, group in enumerate(groups):
+        ahead = [g.kind for g in groups[index + 1 :]]
+        if group.element is not None:
+            _read_marker(draft, group.element)
+        _read_group(draft, group, ahead, after_title=index == 1 or group.kind in ("EDITORS", "RESPONSIBILITY"))
+    _title_from_notes(draft)
     if draft.notes:
         draft.fields["note"] = ". ".join(draft.notes)
+    title_language = _title_language(draft)
     return Reference(
-        type=_reference_type(draft, set(kinds)),
+        type=reference_type(draft),
         persons=tuple(draft.persons),
-        language=_language(draft),
+        language=work_language(draft, title_language),
+        title_language=title_language,
+        style_family=draft.rules.name,
         raw=raw,
         diagnostics=tuple(draft.diagnostics),
         **draft.fields,
     )
+
+
+def _title_from_notes(draft: _Draft) -> None:
+    """A reference has a title: without one, the first sentence no rule placed is it
+    ("Available at: http://… (Sroki vvoda …)")."""
+    if draft.fields.get("title") or not draft.notes:
+        return
+    draft.fields["title"] = draft.notes.pop(0).strip("() ")
+    for index, diagnostic in enumerate(draft.diagnostics):
+        if diagnostic.code == "unplaced-sentence":
+            del draft.diagnostics[index]
+            break
 
 
 def _role_of(element: Element) -> str:
@@ -127,203 +217,511 @@ def _role_of(element: Element) -> str:
     return element.kind
 
 
+# ---- head -----------------------------------------------------------------------------------
+
+
 def _read_head(draft: _Draft, head: Head) -> None:
     role = Role.EDITOR if head.editor_mark is not None else Role.AUTHOR
-    for token in head.names:
+    _add_persons(draft, head.names, role)
+    if head.date is not None:
+        year = year_of(head.date.value)
+        draft.fields["issued"] = PartialDate(year=year) if year else PartialDate(undated=True)
+        draft.dated_in_head = True
+
+
+def _add_persons(draft: _Draft, tokens: tuple[Token, ...], role: Role) -> None:
+    for token in tokens:
         if token.type == "ETAL":
             draft.fields["et_al"] = True
-            continue
-        draft.persons.append(_person(token.value, role, given_first=token.type == "GIVEN_NAME"))
-    if head.date is not None:
-        inner = head.date.value.strip("() ")
-        year = year_of(inner)
-        draft.fields["issued"] = PartialDate(year=year) if year else PartialDate(undated=True)
+        else:
+            draft.persons.append(person(token.type, token.value, role))
 
 
-def _person(text: str, role: Role, given_first: bool) -> Person:
-    text = " ".join(text.split())
-    match = (_GIVEN_FIRST if given_first else _NAME).match(text)
-    if not match:
-        return Person(family=text, role=role)
-    return Person(family=match.group("family").strip(" ,"), given=match.group("given").strip(), role=role)
+# ---- groups ---------------------------------------------------------------------------------
 
 
-def _read_lead(draft: _Draft, lead: list[Sentence], following: str | None, dated_later: bool) -> None:
-    """The leading run: title, then possibly a date, an imprint or a journal."""
-    if not dated_later and draft.fields.get("issued") is None and len(lead) > 1 and lead[-1].is_year:
-        draft.date_year(year_of(lead.pop().text))
-    if len(lead) > 1:
-        last = lead[-1]
-        imprint = read_imprint(last.text)
-        if imprint.confidence is Confidence.KNOWN_PLACE and following in IMPRINT_FOLLOWERS | {None}:
+def _read_group(draft: _Draft, group: _Group, ahead: list[str], after_title: bool) -> None:
+    """The sentences of one group, by the marker before them and the markers ahead."""
+    run = _claimed_by_marker(draft, group, list(group.run))
+    if group.kind == "LEAD":
+        run, year_after = take_years(draft, run, in_lead=True)
+        title = split_lead(draft, _Body(run, 1, year_after, ahead))
+        if title:
+            draft.fields["title"] = draft.span(title)
+        return
+    run, year_after = take_years(draft, run, in_lead=False)
+    if not run:
+        return
+    body = _Body(run, 0, year_after, ahead)
+    if group.kind == "IN" and draft.fields.get("container_title") is None:
+        read_container_group(draft, body)
+    else:
+        read_body(draft, body, after_title=after_title)
+
+
+def _claimed_by_marker(draft: _Draft, group: _Group, run: list[Sentence]) -> list[Sentence]:
+    """Sentences a marker claims for itself: a book volume's title, the rest of a URL cut by a space."""
+    if group.kind == "VOLUME" and run and not run[0].is_year:
+        if draft.imprint_found or read_imprint(run[0].text).confidence is not Confidence.KNOWN_PLACE:
+            draft.set_once("volume_title", run.pop(0).text)
+    elif group.kind in ("URL", "BARE_URL") and group.element is not None and run:
+        url = draft.fields.get("url") or ""
+        if url.endswith("/") and _URL_TAIL.fullmatch(run[0].text):
+            draft.fields["url"] = url + run.pop(0).text
+            draft.diagnostics.append(_warning("url-rejoined", "a space inside the URL was removed", group.element.token))
+    return run
+
+
+def take_years(draft: _Draft, run: list[Sentence], in_lead: bool) -> tuple[list[Sentence], bool]:
+    """Bare years date the work; returns the other sentences and whether a year closed the group.
+
+    In the leading run a year stays part of the title when the head or a later "(Year)" dates
+    the work ("FRUS. 1950. Vol. 1. (1977)"), or when it is the run's only sentence.
+    """
+    if in_lead and (draft.dated_in_head or "DATE_PAREN" in draft.kinds or len(run) < 2):
+        return run, False
+    year_after = bool(run) and run[-1].is_year
+    kept: list[Sentence] = []
+    for index, sentence in enumerate(run):
+        if not sentence.is_year or (in_lead and index < len(run) - 1 and not year_after):
+            kept.append(sentence)
+        elif draft.fields.get("issued") is None:
+            draft.date_year(year_of(sentence.text))
+    if in_lead and not kept:
+        return run[:1], False
+    return kept, year_after
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """Sentences to give roles to: from ``first`` on (the leading run keeps its first as the title),
+    whether a year closed them, and the kinds of the markers ahead."""
+
+    sentences: list[Sentence]
+    first: int
+    year_after: bool
+    ahead: list[str]
+
+    @property
+    def following(self) -> str | None:
+        return self.ahead[0] if self.ahead else None
+
+    def journal_ahead(self, draft: _Draft) -> bool:
+        """Journal locators ahead and no container yet: the sentences hold the journal."""
+        if draft.fields.get("container_title") is not None or "IN" in self.ahead or draft.kinds & NOT_IN_A_JOURNAL:
+            return False
+        return any(kind in ARTICLE_LOCATORS for kind in self.ahead)
+
+
+def split_lead(draft: _Draft, body: _Body) -> list[Sentence]:
+    """The leading run: its title, and what ``read_body`` finds after the title."""
+    lead = body.sentences
+    if not lead:
+        return lead
+    if body.following in TITLE_ENDS:
+        cue = next((i for i in range(1, len(lead)) if is_container_cue(lead[i].text)), None)
+        if cue is None or body.following != "TRANSLATION":
+            return lead
+        _set_container(draft, lead[cue:])  # "Title. Sbornik nauchnyh trudov [Translation of both]."
+        draft.container_in_lead = True
+        return lead[:cue]
+    end = read_body(draft, body, lead=True)
+    if end == len(lead) and body.journal_ahead(draft) and len(lead) == 1:
+        end = _journal_after_comma(draft, lead[0])
+        return lead if end is None else [Sentence(lead[0].text[:end], lead[0].start, lead[0].start + end)]
+    return lead[:end]
+
+
+def read_body(draft: _Draft, body: _Body, after_title: bool = True, lead: bool = False) -> int:
+    """Imprint, then container, among the body's sentences, read from the end.
+
+    Returns where the roles begin; in the leading run the sentences before are the title,
+    elsewhere they are kept as a note.
+    """
+    sentences, first = body.sentences, body.first
+    end = _imprint_at_end(draft, body, len(sentences))
+    end = _container(draft, body, end, after_title)
+    end = _publisher_before_year(draft, body, end, lead)
+    if not lead:
+        for sentence in sentences[first:end]:
+            draft.unplaced(sentence)
+    return end
+
+
+def _imprint_at_end(draft: _Draft, body: _Body, end: int) -> int:
+    """The imprint that closes ``sentences[first:end]``; returns where it starts.
+
+    "Moscow, Nauka", "M.: Nauka", "Obninsk: SSC RF-IPPE"; "Moscow. Energoatomizdat Publ." and
+    "Moscow. Nauka. Fizmatlit Publ." over several sentences; a publisher alone ("World Scientific",
+    "Los Alamos National Laboratory" before a report number); a place alone ("Ufa", before a year).
+    """
+    sentences, first = body.sentences, body.first
+    if draft.imprint_found or end <= first:
+        return end
+    in_journal = body.journal_ahead(draft) and not _collection_among(sentences, first, end - 1)
+    last = sentences[end - 1]
+    imprint = read_imprint(last.text)
+    if imprint.confidence is Confidence.KNOWN_PLACE and not (imprint.publisher and is_conference(imprint.publisher)):
+        if in_journal:
+            return end
+        draft.take_imprint(imprint.places, imprint.publisher)
+        draft.chapter_imprint = body.journal_ahead(draft)
+        return end - 1
+    if in_journal:
+        return end
+    if is_publisher(last.text) or (body.following in ("REPORT_CODE", "REPORT_NO") and is_institution(last.text)):
+        start = end - 1
+        while start - 1 > first and is_publisher(sentences[start - 1].text) and not is_place(sentences[start - 1].text):
+            start -= 1
+        if start > first and is_place(sentences[start - 1].text):
+            draft.take_imprint(_places(sentences[start - 1].text), draft.span(sentences[start:end]))
+            draft.chapter_imprint = body.journal_ahead(draft)
+            return start - 1
+        draft.take_imprint((), draft.span(sentences[start:end]))
+        return start
+    if is_place(last.text):
+        draft.take_imprint(_places(last.text), None)
+        return end - 1
+    if end - 2 >= first and is_place(sentences[end - 2].text) and not is_conference(last.text):
+        draft.take_imprint(_places(sentences[end - 2].text), last.text)  # "Sarov. FGUP «RFNC-VNIIEF», 2007"
+        return end - 2
+    book_like = body.following in IMPRINT_FOLLOWERS or body.following is None or body.year_after
+    if imprint.confidence is Confidence.SHAPE and book_like and imprint.publisher and not is_conference(imprint.publisher):
+        if end - 1 > first or not draft.rules.year_follows_imprint:
             draft.take_imprint(imprint.places, imprint.publisher)
-            lead.pop()
-        elif following in ARTICLE_LOCATORS and not last.is_year:
-            start = max(1, _container_start(lead))
-            draft.fields["container_title"] = draft.span(lead[start:])
-            del lead[start:]
-        elif imprint.confidence is Confidence.SHAPE and following in IMPRINT_FOLLOWERS | {None}:
-            draft.take_imprint(imprint.places, imprint.publisher)
-            lead.pop()
-        elif len(lead) > 2 and is_known_place(lead[-2].text) and following in IMPRINT_FOLLOWERS | {None}:
-            draft.take_imprint((lead[-2].text,), last.text)
-            del lead[-2:]
-    if lead:
-        draft.fields["title"] = draft.span(lead)
+            return end - 1
+    if first == 0:
+        prefix, places, rest = place_split(last.text)
+        if places and prefix and rest and not is_conference(rest):
+            # "Instead of GOST 16263 – 70, introduced, 2001-01-01, Minsk, The Interstate Council …"
+            draft.take_imprint(_places(places), rest)
+            draft.notes.append(prefix)
+            return end - 1
+    return end
 
 
-def _read_archive(draft: _Draft, lead: list[Sentence]) -> None:
-    """Before an archival signature the last sentence names the archive ("GARF (State Archive …)")."""
-    if lead:
-        draft.fields["archive"] = lead.pop().text
+def _places(text: str) -> tuple[str, ...]:
+    return read_imprint(text).places or (text.strip(),)
 
 
-def _container_start(sentences: list[Sentence]) -> int:
-    """Index of the first sentence of a journal name that closes ``sentences``."""
-    start = len(sentences) - 1
-    while start > 0 and (
-        sentences[start].text.startswith(CONTAINER_CONTINUATIONS) or CONTAINER_FAMILY.match(sentences[start - 1].text)
-    ):
+def _collection_among(sentences: list[Sentence], first: int, end: int) -> bool:
+    """Whether a collection's or conference's title stands among ``sentences[first:end]``."""
+    return any(is_container_cue(s.text) or is_conference(s.text) for s in sentences[first:end])
+
+
+def _container(draft: _Draft, body: _Body, end: int, after_title: bool) -> int:
+    """A collection or conference ("Proc. of …", "V trudakh …", "7-th Russian Conference on …")
+    anywhere after the title, else the journal that closes the sentences before its locators."""
+    sentences, first = body.sentences, body.first
+    if draft.fields.get("container_title") is not None or end <= first:
+        return end
+    start = first if after_title or first > 0 else 1
+    cue = next((i for i in range(start, end) if is_container_cue(sentences[i].text) or is_conference(sentences[i].text)), None)
+    if cue is not None:
+        stop = cue + 1
+        while stop < end and not is_place(sentences[stop].text) and not is_publisher(sentences[stop].text):
+            stop += 1
+        _set_container(draft, sentences[cue:stop])
+        for sentence in sentences[stop:end]:
+            _event_place_or_note(draft, sentence)
+        return cue
+    if body.journal_ahead(draft) and not sentences[end - 1].is_year:
+        journal = _journal_start(sentences, first, end)
+        draft.fields["container_title"] = draft.span(sentences[journal:end])
+        return journal
+    return end
+
+
+def _set_container(draft: _Draft, sentences: list[Sentence]) -> None:
+    """A collection's or conference's title; places and dates printed after it in the same sentence
+    are the event's ("Proceedings of Global 2009, Paris, France, September 6-11")."""
+    text = draft.span(sentences)
+    title, places, rest = place_split(text) if len(sentences) == 1 else (text, "", "")
+    if places and title and not is_conference(rest):
+        draft.set_once("event_place", places)
+        if rest:
+            _refine_date(draft, rest)
+        text = title
+    elif places and not title:  # "Dimitrovgrad, 7-th Russian Conference on Reactor Materials"
+        draft.set_once("event_place", places)
+        text = rest
+    quoted = _COLLECTION.fullmatch(text)
+    draft.fields["container_title"] = quoted.group(1) if quoted else text
+
+
+def _event_place_or_note(draft: _Draft, sentence: Sentence) -> None:
+    """After a conference's title: its place ("Grenoble, France"), perhaps with its dates ("Venice, Italy, Nov 21-23")."""
+    _, places, rest = place_split(sentence.text)
+    if places and draft.fields.get("event_place") is None and (not rest or date_from_text(rest) is not None):
+        draft.fields["event_place"] = places
+        if rest:
+            _refine_date(draft, rest)
+    else:
+        draft.unplaced(sentence)
+
+
+def _journal_start(sentences: list[Sentence], first: int, end: int) -> int:
+    """Index of the first sentence of a journal name that closes ``sentences[first:end]``."""
+    start = end - 1
+    while start > first and continues_container(sentences[start].text, sentences[start - 1].text):
         start -= 1
     return start
 
 
-def _read_element(draft: _Draft, element: Element, following: str | None) -> None:
-    token = element.token
-    value = token.value.strip()
-    run = list(element.run)
-    kind = element.kind
-    if kind == "TRANSLATION":
-        inner = value[1:-1].strip()
-        key = "container_translation" if draft.fields.get("container_title") else "title_translation"
-        draft.set_once(key, inner)
-    elif kind == "MEDIUM":
-        draft.set_once("medium", value[1:-1].strip())
-    elif kind == "IN":
-        run = _read_container(draft, run, following)
-    elif kind == "N_VOLS":
-        count = _DIGITS.search(value)
-        unit = value.split()[-1].lower()
-        key = "number_of_volumes" if unit.startswith(_BOOK_UNITS) else "number_of_parts"
-        draft.set_once(key, count.group() if count else None)
-        if unit.startswith(("book", "kn")):
-            draft.fields["volume_kind"] = VolumeKind.BOOK
-    elif kind == "VOLUME":
-        draft.set_once("volume", number_in(value))
-        if run and not (not draft.imprint_found and read_imprint(run[0].text).confidence is Confidence.KNOWN_PLACE):
-            draft.set_once("volume_title", run.pop(0).text)
-    elif kind == "ISSUE":
-        draft.set_once("issue", number_in(value))
-        if value.lower().startswith(("iss", "vyp")):
-            draft.fields["issue_kind"] = IssueKind.ISSUE
-    elif kind == "PAGES":
-        draft.set_once("pages", number_in(value))
-    elif kind == "PAGE_COUNT":
-        draft.set_once("page_count", number_in(value))
-    elif kind == "PART":
-        draft.set_once("part", number_in(value))
-    elif kind == "BOOK":
-        if draft.fields.get("volume") is None:
-            draft.fields["volume_kind"] = VolumeKind.BOOK
-        draft.set_once("volume" if draft.fields.get("volume") is None else "part", number_in(value))
-    elif kind == "THESIS":
-        draft.set_once("genre", value)
-    elif kind == "REPORT_NO":
-        report = _REPORT.match(value.rstrip("."))
-        if report:
-            draft.set_once("genre", report.group("genre"))
-            draft.set_once("number", report.group("number"))
-    elif kind == "DATE_PAREN":
-        year = year_of(value)
-        draft.set_once("issued", PartialDate(year=year) if year else PartialDate(undated=True))
-    elif kind == "DATE_TEXT":
-        _refine_date(draft, value)
-    elif kind == "SEASON":
-        issued = draft.fields.get("issued") or PartialDate()
-        draft.fields["issued"] = issued.model_copy(update={"season": value})
-    elif kind == "ACCESS":
-        draft.set_once("accessed", date_from_text(value))
-    elif kind in ("URL", "BARE_URL"):
-        url = value if kind == "BARE_URL" else (element.value.value if element.value is not None else "").strip()
-        if url and run and _URL_TAIL.fullmatch(run[0].text) and url.endswith("/"):
-            url += run.pop(0).text
-            draft.diagnostics.append(_warning("url-rejoined", "a space inside the URL was removed", token))
-        _read_url(draft, url)
-    elif kind == "DOI":
-        doi = doi_in(value)
-        if doi and doi not in value:
-            draft.diagnostics.append(
-                Diagnostic(
-                    code="doi-dashes",
-                    message="dashes in the DOI read as hyphen-minus",
-                    severity=Severity.INFO,
-                    start=token.start_pos,
-                    end=token.end_pos,
-                )
+def _journal_after_comma(draft: _Draft, sentence: Sentence) -> int | None:
+    """A title and a journal in one sentence ("Strategic view …, Atomic Energy, 2019, vol. 3"):
+    the journal is its last comma-separated part; returns where the title ends."""
+    cut = sentence.text.rfind(", ")
+    if cut <= 0:
+        return None
+    draft.fields["container_title"] = sentence.text[cut + 2 :].strip()
+    return cut
+
+
+def _publisher_before_year(draft: _Draft, body: _Body, end: int, lead: bool) -> int:
+    """The References family's rule: the sentence just before the year is the publisher
+    ("[Translation]. Kuchkovo pole, 2008. 448 p.") when nothing else has taken it."""
+    if not (draft.rules.year_follows_imprint and body.year_after) or draft.imprint_found or end <= body.first:
+        return end
+    if body.journal_ahead(draft) or (lead and end - 1 < 1) or draft.fields.get("container_title") is not None:
+        return end
+    draft.take_imprint((), body.sentences[end - 1].text)
+    return end - 1
+
+
+def read_container_group(draft: _Draft, body: _Body) -> None:
+    """'In …' or '// …': the container, with a chapter's imprint before ', pp.'."""
+    run = body.sentences
+    end = len(run)
+    if len(run) > 1:
+        last = read_imprint(run[-1].text)
+        if last.confidence > Confidence.NONE and (body.following in ("PAGES", "PAGE_COUNT", None) or last.confidence is Confidence.KNOWN_PLACE):
+            draft.take_imprint(last.places, last.publisher)
+            draft.chapter_imprint = True
+            end -= 1
+        elif is_place(run[-1].text):
+            draft.take_imprint(_places(run[-1].text), None)
+            end -= 1
+    draft.fields["container_title"] = draft.span(run[:end])
+
+
+# ---- markers --------------------------------------------------------------------------------
+
+
+def _read_marker(draft: _Draft, element: Element) -> None:
+    """Fields a marker fills by itself."""
+    reader = _MARKER_READERS.get(element.kind)
+    if reader is not None:
+        reader(draft, element, element.token.value.strip())
+
+
+def _translation(draft: _Draft, element: Element, value: str) -> None:
+    """The bracketed translation of the title, or of the container after it; one bracket after a
+    title and a collection ("Title. Sbornik trudov [Title's translation. Proceedings]") holds both."""
+    del value
+    inner = draft.token_text(element.token)[1:-1].strip()
+    if draft.container_in_lead and draft.fields.get("title_translation") is None:
+        head, _, tail = inner.rpartition(". ")
+        if head and tail:
+            draft.fields["title_translation"] = head
+            draft.fields["container_translation"] = tail.rstrip(".")
+        else:
+            draft.fields["title_translation"] = inner
+        return
+    key = "container_translation" if draft.fields.get("container_title") else "title_translation"
+    draft.set_once(key, inner)
+
+
+def _volumes(draft: _Draft, element: Element, value: str) -> None:
+    count = _DIGITS.search(value)
+    unit = value.split()[-1].lower()
+    key = "number_of_volumes" if unit.startswith(_BOOK_UNITS) else "number_of_parts"
+    draft.set_once(key, count.group() if count else None)
+    if unit.startswith(("book", "kn", "кн")):
+        draft.fields["volume_kind"] = VolumeKind.BOOK
+    del element
+
+
+def _issue(draft: _Draft, element: Element, value: str) -> None:
+    if "PATENT" in draft.kinds and draft.fields.get("number") is None:
+        draft.set_once("number", number_in(value))
+        return
+    draft.set_once("issue", number_in(value))
+    if value.lower().startswith(("iss", "vyp", "вып")):
+        draft.fields["issue_kind"] = IssueKind.ISSUE
+    del element
+
+
+def _book(draft: _Draft, element: Element, value: str) -> None:
+    if draft.fields.get("volume") is None:
+        draft.fields["volume_kind"] = VolumeKind.BOOK
+    draft.set_once("volume" if draft.fields.get("volume") is None else "part", number_in(value))
+    del element
+
+
+def _report(draft: _Draft, element: Element, value: str) -> None:
+    report = _REPORT.fullmatch(value.rstrip(".,"))
+    if report:
+        draft.set_once("genre", report.group("genre"))
+        number = report.group("number")
+        draft.set_once("number", number.replace("- ", "-") if "-" in number else number)
+    del element
+
+
+def _volume(draft: _Draft, element: Element, value: str) -> None:
+    """"Vol. 2", "v. 117 (5)" (a volume and its issue), "V.1,2." (two volumes)."""
+    del element
+    volume, _, issue = value.partition("(")
+    numbers = _VOLUMES.search(volume)
+    draft.set_once("volume", numbers.group() if numbers else number_in(volume))
+    if issue:
+        draft.set_once("issue", issue.rstrip(") "))
+
+
+def _series(draft: _Draft, element: Element, value: str) -> None:
+    """"International Nuclear Verification Series no. 3": a series and its number."""
+    del element
+    name, _, number = value.rpartition(" ")
+    draft.set_once("collection_title", re.sub(r",?\s?(?:[Nn]o\.?|№)$", "", name).strip())
+    draft.set_once("collection_number", number)
+
+
+def _date_paren(draft: _Draft, element: Element, value: str) -> None:
+    year = year_of(value)
+    draft.set_once("issued", PartialDate(year=year) if year else PartialDate(undated=True))
+    del element
+
+
+def _season(draft: _Draft, element: Element, value: str) -> None:
+    issued = draft.fields.get("issued") or PartialDate()
+    draft.fields["issued"] = issued.model_copy(update={"season": value})
+    del element
+
+
+def _url(draft: _Draft, element: Element, value: str) -> None:
+    url = value if element.kind == "BARE_URL" else (element.value.value if element.value is not None else "").strip()
+    if not url:
+        return
+    if url.startswith(("http://", "https://", "www.")):
+        draft.set_once("url", url.rstrip(".,;"))
+    else:
+        draft.set_once("url_fragment", url)
+        draft.diagnostics.append(
+            Diagnostic(
+                code="torn-url",
+                message=f"the URL was lost; only the fragment {url!r} remains",
+                severity=Severity.WARNING,
             )
-        draft.set_once("doi", doi)
-    elif kind == "LANG_NOTE":
-        draft.set_once("original_language", LANGUAGE_NOTES.get(value.strip("()").split(maxsplit=1)[-1]))
-    elif kind == "APA_LOCATOR":
-        _read_apa(draft, value)
-    elif kind == "ARCHIVE_LOCATOR":
-        draft.set_once("archive_location", value.rstrip("."))
-    elif kind == "RESPONSIBILITY":
+        )
+
+
+def _doi(draft: _Draft, element: Element, value: str) -> None:
+    doi = doi_in(value)
+    if doi and doi not in value:
+        draft.diagnostics.append(
+            Diagnostic(
+                code="doi-dashes",
+                message="dashes in the DOI read as hyphen-minus",
+                severity=Severity.INFO,
+                start=element.token.start_pos,
+                end=element.token.end_pos,
+            )
+        )
+    draft.set_once("doi", doi)
+
+
+def _language_note(draft: _Draft, element: Element, value: str) -> None:
+    name = value.strip("()").split(maxsplit=1)[-1].split(",")[0].strip()
+    draft.set_once("noted_language", LANGUAGE_NOTES.get(name))
+    del element
+
+
+def _apa(draft: _Draft, element: Element, value: str) -> None:
+    locator = apa_locator(value) if element.kind == "APA_LOCATOR" else vancouver_locator(value)
+    if locator:
+        year, volume, issue, pages = locator
+        if year:
+            draft.date_year(int(year))
+        draft.set_once("volume", volume)
+        draft.set_once("issue", issue)
+        draft.set_once("pages", pages)
+
+
+def _responsibility(draft: _Draft, element: Element, value: str) -> None:
+    """"/ with A. Smith" (contributors), "/ ed. by …" (editors), "/ I. I. Ivanov" (GOST: the authors again)."""
+    lowered = value.lower()
+    if element.kind == "EDITORS" or "ed" in lowered or "ред" in lowered:
+        role = Role.EDITOR
+    elif "tr" in lowered or "per" in lowered or "пер" in lowered:
+        role = Role.TRANSLATOR
+    elif "with" in lowered or "comp" in lowered:
         role = Role.CONTRIBUTOR
-        lowered = value.lower()
-        if "ed" in lowered:
-            role = Role.EDITOR
-        elif "tr" in lowered:
-            role = Role.TRANSLATOR
-        draft.persons.extend(_person(n.value, role, given_first=True) for n in element.names)
-    elif kind == "ED_MARK":
-        draft.diagnostics.append(_warning("misplaced-editor-mark", "editor mark outside the head", token))
-    _read_tail(draft, run, following)
+    elif draft.persons:
+        return  # GOST repeats the authors after the title
+    else:
+        role = Role.AUTHOR
+    _add_persons(draft, element.names, role)
 
 
-def _read_container(draft: _Draft, run: list[Sentence], following: str | None) -> list[Sentence]:
-    """'In …': the container, with a chapter's imprint before ', pp.' and a trailing year."""
-    if following == "PAGES" and len(run) > 1 and read_imprint(run[-1].text).confidence > Confidence.NONE:
-        imprint = read_imprint(run.pop().text)
-        draft.take_imprint(imprint.places, imprint.publisher)
-        draft.chapter_imprint = True
-    while len(run) > 1 and run[-1].is_year:
-        draft.date_year(year_of(run.pop().text))
-    if run:
-        draft.set_once("container_title", draft.span(run))
-    return []
+def _standard(draft: _Draft, element: Element, value: str) -> None:
+    draft.set_once("number", value.rstrip(".,"))
+    del element
 
 
-def _read_tail(draft: _Draft, run: list[Sentence], following: str | None) -> None:
-    """Sentences after a marker: years, then the journal (before article locators) or the imprint."""
-    sentences: list[Sentence] = []
-    for sentence in run:
-        if sentence.is_year and draft.fields.get("issued") is None:
-            draft.date_year(year_of(sentence.text))
-        else:
-            sentences.append(sentence)
-    if not sentences:
-        return
-    known_imprint = read_imprint(sentences[0].text).confidence is Confidence.KNOWN_PLACE
-    journal_context = following in ARTICLE_LOCATORS and not (known_imprint and following == "JOURNAL_VOLUME")
-    if journal_context and draft.fields.get("container_title") is None and not draft.imprint_found:
-        draft.fields["container_title"] = draft.span(sentences)
-        return
-    index = 0
-    while index < len(sentences):
-        sentence = sentences[index]
-        last = index == len(sentences) - 1
-        if not draft.imprint_found and not last and is_known_place(sentence.text):
-            draft.take_imprint((sentence.text,), sentences[index + 1].text)
-            index += 1
-        elif not draft.imprint_found and read_imprint(sentence.text).confidence > Confidence.NONE:
-            imprint = read_imprint(sentence.text)
-            draft.take_imprint(imprint.places, imprint.publisher)
-        elif not draft.imprint_found and not sentence.is_year and following in IMPRINT_FOLLOWERS | {None}:
-            draft.take_imprint((), sentence.text)
-        else:
-            draft.unplaced(sentence)
-        index += 1
+def _patent(draft: _Draft, element: Element, value: str) -> None:
+    number = _PATENT_NUMBER.search(value)
+    if number:
+        draft.set_once("number", number.group().strip(" .,"))
+    del element
+
+
+def _set(field_name: str, reader: Any = None) -> Any:
+    """A marker reader that stores the marker's value (through ``reader``) in one field, once."""
+
+    def read(draft: _Draft, element: Element, value: str) -> None:
+        draft.set_once(field_name, reader(value) if reader else value)
+        del element
+
+    return read
+
+
+_MARKER_READERS: dict[str, Any] = {
+    "TRANSLATION": _translation,
+    "MEDIUM": _set("medium", lambda v: v[1:-1].strip()),
+    "N_VOLS": _volumes,
+    "VOLUME": _volume,
+    "JOURNAL_VOLUME": _volume,
+    "ISSUE": _issue,
+    "PAGES": _set("pages", number_in),
+    "PAGE_COUNT": _set("page_count", lambda v: _DIGITS.search(v).group()),  # type: ignore[union-attr]
+    "ARTICLE_NO": _set("number", lambda v: _DIGITS.findall(v)[-1]),
+    "SERIES_NO": _series,
+    "PART": _set("part", number_in),
+    "BOOK": _book,
+    "THESIS": _set("genre"),
+    "REPORT_NO": _report,
+    "REPORT_CODE": _set("number", lambda v: v.rstrip(".,;")),
+    "STANDARD": _standard,
+    "PATENT": _patent,
+    "ISBN": _set("isbn", lambda v: v.split(maxsplit=1)[-1].lstrip(": ")),
+    "DATE_PAREN": _date_paren,
+    "DATE_TEXT": lambda draft, element, value: _refine_date(draft, value),
+    "SEASON": _season,
+    "ACCESS": _set("accessed", date_from_text),
+    "ACCESS_TEXT": _set("accessed", date_from_text),
+    "URL": _url,
+    "BARE_URL": _url,
+    "DOI": _doi,
+    "LANG_NOTE": _language_note,
+    "APA_LOCATOR": _apa,
+    "VANCOUVER_LOCATOR": _apa,
+    "ARCHIVE_LOCATOR": _set("archive_location", lambda v: v.rstrip(".")),
+    "RESPONSIBILITY": _responsibility,
+    "EDITORS": _responsibility,
+    "ED_MARK": lambda draft, element, value: draft.diagnostics.append(
+        _warning("misplaced-editor-mark", "editor mark outside the head", element.token)
+    ),
+}
 
 
 def _refine_date(draft: _Draft, value: str) -> None:
@@ -339,67 +737,75 @@ def _refine_date(draft: _Draft, value: str) -> None:
         )
 
 
-def _read_url(draft: _Draft, value: str) -> None:
-    if not value:
-        return
-    if value.startswith(("http://", "https://", "www.")):
-        draft.set_once("url", value.rstrip(".,;"))
-    else:
-        draft.set_once("url_fragment", value)
-        draft.diagnostics.append(
-            Diagnostic(
-                code="torn-url",
-                message=f"the URL was lost; only the fragment {value!r} remains",
-                severity=Severity.WARNING,
-            )
-        )
-
-
-def _read_apa(draft: _Draft, value: str) -> None:
-    locator = apa_locator(value)
-    if locator:
-        draft.set_once("volume", locator[0])
-        draft.set_once("issue", locator[1])
-        draft.set_once("pages", locator[2])
-
-
 def _warning(code: str, message: str, token: Token) -> Diagnostic:
     return Diagnostic(code=code, message=message, start=token.start_pos, end=token.end_pos)
 
 
-def _language(draft: _Draft) -> str | None:
-    """The title's language: "ru" for a transliterated title (a bracketed translation, or a
-    Russian-language note, and Russian-looking wording); an English title is never "ru"."""
+# ---- type and language ----------------------------------------------------------------------
+
+
+def _title_language(draft: _Draft) -> str | None:
+    """The language the title is printed in: "ru" for a transliterated or Cyrillic title, "en" for English."""
     title = draft.fields.get("title") or ""
-    noted = draft.fields.get("original_language")
-    if draft.fields.get("title_translation"):
-        return None if looks_english(title) else "ru"
-    if noted == "ru" and looks_transliterated(title):
+    if not title:
+        return None
+    if any("Ѐ" <= c <= "ӿ" for c in title):
         return "ru"
+    if draft.fields.get("title_translation"):
+        return "en" if looks_english(title) else "ru"
+    if looks_transliterated(title):
+        return "ru"
+    if looks_english(title):
+        return "en"
     return None
 
 
-def _reference_type(draft: _Draft, kinds: set[str]) -> ReferenceType:
+def work_language(draft: _Draft, title_language: str | None) -> str | None:
+    """The language of the work: the one a note names ("(in Russian)", "(In Russ.)"), else the title's."""
+    noted: str | None = draft.fields.pop("noted_language", None)
+    if noted:
+        return noted
+    return title_language
+
+
+def reference_type(draft: _Draft) -> ReferenceType:
+    """The item type from the markers and the roles found."""
     fields = draft.fields
+    kinds = draft.kinds
+    container = fields.get("container_title")
     editors_only = bool(draft.persons) and all(p.role is Role.EDITOR for p in draft.persons)
-    has_container = fields.get("container_title") is not None
     issued: PartialDate | None = fields.get("issued")
     if "THESIS" in kinds:
         return ReferenceType.THESIS
-    if "REPORT_NO" in kinds:
+    if "PATENT" in kinds:
+        return ReferenceType.PATENT
+    if "STANDARD" in kinds and not container:
+        return ReferenceType.STANDARD
+    if kinds & {"REPORT_NO", "REPORT_CODE"} and not (container and kinds & ARTICLE_LOCATORS):
         return ReferenceType.REPORT
-    if has_container and kinds & WEB_MARKERS:
-        return ReferenceType.WEBPAGE
-    if has_container and (draft.chapter_imprint or (editors_only and "IN" in kinds)):
-        return ReferenceType.CHAPTER
-    if has_container:
+    if container:
+        if _is_proceedings(container, kinds):
+            return ReferenceType.PAPER
+        if container.startswith(("Collection", "In Collection", "Sbornik", "Sb.", "Сборник", "Сб.")):
+            return ReferenceType.CHAPTER
+        if kinds & WEB_MARKERS and not kinds & ARTICLE_LOCATORS:
+            return ReferenceType.WEBPAGE
+        if draft.chapter_imprint or (editors_only and "IN" in kinds):
+            return ReferenceType.CHAPTER
         return ReferenceType.ARTICLE
+    if draft.imprint_found or kinds & {"PAGE_COUNT", "N_VOLS", "ISBN"}:
+        return ReferenceType.BOOK
     if kinds & WEB_MARKERS:
         return ReferenceType.WEBPAGE
-    if draft.imprint_found or "PAGE_COUNT" in kinds or "N_VOLS" in kinds:
-        return ReferenceType.BOOK
     if fields.get("archive_location"):
         return ReferenceType.DOCUMENT
     if issued is not None and issued.day is not None:
         return ReferenceType.PERIODICAL
     return ReferenceType.BOOK if fields.get("title") else ReferenceType.DOCUMENT
+
+
+def _is_proceedings(container: str, kinds: set[str]) -> bool:
+    """A conference's proceedings, not a journal that happens to hold a conference word."""
+    if is_journal_name(container) or "ISSUE" in kinds:
+        return False
+    return is_conference(container) or container.startswith(("Proc", "Trudy", "V trudakh", "Materialy", "Труды", "Материалы"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 from ..lexicons import HOMOGLYPHS
 from ..models import Diagnostic, Severity
@@ -17,32 +18,51 @@ _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 _CYRILLIC = re.compile(r"[Ѐ-ӿ]")
 _SPACED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s+\d{4}\b|\b\d{1,2}\.\s+\d{1,2}\.\s?\d{4}\b")
 _BRACKETS = re.compile(r"[()\[\]]")
-#: GOST's area separator ". – " ("Yadernaya Energetika. – 2009. – No. 3"): its dash is punctuation.
-_AREA_SEPARATOR = re.compile(r"(?<=\.)\s[–—-](?=\s)")
+#: GOST's area separator ". – " ("Yadernaya Energetika. – 2009. – No. 3", "Т. 47, – № 4", ". –PP. 89"):
+#: its dash is punctuation. A dash between numbers ("pp. 233 – 239") is not one.
+_AREA_SEPARATOR = re.compile(r"(?<=[.,])\s[–—-](?=\s|[^\W\d_]|№)|(?<=[.,])[–—](?=\s|[^\W\d_]|№)|(?<=[.,]\s)[–—](?=\d)")
+_AREA_DASH = re.compile(r"[.,]\s?[–—-]")
 _CONTROL = [chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) != "\t"]
+_CONTROL_SET = frozenset(_CONTROL)
 #: Characters replaced silently: odd spaces, soft hyphen, zero-width space, BOM, tab.
 _QUIET = dict.fromkeys("\xa0\u2007\u202f\u2009\t\xad\u200b\ufeff", " ")
 _TRANSLATION = str.maketrans({**_QUIET, **dict.fromkeys(_CONTROL, " "), "\u2011": "-"})
 _REPORTED = re.compile("[\u2011" + re.escape("".join(_CONTROL)) + "]")
 
 
-def normalize(text: str) -> tuple[str, tuple[Diagnostic, ...]]:
-    """Return the text with look-alike letters, odd spaces and the non-breaking hyphen repaired."""
+class Normalised(NamedTuple):
+    """A reference's text as the grammar reads it, as field values show it, and what was repaired.
+
+    Both texts have the raw text's length (after NFC), so one span fits all three. ``display``
+    differs from ``text`` only where the grammar reads punctuation differently from how it is
+    printed: GOST's area dashes (read as spaces) and control characters (read as spaces).
+    """
+
+    text: str
+    display: str
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def normalize(text: str) -> Normalised:
+    """The text with look-alike letters, odd spaces and the non-breaking hyphen repaired."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     diagnostics = [_reported(match.group(), match.start()) for match in _REPORTED.finditer(text)]
     normalised = text.translate(_TRANSLATION)
     if _CYRILLIC.search(normalised):
         normalised = _repair_homoglyphs(normalised, diagnostics)
+    display = normalised
+    if any(d.code == "control-character" for d in diagnostics):
+        display = "".join(raw if raw in _CONTROL_SET else shown for raw, shown in zip(text, normalised, strict=True))
     diagnostics.extend(
         _note("date-space", f"stray space in the date {m.group()!r} ignored", m.start())
         for m in _SPACED_DATE.finditer(normalised)
     )
-    if ". –" in normalised or ". —" in normalised or ". -" in normalised:
+    if _AREA_DASH.search(normalised):
         normalised = _blank_area_separators(normalised, diagnostics)
     if _BRACKETS.search(normalised):
         diagnostics.extend(_unbalanced_brackets(normalised))
-    return normalised, tuple(diagnostics)
+    return Normalised(normalised, display, tuple(diagnostics))
 
 
 def _repair_homoglyphs(text: str, diagnostics: list[Diagnostic]) -> str:

@@ -7,7 +7,10 @@ import re
 _NUMBER = re.compile(r"\d+[A-Za-z]?(?:\s?[-‐‑‒–—−/]\s?\d+[A-Za-z]?)?(?:\s?\(\d+\))?")
 _DOI_BODY = re.compile(r"10\.\d{4,9}\s?/\S+")
 _DASHES = re.compile(r"[‐‑‒–—−]")
-_APA = re.compile(r"(?P<volume>\d+)\s?\((?P<issue>[^)]+)\)(?:,\s?(?P<pages>.+))?")
+_APA = re.compile(r"(?P<volume>\d+)\s?\((?P<issue>[^)]++)\)(?:,\s?(?P<pages>.+))?")
+_VANCOUVER = re.compile(
+    r"(?P<year>\d{4})[^;]*+;\s?(?P<volume>\d+)(?:\s?\((?P<issue>[^)]++)\))?(?::\s?(?P<pages>.+))?"
+)
 
 
 def number_in(marker: str) -> str | None:
@@ -24,9 +27,21 @@ def doi_in(value: str) -> str | None:
     return _DASHES.sub("-", match.group().replace(" ", "")).rstrip(".,;")
 
 
-def apa_locator(value: str) -> tuple[str, str, str | None] | None:
+#: Year, volume, issue and pages of a journal locator; any may be missing.
+Locator = tuple[str | None, str | None, str | None, str | None]
+
+
+def apa_locator(value: str) -> Locator | None:
     """Volume, issue and pages of an APA locator: "7(4), 1324–1338"."""
     match = _APA.match(value)
     if not match:
         return None
-    return match.group("volume"), match.group("issue"), match.group("pages")
+    return None, match.group("volume"), match.group("issue"), match.group("pages")
+
+
+def vancouver_locator(value: str) -> Locator | None:
+    """Year, volume, issue and pages of a Vancouver locator: "2010;240(3):100-10"."""
+    match = _VANCOUVER.match(value)
+    if not match:
+        return None
+    return match.group("year"), match.group("volume"), match.group("issue"), match.group("pages")

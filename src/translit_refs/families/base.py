@@ -1,0 +1,38 @@
+"""What every style family provides: the evidence that an entry is printed in it, and its role rules.
+
+A family is a small layer over the shared grammar and layout (as sqlglot's dialects are over its
+parser): it says how strongly an entry's skeleton shows the family, and which of the layout's
+choices it makes differently. Each family lives in a module of its own in this package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..models import StyleFamily
+from ..parsing.grammar import Skeleton
+
+#: How strongly one entry shows a family: a sum of named signs (see each family's module).
+Evidence = Callable[[Skeleton, str], float]
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A style family: its name, its evidence, and the layout rules where it differs from the others."""
+
+    name: StyleFamily | None
+    evidence: Evidence
+    #: "Energoatomizdat Publ.": the "Publ." is the style's mark, not part of the publisher's name.
+    publisher_mark_is_style: bool = False
+    #: "Title. Kuchkovo pole, 2008. 448 p.": the sentence before the year is the publisher (or the journal).
+    year_follows_imprint: bool = False
+
+
+def kinds(skeleton: Skeleton) -> set[str]:
+    """The marker kinds of a skeleton."""
+    return {element.kind for element in skeleton.elements}
+
+
+#: The rules an entry with no family's signs is read by.
+NEUTRAL = Family(None, lambda skeleton, text: 0.0)

@@ -1,0 +1,31 @@
+"""The Vancouver family: English entries printed in the medical journals' style.
+
+    Ivanov II, Petrov PP. Title. Journal. 2010;240(3):100-10.
+
+Signs: initials without periods after the family name, and the "year;volume(issue):pages" locator.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import StyleFamily
+from ..parsing.grammar import Skeleton
+from .base import Family, kinds
+
+_BARE_INITIALS = re.compile(r"\s[A-Z]{1,3}$")
+
+
+def evidence(skeleton: Skeleton, text: str) -> float:
+    """Signs of the Vancouver style in one entry."""
+    del text
+    score = 0.0
+    if "VANCOUVER_LOCATOR" in kinds(skeleton):
+        score += 3.0
+    names = [n.value for n in skeleton.head.names if n.type == "NAME"]
+    if names and all(_BARE_INITIALS.search(n) for n in names):
+        score += 2.0
+    return score
+
+
+VANCOUVER = Family(StyleFamily.VANCOUVER, evidence)

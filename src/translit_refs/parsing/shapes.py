@@ -1,0 +1,98 @@
+"""What an unmarked sentence looks like: a place, a publisher, a collection's or a conference's title.
+
+The layout rules ask these questions of the sentences the grammar could not mark; each answer
+comes from a lexicon in ``lexicons.py`` and the sentence's own words, never from the reference
+around it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicons import (
+    CONFERENCE_WORDS,
+    CONTAINER_CONTINUATIONS,
+    CONTAINER_CUES,
+    CONTAINER_FAMILY,
+    INSTITUTION_WORDS,
+    JOURNAL_CUES,
+    PLACES,
+    PUBLISHER_ENDINGS,
+    PUBLISHERS,
+    REGIONS,
+    SERIES_ENDINGS,
+)
+from .imprint import Confidence, read_imprint
+
+_COMMA = re.compile(r"\s?,\s?")
+_PUBLISHER_MARK = re.compile(r"\s?\bPubl\.?$")
+
+
+def is_place(sentence: str) -> bool:
+    """A known place, or places and regions joined by commas: "Moscow", "Grenoble, France", "Obninsk, Russia"."""
+    items = _COMMA.split(sentence.strip())
+    return items[0] in PLACES and all(item in PLACES or item in REGIONS for item in items[1:])
+
+
+def is_publisher(sentence: str) -> bool:
+    """A publisher's name by its ending ("… Publ.", "… Press", "… Inc.") or a known house ("Nauka", "IAEA")."""
+    sentence = sentence.strip()
+    return sentence in PUBLISHERS or sentence.endswith(PUBLISHER_ENDINGS)
+
+
+def is_institution(sentence: str) -> bool:
+    """An institution's name: "Los Alamos National Laboratory", "OECD/NEA Nuclear Science Committee"."""
+    return INSTITUTION_WORDS.search(sentence) is not None
+
+
+def publisher_name(sentence: str) -> str:
+    """The publisher without the "Publ." the References style adds ("Energoatomizdat Publ." -> "Energoatomizdat")."""
+    name = _PUBLISHER_MARK.sub("", sentence.strip()).strip(" ,")
+    return name or sentence.strip()
+
+
+def is_imprint(sentence: str) -> bool:
+    """"Place, Publisher" or "Place: Publisher" with a known place."""
+    return read_imprint(sentence).confidence is Confidence.KNOWN_PLACE
+
+
+def place_split(sentence: str) -> tuple[str, str, str]:
+    """A sentence cut around its first run of places: what precedes, the places, what follows
+    ("Proceedings of Global 2009, Paris, France, September 6-11" -> "Proceedings of Global 2009",
+    "Paris, France", "September 6-11"); the places are empty when the sentence names none."""
+    items = _COMMA.split(sentence.strip())
+    for start, item in enumerate(items):
+        if item in PLACES:
+            stop = start + 1
+            while stop < len(items) and (items[stop] in PLACES or items[stop] in REGIONS):
+                stop += 1
+            return ", ".join(items[:start]), ", ".join(items[start:stop]), ", ".join(items[stop:])
+    return sentence.strip(), "", ""
+
+
+@lru_cache(maxsize=4096)
+def is_container_cue(sentence: str) -> bool:
+    """A collection's or conference's title: "Proc. of …", "Trudy …", "V trudakh …", "Collection «…»"."""
+    return sentence.startswith(CONTAINER_CUES)
+
+
+@lru_cache(maxsize=4096)
+def is_conference(sentence: str) -> bool:
+    """A conference's name: "7-th Russian Conference on …", "Int. Conf. on …", "… konferentsii"."""
+    return CONFERENCE_WORDS.search(sentence) is not None
+
+
+def is_journal_name(sentence: str) -> bool:
+    """A journal's name by its first word ("Journal of …", "Vestnik …", "Izvestiya …")."""
+    return sentence.startswith(JOURNAL_CUES)
+
+
+def continues_container(sentence: str, previous: str) -> bool:
+    """Whether ``sentence`` is the second part of a journal name that starts with ``previous``:
+    a series ("Ser. Fizika", "Physical-technical series") or a journal family ("Izvestiya vuzov. Fizika")."""
+    return (
+        sentence.startswith(CONTAINER_CONTINUATIONS)
+        or sentence.endswith(SERIES_ENDINGS)
+        or CONTAINER_FAMILY.match(previous) is not None
+    )
