@@ -24,7 +24,7 @@ from translit_refs import (
     VolumeKind,
 )
 from translit_refs.lexicons import MONTHS, PLACES, REGIONS, SEASONS
-from translit_refs.parsing.language import looks_english
+from translit_refs.parsing.language import title_language
 
 #: Words a title may not use as plain words: they start markers in this style.
 _MARKER_WORDS = {
@@ -114,7 +114,8 @@ year_date = st.builds(PartialDate, year=year)
 full_date = st.builds(PartialDate, year=year, month=st.integers(1, 12), day=st.integers(1, 28))
 month_date = st.builds(PartialDate, year=year, month=st.integers(1, 12))
 
-_PLACE_NAMES = sorted(p for p in PLACES if p not in REGIONS)
+#: Latin-script places (a Cyrillic "М." in a Latin reference is a look-alike the parser repairs).
+_PLACE_NAMES = sorted(p for p in PLACES if p not in REGIONS and not re.search("[Ѐ-ӿ]", p))
 places = st.lists(st.sampled_from(_PLACE_NAMES), min_size=1, max_size=3, unique=True).map(tuple)
 publisher = st.one_of(
     st.builds(lambda a, b: f"{a} {b}", capitalised, st.sampled_from(["Press", "Publ.", "Books", "Verlag"])),
@@ -132,8 +133,8 @@ journal = st.one_of(
 
 
 def _russian(title_translation: str | None, title: str = "") -> str | None:
-    """The language the parser gives a translated title: "ru" unless the title reads as English."""
-    return "ru" if title_translation is not None and not looks_english(title) else None
+    """The language the parser gives a work whose list prints no language note: its title's."""
+    return title_language(title, translated=title_translation is not None)
 
 
 def _book(**fields: object) -> Reference:
@@ -285,7 +286,8 @@ def periodicals(draw: st.DrawFn) -> Reference:
 
 def _with_language(reference: Reference) -> Reference:
     """Every generated reference gets the language the parser's rule gives its title."""
-    return reference.model_copy(update={"language": _russian(reference.title_translation, reference.title or "")})
+    language = _russian(reference.title_translation, reference.title or "")
+    return reference.model_copy(update={"language": language, "title_language": language})
 
 
 references = st.one_of(books(), theses(), chapters(), articles(), webpages(), reports(), periodicals()).map(

@@ -66,12 +66,12 @@ def test_roman_numerals_and_english_words_stay_latin() -> None:
     assert cyrillic.to_cyrillic("Strategiya razvitiya v XXI veke").text == "Стратегия развития в XXI веке"
 
 
-def test_english_title_with_russian_note_keeps_original_language_only() -> None:
+def test_english_title_of_a_russian_work_gets_no_cyrillic_title() -> None:
     reference = parse_reference(
         "Kolesov V.F. The Origins of Inaccuracies in Reactivity. VANT. 2013, iss. 3, pp. 30-45 (in Russian)."
     )
-    assert reference.language is None
-    assert reference.original_language == "ru"
+    assert reference.language == "ru"  # the work's language
+    assert reference.title_language == "en"  # the printed title's
     assert cyrillic.transliterate_reference(reference).title_cyrillic is None
 
 

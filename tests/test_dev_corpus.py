@@ -46,9 +46,9 @@ def test_dev_translations_mark_russian() -> None:
     assert len(russian) >= 0.98 * len(with_translation)
 
 
-def test_english_titles_are_never_russian() -> None:
+def test_english_titles_of_russian_works_are_russian_works_with_english_titles() -> None:
     english = [parse_reference(row["text"]) for row in DEV if "(in Russian)" in row["text"] and "[" not in row["text"]]
     english = [r for r in english if r.title and r.title.split()[0] in ("The", "A", "An", "On", "Neutron", "Study")]
     assert english
-    assert all(r.language != "ru" for r in english)
-    assert all(r.original_language == "ru" for r in english)
+    assert all(r.language == "ru" for r in english)
+    assert all(r.title_language == "en" for r in english)

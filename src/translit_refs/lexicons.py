@@ -109,7 +109,7 @@ CONTAINER_CUES: tuple[str, ...] = (
 
 #: Words that make a container a conference's ("Int. Conf.", "konferentsii", "Meeting", "Симпозиум").
 CONFERENCE_WORDS = re.compile(
-    r"(?:conf\.|conference|konf\.|konferen[tc]\w*|symposium|symp\.|meeting|workshop|congress|seminar|"
+    r"\b(?:conf\.|conference|konf\.|konferen[tc]\w*|symposium|symp\.|meeting|workshop|congress|seminar|"
     r"forum|summit|colloquium|convention|school|session|конференц\w*|симпозиум\w*|семинар\w*|совещани\w*|"
     r"форум\w*|конгресс\w*|съезд\w*|школ\w*)",
     re.IGNORECASE,
@@ -189,7 +189,7 @@ SERIES_ENDINGS: tuple[str, ...] = ("series", "Series", "seriya", "Seriya", "се
 #: ("Izvestiya vuzov. Yadernaya Energetika"), in any of their transliterations
 #: ("Izvestia Vysshikh Uchebnykh Zawedeniy", "Izv. vysshih uchebnyh zavedenij"); case-insensitive.
 CONTAINER_FAMILY = re.compile(
-    r"izv(?:estiy?a|\.)?\s+(?:vuzov|vyss?h\w*\s+uchebn\w*\s+za[vw]eden\w*)"
+    r"izv(?:esti[yj]?a|\.)?\s+(?:vuzov|v[yi]ss?h\w*\s+uche?bn\w*\s+za[vw]ed\w*)"
     r"|voprosy\s+atomn\w*\s+nauki\s+i\s+te(?:k?h|ch)niki"
     r"|vestnik",
     re.IGNORECASE,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -108,6 +109,9 @@ class SkeletonBuilder(Transformer[Token, Any]):
 
     editors = responsibility
 
+    def designation(self, children: list[Any]) -> Element:
+        return self.element(children)
+
     def element(self, children: list[Any]) -> Element:
         first = children[0]
         run: tuple[Sentence, ...] = children[1] if len(children) > 1 else ()
@@ -166,3 +170,20 @@ def reference_parser(backend: str = "python") -> Lark:
         maybe_placeholders=False,
         **options,
     )
+
+
+@lru_cache(maxsize=1)
+def _name_patterns() -> re.Pattern[str]:
+    """The grammar's own name terminals, to find names inside a free-text statement."""
+    parser = reference_parser("python")
+    patterns = [f"(?P<{name}>{parser.get_terminal(name).pattern.to_regexp()})" for name in ("NAME", "GIVEN_NAME")]
+    return re.compile("|".join(patterns))
+
+
+def names_in(text: str) -> list[Token]:
+    """Person-name tokens found anywhere in ``text`` ("… of RAS Ponomarev-Stepnoy N.N.)")."""
+    found = []
+    for match in _name_patterns().finditer(text):
+        kind = match.lastgroup or "NAME"
+        found.append(Token(kind, match.group()))
+    return found

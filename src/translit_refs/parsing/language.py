@@ -11,6 +11,24 @@ import re
 from ..lexicons import ENGLISH_FUNCTION_WORDS, TRANSLIT_ENDINGS, TRANSLIT_FUNCTION_WORDS
 
 _WORDS = re.compile(r"[A-Za-z’']+")
+_CYRILLIC = re.compile(r"[Ѐ-ӿ]")
+
+
+def title_language(title: str, translated: bool) -> str | None:
+    """The language a title is printed in: "ru" for Cyrillic or transliterated Russian (a bracketed
+    translation after it says so unless it reads as English), "en" for English, else None."""
+    if not title:
+        return None
+    if _CYRILLIC.search(title):
+        return "ru"
+    if translated:
+        return "en" if looks_english(title) else "ru"
+    russian, english = evidence(title)
+    if russian > english:
+        return "ru"
+    if english > russian:
+        return "en"
+    return None
 
 
 def looks_transliterated(title: str) -> bool:

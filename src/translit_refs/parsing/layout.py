@@ -42,10 +42,10 @@ from ..models import (
     VolumeKind,
 )
 from .dates import date_from_text, year_of
-from .grammar import Element, Head, Sentence, Skeleton
+from .grammar import Element, Head, Sentence, Skeleton, names_in
 from .imprint import Confidence, read_imprint
 from .normalize import Normalised
-from .language import looks_english, looks_transliterated
+from .language import title_language
 from .persons import person
 from .shapes import (
     continues_container,
@@ -63,7 +63,7 @@ from .values import apa_locator, doi_in, number_in, vancouver_locator
 #: Markers after which a closing "Place, Publisher" sentence is an imprint.
 IMPRINT_FOLLOWERS = frozenset(
     {"PAGE_COUNT", "VOLUME", "JOURNAL_VOLUME", "PART", "BOOK", "LANG_NOTE", "DOI", "URL", "BARE_URL", "ISBN",
-     "N_VOLS", "REPORT_CODE", "ACCESS", "MEDIUM"}
+     "REPORT_CODE", "ACCESS", "MEDIUM"}
 )  # fmt: skip
 #: Markers that locate an article in a journal (or a paper in a volume).
 ARTICLE_LOCATORS = frozenset(
@@ -71,7 +71,7 @@ ARTICLE_LOCATORS = frozenset(
 )
 WEB_MARKERS = frozenset({"MEDIUM", "URL", "BARE_URL", "ACCESS", "ACCESS_TEXT"})
 #: Markers that close the title: what follows them is never the title.
-TITLE_ENDS = frozenset({"TRANSLATION", "RESPONSIBILITY", "IN", "MEDIUM", "EDITORS"})
+TITLE_ENDS = frozenset({"TRANSLATION", "RESPONSIBILITY", "IN", "MEDIUM", "EDITORS", "N_VOLS"})
 #: Markers that make a work something other than a journal article (its "p. 133" is no journal's).
 NOT_IN_A_JOURNAL = frozenset({"REPORT_CODE", "REPORT_NO", "STANDARD", "PATENT", "THESIS"})
 #: Markers that may open a reference, its title following ("NP-001-15. Title …", "IAEA-TECDOC-1656. Title").
@@ -168,13 +168,14 @@ def assemble(
     draft = _Draft(text.display, family or NEUTRAL)
     draft.diagnostics.extend(diagnostics)
     _read_head(draft, skeleton.head)
-    groups = [_Group("LEAD", None, skeleton.lead)]
-    groups += [_Group(_role_of(e), e, e.run) for e in skeleton.elements]
+    shown = _shown_as_printed if text.display != text.text else _same
+    groups = [_Group("LEAD", None, shown(draft, skeleton.lead))]
+    groups += [_Group(_role_of(e), e, shown(draft, e.run)) for e in skeleton.elements]
     draft.kinds = {g.kind for g in groups}
     if groups[1:] and groups[1].kind == "ARCHIVE_LOCATOR" and skeleton.lead:
-        draft.fields["archive"] = skeleton.lead[-1].text
-        groups[0] = _Group("LEAD", None, skeleton.lead[:-1])
-    if not skeleton.lead and groups[1:] and groups[1].kind in DESIGNATIONS:
+        draft.fields["archive"] = groups[0].run[-1].text
+        groups[0] = _Group("LEAD", None, groups[0].run[:-1])
+    if not groups[0].run and groups[1:] and groups[1].kind in DESIGNATIONS:
         # "NP-001-15. Obshchiye polozheniya …": the title follows the designation
         groups[:2] = [_Group("LEAD", None, groups[1].run), _Group(groups[1].kind, groups[1].element, ())]
     for index, group in enumerate(groups):
@@ -196,6 +197,16 @@ def assemble(
         diagnostics=tuple(draft.diagnostics),
         **draft.fields,
     )
+
+
+def _same(draft: _Draft, run: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    del draft
+    return run
+
+
+def _shown_as_printed(draft: _Draft, run: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """The sentences with their text as printed, where the grammar read some characters otherwise."""
+    return tuple(Sentence(draft.text[s.start : s.end], s.start, s.end, s.is_year) for s in run)
 
 
 def _title_from_notes(draft: _Draft) -> None:
@@ -252,11 +263,10 @@ def _read_group(draft: _Draft, group: _Group, ahead: list[str], after_title: boo
     run, year_after = take_years(draft, run, in_lead=False)
     if not run:
         return
-    body = _Body(run, 0, year_after, ahead)
     if group.kind == "IN" and draft.fields.get("container_title") is None:
-        read_container_group(draft, body)
+        read_container_group(draft, _Body(run, 1, year_after, ahead))
     else:
-        read_body(draft, body, after_title=after_title)
+        read_body(draft, _Body(run, 0, year_after, ahead), after_title=after_title)
 
 
 def _claimed_by_marker(draft: _Draft, group: _Group, run: list[Sentence]) -> list[Sentence]:
@@ -306,9 +316,15 @@ class _Body:
     def following(self) -> str | None:
         return self.ahead[0] if self.ahead else None
 
+    def only_volume_ahead(self) -> bool:
+        """A bare "Vol. N" is the only locator ahead: a multi-volume book's, after its imprint."""
+        return {kind for kind in self.ahead if kind in ARTICLE_LOCATORS} == {"JOURNAL_VOLUME"}
+
     def journal_ahead(self, draft: _Draft) -> bool:
         """Journal locators ahead and no container yet: the sentences hold the journal."""
         if draft.fields.get("container_title") is not None or "IN" in self.ahead or draft.kinds & NOT_IN_A_JOURNAL:
+            return False
+        if "N_VOLS" in draft.kinds and self.only_volume_ahead():
             return False
         return any(kind in ARTICLE_LOCATORS for kind in self.ahead)
 
@@ -320,10 +336,10 @@ def split_lead(draft: _Draft, body: _Body) -> list[Sentence]:
         return lead
     if body.following in TITLE_ENDS:
         cue = next((i for i in range(1, len(lead)) if is_container_cue(lead[i].text)), None)
-        if cue is None or body.following != "TRANSLATION":
+        if cue is None or body.following not in ("TRANSLATION", "N_VOLS"):
             return lead
         _set_container(draft, lead[cue:])  # "Title. Sbornik nauchnyh trudov [Translation of both]."
-        draft.container_in_lead = True
+        draft.container_in_lead = body.following == "TRANSLATION"
         return lead[:cue]
     end = read_body(draft, body, lead=True)
     if end == len(lead) and body.journal_ahead(draft) and len(lead) == 1:
@@ -348,7 +364,7 @@ def read_body(draft: _Draft, body: _Body, after_title: bool = True, lead: bool =
     return end
 
 
-def _imprint_at_end(draft: _Draft, body: _Body, end: int) -> int:
+def _imprint_at_end(draft: _Draft, body: _Body, end: int, container_given: bool = False) -> int:
     """The imprint that closes ``sentences[first:end]``; returns where it starts.
 
     "Moscow, Nauka", "M.: Nauka", "Obninsk: SSC RF-IPPE"; "Moscow. Energoatomizdat Publ." and
@@ -358,16 +374,23 @@ def _imprint_at_end(draft: _Draft, body: _Body, end: int) -> int:
     sentences, first = body.sentences, body.first
     if draft.imprint_found or end <= first:
         return end
-    in_journal = body.journal_ahead(draft) and not _collection_among(sentences, first, end - 1)
+    in_journal = body.journal_ahead(draft) and not _collection_among(sentences, first, end - 1) and not container_given
     last = sentences[end - 1]
     imprint = read_imprint(last.text)
-    if imprint.confidence is Confidence.KNOWN_PLACE and not (imprint.publisher and is_conference(imprint.publisher)):
-        if in_journal:
+    publisher = imprint.publisher or ""
+    conference = is_conference(publisher)
+    if imprint.confidence is Confidence.KNOWN_PLACE and not conference:
+        if in_journal and not body.only_volume_ahead():
             return end
         draft.take_imprint(imprint.places, imprint.publisher)
-        draft.chapter_imprint = body.journal_ahead(draft)
+        draft.chapter_imprint = container_given or body.journal_ahead(draft) and not body.only_volume_ahead()
         return end - 1
     if in_journal:
+        return end
+    if imprint.confidence is Confidence.SHAPE and is_publisher(publisher):  # "Walla Walla, Whitman College Press"
+        draft.take_imprint(imprint.places, publisher)
+        return end - 1
+    if is_container_cue(last.text) or is_conference(last.text):
         return end
     if is_publisher(last.text) or (body.following in ("REPORT_CODE", "REPORT_NO") and is_institution(last.text)):
         start = end - 1
@@ -375,7 +398,7 @@ def _imprint_at_end(draft: _Draft, body: _Body, end: int) -> int:
             start -= 1
         if start > first and is_place(sentences[start - 1].text):
             draft.take_imprint(_places(sentences[start - 1].text), draft.span(sentences[start:end]))
-            draft.chapter_imprint = body.journal_ahead(draft)
+            draft.chapter_imprint = container_given or body.journal_ahead(draft)
             return start - 1
         draft.take_imprint((), draft.span(sentences[start:end]))
         return start
@@ -385,10 +408,11 @@ def _imprint_at_end(draft: _Draft, body: _Body, end: int) -> int:
     if end - 2 >= first and is_place(sentences[end - 2].text) and not is_conference(last.text):
         draft.take_imprint(_places(sentences[end - 2].text), last.text)  # "Sarov. FGUP «RFNC-VNIIEF», 2007"
         return end - 2
-    book_like = body.following in IMPRINT_FOLLOWERS or body.following is None or body.year_after
-    if imprint.confidence is Confidence.SHAPE and book_like and imprint.publisher and not is_conference(imprint.publisher):
+    book_like = body.following in IMPRINT_FOLLOWERS or body.following is None
+    book_like = book_like or (body.year_after and draft.rules.year_follows_imprint)
+    if imprint.confidence is Confidence.SHAPE and book_like and publisher and not conference:
         if end - 1 > first or not draft.rules.year_follows_imprint:
-            draft.take_imprint(imprint.places, imprint.publisher)
+            draft.take_imprint(imprint.places, publisher)
             return end - 1
     if first == 0:
         prefix, places, rest = place_split(last.text)
@@ -491,18 +515,8 @@ def _publisher_before_year(draft: _Draft, body: _Body, end: int, lead: bool) -> 
 
 def read_container_group(draft: _Draft, body: _Body) -> None:
     """'In …' or '// …': the container, with a chapter's imprint before ', pp.'."""
-    run = body.sentences
-    end = len(run)
-    if len(run) > 1:
-        last = read_imprint(run[-1].text)
-        if last.confidence > Confidence.NONE and (body.following in ("PAGES", "PAGE_COUNT", None) or last.confidence is Confidence.KNOWN_PLACE):
-            draft.take_imprint(last.places, last.publisher)
-            draft.chapter_imprint = True
-            end -= 1
-        elif is_place(run[-1].text):
-            draft.take_imprint(_places(run[-1].text), None)
-            end -= 1
-    draft.fields["container_title"] = draft.span(run[:end])
+    end = _imprint_at_end(draft, body, len(body.sentences), container_given=True)
+    _set_container(draft, body.sentences[:end])
 
 
 # ---- markers --------------------------------------------------------------------------------
@@ -561,10 +575,13 @@ def _book(draft: _Draft, element: Element, value: str) -> None:
 
 def _report(draft: _Draft, element: Element, value: str) -> None:
     report = _REPORT.fullmatch(value.rstrip(".,"))
-    if report:
-        draft.set_once("genre", report.group("genre"))
-        number = report.group("number")
-        draft.set_once("number", number.replace("- ", "-") if "-" in number else number)
+    genre, number = (report.group("genre"), report.group("number")) if report else (value.rstrip(".,"), None)
+    if genre == "Paper":  # a conference paper's number ("Paper CN-195"), not a report series
+        draft.kinds.discard("REPORT_NO")
+    else:
+        draft.set_once("genre", genre)
+    if number:
+        draft.set_once("number", number.replace("- ", "-"))
     del element
 
 
@@ -583,12 +600,21 @@ def _series(draft: _Draft, element: Element, value: str) -> None:
     del element
     name, _, number = value.rpartition(" ")
     draft.set_once("collection_title", re.sub(r",?\s?(?:[Nn]o\.?|№)$", "", name).strip())
-    draft.set_once("collection_number", number)
+    draft.set_once("collection_number", number.rstrip(".,"))
 
 
 def _date_paren(draft: _Draft, element: Element, value: str) -> None:
+    """"(1969)", "(N. d.)", "(Jun. 30, 2011.)"."""
+    del element
+    found = date_from_text(value) if any(c.isalpha() for c in value.strip("(). Nnd")) else None
     year = year_of(value)
-    draft.set_once("issued", PartialDate(year=year) if year else PartialDate(undated=True))
+    draft.set_once("issued", found or (PartialDate(year=year) if year else PartialDate(undated=True)))
+
+
+def _editors_note(draft: _Draft, element: Element, value: str) -> None:
+    """"(Ed. by the acad. of RAS Ponomarev-Stepnoy N.N.)": the names the statement holds are editors."""
+    for found in names_in(value):
+        draft.persons.append(person(found.type, found.value, Role.EDITOR))
     del element
 
 
@@ -718,6 +744,7 @@ _MARKER_READERS: dict[str, Any] = {
     "ARCHIVE_LOCATOR": _set("archive_location", lambda v: v.rstrip(".")),
     "RESPONSIBILITY": _responsibility,
     "EDITORS": _responsibility,
+    "EDITORS_NOTE": _editors_note,
     "ED_MARK": lambda draft, element, value: draft.diagnostics.append(
         _warning("misplaced-editor-mark", "editor mark outside the head", element.token)
     ),
@@ -745,19 +772,7 @@ def _warning(code: str, message: str, token: Token) -> Diagnostic:
 
 
 def _title_language(draft: _Draft) -> str | None:
-    """The language the title is printed in: "ru" for a transliterated or Cyrillic title, "en" for English."""
-    title = draft.fields.get("title") or ""
-    if not title:
-        return None
-    if any("Ѐ" <= c <= "ӿ" for c in title):
-        return "ru"
-    if draft.fields.get("title_translation"):
-        return "en" if looks_english(title) else "ru"
-    if looks_transliterated(title):
-        return "ru"
-    if looks_english(title):
-        return "en"
-    return None
+    return title_language(draft.fields.get("title") or "", translated=bool(draft.fields.get("title_translation")))
 
 
 def work_language(draft: _Draft, title_language: str | None) -> str | None:

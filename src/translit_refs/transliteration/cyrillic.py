@@ -286,8 +286,11 @@ def transliterate_references(references: Sequence[Reference]) -> list[Reference]
     return [_transliterated(r, list_scheme) if _transliterated_title(r) else r for r in references]
 
 
+_CYRILLIC_LETTER = re.compile(r"[Ѐ-ӿ]")
+
+
 def _transliterated_title(reference: Reference) -> bool:
-    return reference.language == "ru" and bool(reference.title)
+    return reference.title_language == "ru" and bool(reference.title) and not _CYRILLIC_LETTER.search(reference.title)
 
 
 def transliterate_reference(reference: Reference) -> Reference:
