@@ -110,8 +110,8 @@ CONTAINER_CUES: tuple[str, ...] = (
 #: Words that make a container a conference's ("Int. Conf.", "konferentsii", "Meeting", "Симпозиум").
 CONFERENCE_WORDS = re.compile(
     r"\b(?:conf\.|conference|konf\.|konferen[tc]\w*|symposium|symp\.|meeting|workshop|congress|seminar|"
-    r"forum|summit|colloquium|convention|school|session|конференц\w*|симпозиум\w*|семинар\w*|совещани\w*|"
-    r"форум\w*|конгресс\w*|съезд\w*|школ\w*)",
+    r"forum|summit|colloquium|convention|конференц\w*|симпозиум\w*|семинар\w*|совещани\w*|"
+    r"форум\w*|конгресс\w*|съезд\w*)",
     re.IGNORECASE,
 )
 
@@ -156,8 +156,11 @@ LANGUAGE_NOTES: dict[str, str] = {
     "Russ": "ru",
     "English": "en",
     "Engl.": "en",
+    "Eng": "en",
     "Ukrainian": "uk",
     "Ukr.": "uk",
+    "Ukr": "uk",
+    "Ucr": "uk",
     "Belarusian": "be",
     "Kazakh": "kk",
     "German": "de",

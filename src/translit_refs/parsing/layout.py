@@ -29,7 +29,7 @@ from typing import Any
 from lark import Token
 
 from ..families.base import NEUTRAL, Family
-from ..lexicons import LANGUAGE_NOTES
+from ..lexicons import LANGUAGE_NOTES, PUBLISHER_ENDINGS
 from ..models import (
     Diagnostic,
     IssueKind,
@@ -170,7 +170,7 @@ def assemble(
     _read_head(draft, skeleton.head)
     shown = _shown_as_printed if text.display != text.text else _same
     groups = [_Group("LEAD", None, shown(draft, skeleton.lead))]
-    groups += [_Group(_role_of(e), e, shown(draft, e.run)) for e in skeleton.elements]
+    groups += [_Group(_role_of(e, draft.text), e, shown(draft, e.run)) for e in skeleton.elements]
     draft.kinds = {g.kind for g in groups}
     if groups[1:] and groups[1].kind == "ARCHIVE_LOCATOR" and skeleton.lead:
         draft.fields["archive"] = groups[0].run[-1].text
@@ -221,10 +221,13 @@ def _title_from_notes(draft: _Draft) -> None:
             break
 
 
-def _role_of(element: Element) -> str:
-    """The element's kind, with "Vol. N" alone (no volume title after it) read as a journal locator."""
-    if element.kind == "VOLUME" and not element.run:
-        return "JOURNAL_VOLUME"
+def _role_of(element: Element, text: str) -> str:
+    """The element's kind, with "Vol. N" read as a journal's locator when no volume title follows it
+    or when a comma precedes it ("Atomic energy, v. 114, Moscow, 2013")."""
+    if element.kind == "VOLUME":
+        start = element.token.start_pos or 0
+        if not element.run or text[:start].rstrip().endswith(","):
+            return "JOURNAL_VOLUME"
     return element.kind
 
 
@@ -379,6 +382,8 @@ def _imprint_at_end(draft: _Draft, body: _Body, end: int, container_given: bool 
     imprint = read_imprint(last.text)
     publisher = imprint.publisher or ""
     conference = is_conference(publisher)
+    if in_journal and last.text.endswith(PUBLISHER_ENDINGS):
+        in_journal = False  # "St. Petersburg. NPO «Professional» Publ., 2010, pp. 15-95": a book's pages
     if imprint.confidence is Confidence.KNOWN_PLACE and not conference:
         if in_journal and not body.only_volume_ahead():
             return end
@@ -657,9 +662,11 @@ def _doi(draft: _Draft, element: Element, value: str) -> None:
 
 
 def _language_note(draft: _Draft, element: Element, value: str) -> None:
-    name = value.strip("()").split(maxsplit=1)[-1].split(",")[0].strip()
-    draft.set_once("noted_language", LANGUAGE_NOTES.get(name))
+    """"(in Russian)", "(In Russ., abstr. in Engl.)", and their misspellings ("(in Rissian)", "(in Ucraine)")."""
     del element
+    name = value.strip("()").split(maxsplit=1)[-1].split(",")[0].strip()
+    code = LANGUAGE_NOTES.get(name) or LANGUAGE_NOTES.get(name[:3]) or ("ru" if name.startswith("R") else None)
+    draft.set_once("noted_language", code)
 
 
 def _apa(draft: _Draft, element: Element, value: str) -> None:
