@@ -519,8 +519,11 @@ def _publisher_before_year(draft: _Draft, body: _Body, end: int, lead: bool) -> 
 
 
 def read_container_group(draft: _Draft, body: _Body) -> None:
-    """'In …' or '// …': the container, with a chapter's imprint before ', pp.'."""
-    end = _imprint_at_end(draft, body, len(body.sentences), container_given=True)
+    """'In …' or '// …': the container, with a chapter's imprint before ', pp.' (a web site's
+    container, before "[website]" or a URL, has none)."""
+    end = len(body.sentences)
+    if body.following not in WEB_MARKERS:
+        end = _imprint_at_end(draft, body, end, container_given=True)
     _set_container(draft, body.sentences[:end])
 
 
