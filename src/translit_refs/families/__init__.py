@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from ..models import StyleFamily
 from ..parsing.grammar import Skeleton
 from .author_date import AUTHOR_DATE
-from .base import Family
+from .base import Family, kinds
 from .gost import GOST
 from .references import REFERENCES
 from .vancouver import VANCOUVER
@@ -30,7 +30,8 @@ Scores = Mapping[StyleFamily, float]
 
 def entry_evidence(skeleton: Skeleton, text: str) -> dict[StyleFamily, float]:
     """How strongly the entry shows each family."""
-    return {family.name: family.evidence(skeleton, text) for family in FAMILIES}
+    found = kinds(skeleton)
+    return {family.name: family.evidence(skeleton, text, found) for family in FAMILIES}
 
 
 def best_family(scores: Scores) -> StyleFamily | None:

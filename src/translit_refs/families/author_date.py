@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from ..models import StyleFamily
 from ..parsing.grammar import Skeleton
-from .base import Family, kinds
+from .base import Family
 
 
-def evidence(skeleton: Skeleton, text: str) -> float:
+def evidence(skeleton: Skeleton, text: str, found: frozenset[str]) -> float:
     """Signs of the author-date style in one entry."""
     del text
     score = 0.0
@@ -23,7 +23,6 @@ def evidence(skeleton: Skeleton, text: str) -> float:
         score += 3.0
     if any(", " in name.value for name in skeleton.head.names if name.type == "NAME"):
         score += 1.0
-    found = kinds(skeleton)
     if "APA_LOCATOR" in found:
         score += 2.0
     if any(e.kind == "IN" and e.token.value.startswith("In") for e in skeleton.elements):

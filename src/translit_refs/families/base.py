@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from ..models import StyleFamily
 from ..parsing.grammar import Skeleton
 
-#: How strongly one entry shows a family: a sum of named signs (see each family's module).
-Evidence = Callable[[Skeleton, str], float]
+#: How strongly one entry shows a family, from its skeleton, its text and its marker kinds: a sum of
+#: named signs (see each family's module).
+Evidence = Callable[[Skeleton, str, frozenset[str]], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +30,10 @@ class Family:
     year_follows_imprint: bool = False
 
 
-def kinds(skeleton: Skeleton) -> set[str]:
+def kinds(skeleton: Skeleton) -> frozenset[str]:
     """The marker kinds of a skeleton."""
-    return {element.kind for element in skeleton.elements}
+    return frozenset(element.kind for element in skeleton.elements)
 
 
 #: The rules an entry with no family's signs is read by.
-NEUTRAL = Family(None, lambda skeleton, text: 0.0)
+NEUTRAL = Family(None, lambda skeleton, text, found: 0.0)

@@ -12,25 +12,26 @@ responsibility, Cyrillic markers ("Т.", "№", "С.", "с.", "М.:"), "[Эле�
 
 from __future__ import annotations
 
-import re
-
 from ..models import StyleFamily
 from ..parsing.grammar import Skeleton
 from .base import Family
 
-_AREA = re.compile(r"[.,]\s?[–—]\s?\S")
-_CYRILLIC_MARKER = re.compile(r"(?:^|\s)(?:Т\.|С\.|№|Вып\.|М\.:|СПб\.:)\s?|\d\s?с\.|дата обращения|Электронный ресурс")
+#: Markers GOST prints in Cyrillic: "Т. 78", "№ 4", "Вып. 6", "С. 396–400", "384 с.", "[Электронный ресурс]".
+_CYRILLIC_STARTS = ("Т", "т", "№", "Вып", "вып", "С", "Кн", "Ч.", "[Электронный", "(дата")
 
 
-def evidence(skeleton: Skeleton, text: str) -> float:
-    """Signs of the GOST style in one entry."""
+def evidence(skeleton: Skeleton, text: str, found: frozenset[str]) -> float:
+    """Signs of the GOST style in one entry (``text`` as printed, with its dashes)."""
     score = 0.0
-    if any(e.kind == "IN" and e.token.value.startswith("/") for e in skeleton.elements):
+    elements = skeleton.elements
+    if "IN" in found and any(e.kind == "IN" and e.token.value.startswith("/") for e in elements):
         score += 3.0
-    score += min(3.0, 1.0 * len(_AREA.findall(text)))
-    if any(e.kind == "RESPONSIBILITY" and e.token.value.strip() == "/" for e in skeleton.elements):
+    if "RESPONSIBILITY" in found and any(e.kind == "RESPONSIBILITY" and e.token.value.strip() == "/" for e in elements):
         score += 1.0
-    score += min(3.0, 1.0 * len(_CYRILLIC_MARKER.findall(text)))
+    areas = text.count(". –") + text.count(". —") + text.count(", –")
+    score += min(3.0, float(areas))
+    cyrillic = sum(1 for e in elements if e.token.value.startswith(_CYRILLIC_STARTS) or e.token.value.endswith(" с."))
+    score += min(3.0, float(cyrillic))
     return score
 
 

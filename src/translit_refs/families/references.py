@@ -12,33 +12,31 @@ is the publisher or the journal.
 
 from __future__ import annotations
 
-import re
-
 from ..models import StyleFamily
 from ..parsing.grammar import Skeleton
-from .base import Family, kinds
+from .base import Family
 
-_LOCATOR_AFTER_YEAR = re.compile(r"\b\d{4},\s(?:vol|v|no|iss|pp?)\.?\s?\d")
-_PUBL = re.compile(r"\bPubl\.,?\s\d{4}")
-_NAME_WITHOUT_COMMA = re.compile(r"^[^\W\d_]+(?:[-’'][^\W\d_]+)*\s[A-ZА-ЯЁ]")
+#: The journal's locators the style writes in lower case: "vol. 240", "v. 108", "no. 3", "iss. 1", "pp. 100–110".
+_LOCATORS = frozenset({"VOLUME", "ISSUE", "PAGES", "ARTICLE_NO"})
+_WEB_WORDS = ("Available", "available", "(accessed")
 
 
-def evidence(skeleton: Skeleton, text: str) -> float:
+def evidence(skeleton: Skeleton, text: str, found: frozenset[str]) -> float:
     """Signs of the References style in one entry."""
     score = 0.0
-    if _LOCATOR_AFTER_YEAR.search(text):
-        score += 3.0
-    if _PUBL.search(text):
+    elements = skeleton.elements
+    if any(e.kind in _LOCATORS and e.token.value[0].islower() for e in elements):
         score += 2.0
-    found = kinds(skeleton)
+        if any(e.run and e.run[-1].is_year for e in elements) or (skeleton.lead and skeleton.lead[-1].is_year):
+            score += 1.0  # "Journal, 2010, vol. 240": the year before the locators
+    if "Publ." in text:
+        score += 2.0
     if "LANG_NOTE" in found:
         score += 1.5
-    if any(e.kind == "URL" and e.token.value.lower().startswith("available") for e in skeleton.elements):
-        score += 1.0
-    if any(e.kind == "ACCESS" and "accessed" in e.token.value for e in skeleton.elements):
-        score += 1.0
+    if found & {"URL", "ACCESS"}:
+        score += sum(1.0 for e in elements if e.token.value.startswith(_WEB_WORDS))
     names = [n.value for n in skeleton.head.names if n.type == "NAME"]
-    if names and all(_NAME_WITHOUT_COMMA.match(n) for n in names):
+    if names and not any("," in n for n in names):
         score += 1.0
     return score
 

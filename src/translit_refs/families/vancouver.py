@@ -11,16 +11,16 @@ import re
 
 from ..models import StyleFamily
 from ..parsing.grammar import Skeleton
-from .base import Family, kinds
+from .base import Family
 
 _BARE_INITIALS = re.compile(r"\s[A-Z]{1,3}$")
 
 
-def evidence(skeleton: Skeleton, text: str) -> float:
+def evidence(skeleton: Skeleton, text: str, found: frozenset[str]) -> float:
     """Signs of the Vancouver style in one entry."""
     del text
     score = 0.0
-    if "VANCOUVER_LOCATOR" in kinds(skeleton):
+    if "VANCOUVER_LOCATOR" in found:
         score += 3.0
     names = [n.value for n in skeleton.head.names if n.type == "NAME"]
     if names and all(_BARE_INITIALS.search(n) for n in names):

@@ -7,10 +7,13 @@ Function words ("the", "of" against "v", "dlya", "pri") and transliterated word 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicons import ENGLISH_FUNCTION_WORDS, TRANSLIT_ENDINGS, TRANSLIT_FUNCTION_WORDS
 
-_WORDS = re.compile(r"[A-Za-z’']+")
+_WORDS = re.compile(r"[a-z’']+")
+_TRANSLIT_LETTERS = re.compile(r"zh|kh|shch|yu|ya|ii|yi")
+_ENGLISH_ENDINGS = ("th", "wh", "ck", "tion", "ing", "ness", "ment")
 _CYRILLIC = re.compile(r"[Ѐ-ӿ]")
 
 
@@ -44,11 +47,29 @@ def looks_english(title: str) -> bool:
 
 
 def evidence(title: str) -> tuple[int, int]:
-    """Counts of Russian-transliteration and English signs in the title's words."""
-    words = [w.lower() for w in _WORDS.findall(title)]
-    english = sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS)
-    russian = sum(1 for w in words if w in TRANSLIT_FUNCTION_WORDS)
-    russian += sum(1 for w in words if len(w) > 4 and w.endswith(TRANSLIT_ENDINGS))
-    russian += sum(1 for w in words if "’" in w or "'" in w or re.search(r"(?:zh|kh|shch|yu|ya|ii|yi)", w))
-    english += sum(1 for w in words if re.search(r"(?:th|wh|ck|tion|ing|ness|ment)$|^(?:th|wh)", w))
+    """Counts of Russian-transliteration and English signs in the title's words: function words
+    ("the", "of" against "v", "dlya"), endings ("-tion", "-ing" against "-ogo", "-nykh") and letter
+    groups ("th", "wh" against "zh", "kh", "shch", "’")."""
+    russian = english = 0
+    for word in _WORDS.findall(title.lower()):
+        signs = _signs(word)
+        russian += signs[0]
+        english += signs[1]
+    return russian, english
+
+
+@lru_cache(maxsize=65536)
+def _signs(word: str) -> tuple[int, int]:
+    """The Russian and English signs of one lowercase word (words recur from title to title)."""
+    russian = english = 0
+    if word in ENGLISH_FUNCTION_WORDS:
+        english += 1
+    elif word in TRANSLIT_FUNCTION_WORDS:
+        russian += 1
+    if len(word) > 4 and word.endswith(TRANSLIT_ENDINGS):
+        russian += 1
+    if "’" in word or "'" in word or _TRANSLIT_LETTERS.search(word):
+        russian += 1
+    if word.endswith(_ENGLISH_ENDINGS) or word.startswith(("th", "wh")):
+        english += 1
     return russian, english

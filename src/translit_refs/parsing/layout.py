@@ -225,8 +225,10 @@ def _role_of(element: Element, text: str) -> str:
     """The element's kind, with "Vol. N" read as a journal's locator when no volume title follows it
     or when a comma precedes it ("Atomic energy, v. 114, Moscow, 2013")."""
     if element.kind == "VOLUME":
-        start = element.token.start_pos or 0
-        if not element.run or text[:start].rstrip().endswith(","):
+        before = (element.token.start_pos or 0) - 1
+        while before >= 0 and text[before] == " ":
+            before -= 1
+        if not element.run or (before >= 0 and text[before] == ","):
             return "JOURNAL_VOLUME"
     return element.kind
 

@@ -52,13 +52,13 @@ def normalize(text: str) -> Normalised:
     if _CYRILLIC.search(normalised):
         normalised = _repair_homoglyphs(normalised, diagnostics)
     display = normalised
-    if any(d.code == "control-character" for d in diagnostics):
+    if diagnostics and any(d.code == "control-character" for d in diagnostics):
         display = "".join(raw if raw in _CONTROL_SET else shown for raw, shown in zip(text, normalised, strict=True))
     diagnostics.extend(
         _note("date-space", f"stray space in the date {m.group()!r} ignored", m.start())
         for m in _SPACED_DATE.finditer(normalised)
     )
-    if _AREA_DASH.search(normalised):
+    if ("–" in normalised or "—" in normalised or "-" in normalised) and _AREA_DASH.search(normalised):
         normalised = _blank_area_separators(normalised, diagnostics)
     if _BRACKETS.search(normalised):
         diagnostics.extend(_unbalanced_brackets(normalised))

@@ -93,7 +93,7 @@ def read_text(text: str) -> ReadText:
     except Exception:  # any backend's syntax error: parse again, carefully, to say what went wrong
         return _read_with_recovery(text, normalised, repairs)
     assert isinstance(skeleton, Skeleton)
-    return ReadText(text, normalised, repairs, skeleton, evidence=entry_evidence(skeleton, normalised.text))
+    return ReadText(text, normalised, repairs, skeleton, evidence=entry_evidence(skeleton, normalised.display))
 
 
 def finish(read: ReadText, family: StyleFamily | None) -> Reference:
@@ -127,7 +127,7 @@ def _read_with_recovery(text: str, normalised: Normalised, repairs: tuple[Diagno
         return ReadText(text, normalised, repairs, finished=whole)
     assert isinstance(skeleton, Skeleton)
     diagnostics = (*repairs, *recovered)
-    return ReadText(text, normalised, diagnostics, skeleton, evidence=entry_evidence(skeleton, normalised.text))
+    return ReadText(text, normalised, diagnostics, skeleton, evidence=entry_evidence(skeleton, normalised.display))
 
 
 def _syntax_diagnostic(error: Exception) -> Diagnostic:
