@@ -90,13 +90,25 @@ PUBLISHERS: frozenset[str] = _entries(
     """
 )
 
+#: Stems every conference word holds, to skip the regular expression for the sentences that hold none.
+CONFERENCE_STEMS: tuple[str, ...] = (
+    "conf", "konf", "symp", "meeting", "workshop", "congress", "seminar", "forum", "summit", "colloquium",
+    "convention", "конференц", "симпозиум", "семинар", "совещани", "форум", "конгресс", "съезд",
+)  # fmt: skip
+#: Stems every institution word holds (see ``CONFERENCE_STEMS``).
+INSTITUTION_STEMS: tuple[str, ...] = (
+    "laborator", "institut", "cent", "zentrum", "univ", "agency", "commission", "committee", "council",
+    "corporation", "company", "association", "ministry", "dept", "department", "academ", "akademi", "concern",
+    "университет", "институт", "центр", "агентств", "комисси", "комитет", "министерств",
+)  # fmt: skip
+
 #: Words that make a sentence an institution's name, so a publisher of reports and standards
-#: ("Los Alamos National Laboratory", "Forschungszentrum Jülich", "U.S. Nuclear Regulatory Commission").
+#: ("Los Alamos National Laboratory", "Forschungszentrum Jülich", "U.S. Nuclear Regulatory Commission");
+#: matched against the lowercased sentence.
 INSTITUTION_WORDS = re.compile(
     r"\b(?:laborator\w*|institut\w*|center|centre|zentrum|universit\w*|univ\.|agency|commission|committee|"
     r"council|corporation|company|association|ministry|department|dept|academy|akademi\w*|concern|"
-    r"университет\w*|институт\w*|центр\w*|агентств\w*|комисси\w*|комитет\w*|министерств\w*)",
-    re.IGNORECASE,
+    r"университет\w*|институт\w*|центр\w*|агентств\w*|комисси\w*|комитет\w*|министерств\w*)"
 )
 
 #: A sentence opening with one of these is a collection's or a conference's title
@@ -107,12 +119,12 @@ CONTAINER_CUES: tuple[str, ...] = (
     "Труды", "Материалы", "Сборник", "Сб.", "Тезисы", "Доклады",
 )  # fmt: skip
 
-#: Words that make a container a conference's ("Int. Conf.", "konferentsii", "Meeting", "Симпозиум").
+#: Words that make a container a conference's ("Int. Conf.", "konferentsii", "Meeting", "Симпозиум");
+#: matched against the lowercased sentence.
 CONFERENCE_WORDS = re.compile(
     r"\b(?:conf\.|conference|konf\.|konferen[tc]\w*|symposium|symp\.|meeting|workshop|congress|seminar|"
     r"forum|summit|colloquium|convention|конференц\w*|симпозиум\w*|семинар\w*|совещани\w*|"
-    r"форум\w*|конгресс\w*|съезд\w*)",
-    re.IGNORECASE,
+    r"форум\w*|конгресс\w*|съезд\w*)"
 )
 
 #: Containers that are journals even when a conference word is in their name

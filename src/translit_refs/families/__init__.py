@@ -36,10 +36,23 @@ def entry_evidence(skeleton: Skeleton, text: str) -> dict[StyleFamily, float]:
 
 def best_family(scores: Scores) -> StyleFamily | None:
     """The family with the highest score, if any family scores above zero and none ties with it."""
-    ranked = sorted(scores.items(), key=lambda item: -item[1])
-    if not ranked or ranked[0][1] <= 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    best: StyleFamily | None = None
+    top = 0.0
+    tied = False
+    for family, score in scores.items():
+        if score > top:
+            best, top, tied = family, score, False
+        elif score == top and score > 0:
+            tied = True
+    return None if tied else best
+
+
+def settled_family(scores: Scores) -> StyleFamily | None:
+    """The family an entry is read in whatever its list: the one it shows clearly when it shows no other."""
+    own = best_family(scores)
+    if own is None or scores[own] < CLEAR_EVIDENCE or any(s > 0 for f, s in scores.items() if f is not own):
         return None
-    return ranked[0][0]
+    return own
 
 
 def list_family(entries: Iterable[Scores]) -> StyleFamily | None:
@@ -63,4 +76,13 @@ def family_for_entry(scores: Scores, in_list: StyleFamily | None) -> StyleFamily
     return in_list
 
 
-__all__ = ["BY_NAME", "FAMILIES", "Family", "best_family", "entry_evidence", "family_for_entry", "list_family"]
+__all__ = [
+    "BY_NAME",
+    "FAMILIES",
+    "Family",
+    "best_family",
+    "entry_evidence",
+    "family_for_entry",
+    "list_family",
+    "settled_family",
+]

@@ -43,7 +43,7 @@ NOT_AN_IMPRINT = Imprint((), None, Confidence.NONE)
 def read_imprint(sentence: str) -> Imprint:
     """Read "Place[, Place…][,|:] Publisher"; ``Confidence.NONE`` when it has no such shape."""
     sentence = sentence.strip()
-    colon = _COLON.match(sentence)
+    colon = _COLON.match(sentence) if ":" in sentence else None
     if colon:
         places = tuple(_COMMA.split(colon.group("places").strip()))
         if all(_is_place(p, first=i == 0) for i, p in enumerate(places)):

@@ -72,6 +72,7 @@ ARTICLE_LOCATORS = frozenset(
 WEB_MARKERS = frozenset({"MEDIUM", "URL", "BARE_URL", "ACCESS", "ACCESS_TEXT"})
 #: Markers that close the title: what follows them is never the title.
 TITLE_ENDS = frozenset({"TRANSLATION", "RESPONSIBILITY", "IN", "MEDIUM", "EDITORS", "N_VOLS"})
+_JOURNAL_VOLUME_ONLY = frozenset({"JOURNAL_VOLUME"})
 #: Markers that make a work something other than a journal article (its "p. 133" is no journal's).
 NOT_IN_A_JOURNAL = frozenset({"REPORT_CODE", "REPORT_NO", "STANDARD", "PATENT", "THESIS"})
 #: Markers that may open a reference, its title following ("NP-001-15. Title …", "IAEA-TECDOC-1656. Title").
@@ -90,7 +91,7 @@ _PATENT_NUMBER = re.compile(r"\d[\d\s/.,-]*+")
 _BOOK_UNITS = ("vol", "book", "kn", "t", "т", "кн")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     """Mutable fields gathered while the rules walk the skeleton."""
 
@@ -261,7 +262,7 @@ def _read_group(draft: _Draft, group: _Group, ahead: list[str], after_title: boo
     run = _claimed_by_marker(draft, group, list(group.run))
     if group.kind == "LEAD":
         run, year_after = take_years(draft, run, in_lead=True)
-        title = split_lead(draft, _Body(run, 1, year_after, ahead))
+        title = split_lead(draft, _Body.of(run, 1, year_after, ahead))
         if title:
             draft.fields["title"] = draft.span(title)
         return
@@ -269,9 +270,9 @@ def _read_group(draft: _Draft, group: _Group, ahead: list[str], after_title: boo
     if not run:
         return
     if group.kind == "IN" and draft.fields.get("container_title") is None:
-        read_container_group(draft, _Body(run, 1, year_after, ahead))
+        read_container_group(draft, _Body.of(run, 1, year_after, ahead))
     else:
-        read_body(draft, _Body(run, 0, year_after, ahead), after_title=after_title)
+        read_body(draft, _Body.of(run, 0, year_after, ahead), after_title=after_title)
 
 
 def _claimed_by_marker(draft: _Draft, group: _Group, run: list[Sentence]) -> list[Sentence]:
@@ -295,6 +296,8 @@ def take_years(draft: _Draft, run: list[Sentence], in_lead: bool) -> tuple[list[
     """
     if in_lead and (draft.dated_in_head or "DATE_PAREN" in draft.kinds or len(run) < 2):
         return run, False
+    if not any(sentence.is_year for sentence in run):
+        return run, False
     year_after = bool(run) and run[-1].is_year
     kept: list[Sentence] = []
     for index, sentence in enumerate(run):
@@ -316,6 +319,11 @@ class _Body:
     first: int
     year_after: bool
     ahead: list[str]
+    locators: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, sentences: list[Sentence], first: int, year_after: bool, ahead: list[str]) -> _Body:
+        return cls(sentences, first, year_after, ahead, ARTICLE_LOCATORS.intersection(ahead))
 
     @property
     def following(self) -> str | None:
@@ -323,15 +331,15 @@ class _Body:
 
     def only_volume_ahead(self) -> bool:
         """A bare "Vol. N" is the only locator ahead: a multi-volume book's, after its imprint."""
-        return {kind for kind in self.ahead if kind in ARTICLE_LOCATORS} == {"JOURNAL_VOLUME"}
+        return self.locators == _JOURNAL_VOLUME_ONLY
 
     def journal_ahead(self, draft: _Draft) -> bool:
         """Journal locators ahead and no container yet: the sentences hold the journal."""
-        if draft.fields.get("container_title") is not None or "IN" in self.ahead or draft.kinds & NOT_IN_A_JOURNAL:
+        if not self.locators or draft.fields.get("container_title") is not None or "IN" in self.ahead:
             return False
-        if "N_VOLS" in draft.kinds and self.only_volume_ahead():
+        if draft.kinds & NOT_IN_A_JOURNAL:
             return False
-        return any(kind in ARTICLE_LOCATORS for kind in self.ahead)
+        return not ("N_VOLS" in draft.kinds and self.only_volume_ahead())
 
 
 def split_lead(draft: _Draft, body: _Body) -> list[Sentence]:

@@ -16,7 +16,9 @@ from ..models import Diagnostic, Severity
 _WORD_WITH_CYRILLIC = re.compile(r"[^\W\d_]*[Ѐ-ӿ][^\W\d_]*")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 _CYRILLIC = re.compile(r"[Ѐ-ӿ]")
-_SPACED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s+\d{4}\b|\b\d{1,2}\.\s+\d{1,2}\.\s?\d{4}\b")
+#: "17.08. 2019", "01.09 .2019": a numeric date with a stray space (it starts with a digit, so the
+#: search skips ahead to digits; the space and the number bounds are checked on the few matches).
+_SPACED_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
 _BRACKETS = re.compile(r"[()\[\]]")
 #: GOST's area separator ". – " ("Yadernaya Energetika. – 2009. – No. 3", "Т. 47, – № 4", ". –PP. 89"):
 #: its dash is punctuation. A dash between numbers ("pp. 233 – 239") is not one.
@@ -28,6 +30,7 @@ _CONTROL_SET = frozenset(_CONTROL)
 _QUIET = dict.fromkeys("\xa0\u2007\u202f\u2009\t\xad\u200b\ufeff", " ")
 _TRANSLATION = str.maketrans({**_QUIET, **dict.fromkeys(_CONTROL, " "), "\u2011": "-"})
 _REPORTED = re.compile("[\u2011" + re.escape("".join(_CONTROL)) + "]")
+_TRANSLATED = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATION)) + "]")
 
 
 class Normalised(NamedTuple):
@@ -48,7 +51,7 @@ def normalize(text: str) -> Normalised:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     diagnostics = [_reported(match.group(), match.start()) for match in _REPORTED.finditer(text)]
-    normalised = text.translate(_TRANSLATION)
+    normalised = text.translate(_TRANSLATION) if _TRANSLATED.search(text) else text
     if _CYRILLIC.search(normalised):
         normalised = _repair_homoglyphs(normalised, diagnostics)
     display = normalised
@@ -57,12 +60,18 @@ def normalize(text: str) -> Normalised:
     diagnostics.extend(
         _note("date-space", f"stray space in the date {m.group()!r} ignored", m.start())
         for m in _SPACED_DATE.finditer(normalised)
+        if " " in m.group() and _bounded(normalised, m.start(), m.end())
     )
     if ("–" in normalised or "—" in normalised or "-" in normalised) and _AREA_DASH.search(normalised):
         normalised = _blank_area_separators(normalised, diagnostics)
     if _BRACKETS.search(normalised):
         diagnostics.extend(_unbalanced_brackets(normalised))
     return Normalised(normalised, display, tuple(diagnostics))
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """A match that neither starts nor ends inside a longer number or word."""
+    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
 
 
 def _repair_homoglyphs(text: str, diagnostics: list[Diagnostic]) -> str:

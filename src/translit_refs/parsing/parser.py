@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from ..errors import InvalidArgumentError
-from ..families import BY_NAME, best_family, entry_evidence, family_for_entry, list_family
+from ..families import BY_NAME, best_family, entry_evidence, family_for_entry, list_family, settled_family
 from ..models import Diagnostic, Reference, ReferenceList, Severity, StyleFamily
 from .grammar import Skeleton, default_backend, reference_parser
 from .layout import assemble
@@ -57,13 +57,26 @@ def parse_references(text_or_lines: str | Iterable[str], as_list: bool = True) -
 
 
 def parse_list(text_or_lines: str | Iterable[str], as_list: bool = True) -> ReferenceList:
-    """Parse a list and report the style family detected for it and for each entry."""
+    """Parse a list and report the style family detected for it and for each entry.
+
+    An entry that shows one family clearly and no other (``settled_family``) is finished at once:
+    no list can change how it is read. The others wait, with their parse trees, for the list's
+    family; so a long list does not keep every entry's tree alive.
+    """
     texts = _items(text_or_lines)
-    read = [read_text(text) for text in texts]
-    evidence = [r.evidence for r in read if r.skeleton is not None]
+    references: list[Reference | ReadText] = []
+    evidence: list[dict[StyleFamily, float]] = []
+    for text in texts:
+        read = read_text(text)
+        if read.skeleton is not None:
+            evidence.append(read.evidence)
+        settled = settled_family(read.evidence) if as_list else best_family(read.evidence)
+        references.append(finish(read, settled) if settled is not None or read.skeleton is None else read)
     family = list_family(evidence) if as_list else None
-    references = tuple(finish(r, family_for_entry(r.evidence, family) if as_list else best_family(r.evidence)) for r in read)
-    return ReferenceList(references=references, family=family)
+    finished = tuple(
+        r if isinstance(r, Reference) else finish(r, family_for_entry(r.evidence, family)) for r in references
+    )
+    return ReferenceList(references=finished, family=family)
 
 
 def _items(text_or_lines: str | Iterable[str]) -> list[str]:

@@ -11,10 +11,12 @@ import re
 from functools import lru_cache
 
 from ..lexicons import (
+    CONFERENCE_STEMS,
     CONFERENCE_WORDS,
     CONTAINER_CONTINUATIONS,
     CONTAINER_CUES,
     CONTAINER_FAMILY,
+    INSTITUTION_STEMS,
     INSTITUTION_WORDS,
     JOURNAL_CUES,
     PLACES,
@@ -26,6 +28,9 @@ from ..lexicons import (
 from .imprint import Confidence, read_imprint
 
 _COMMA = re.compile(r"\s?,\s?")
+#: Cheap first tests: a literal alternation, searched fast; the word-bounded lexicon runs only after a hit.
+_CONFERENCE_STEM = re.compile("|".join(CONFERENCE_STEMS))
+_INSTITUTION_STEM = re.compile("|".join(INSTITUTION_STEMS))
 _PUBLISHER_MARK = re.compile(r"\s?\bPubl\.?$")
 
 
@@ -43,7 +48,8 @@ def is_publisher(sentence: str) -> bool:
 
 def is_institution(sentence: str) -> bool:
     """An institution's name: "Los Alamos National Laboratory", "OECD/NEA Nuclear Science Committee"."""
-    return INSTITUTION_WORDS.search(sentence) is not None
+    lowered = sentence.lower()
+    return _INSTITUTION_STEM.search(lowered) is not None and INSTITUTION_WORDS.search(lowered) is not None
 
 
 def publisher_name(sentence: str) -> str:
@@ -80,7 +86,8 @@ def is_container_cue(sentence: str) -> bool:
 @lru_cache(maxsize=4096)
 def is_conference(sentence: str) -> bool:
     """A conference's name: "7-th Russian Conference on …", "Int. Conf. on …", "… konferentsii"."""
-    return CONFERENCE_WORDS.search(sentence) is not None
+    lowered = sentence.lower()
+    return _CONFERENCE_STEM.search(lowered) is not None and CONFERENCE_WORDS.search(lowered) is not None
 
 
 def is_journal_name(sentence: str) -> bool:
