@@ -6,6 +6,7 @@ The grammar's own lexicons (abbreviations, markers) live in ``grammars/lexicon.l
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _entries(block: str) -> frozenset[str]:
@@ -19,7 +20,8 @@ PLACES: frozenset[str] = _entries(
     """
     Moscow; Moskow; Moskva; M.; SPb.; St. Petersburg; Saint Petersburg; Sankt-Peterburg; Leningrad; L.;
     Kiev; Kyiv; Minsk; Novosibirsk; Ekaterinburg; Yekaterinburg; Kazan; Tomsk; Obninsk; Nizhny Novgorod;
-    Nizhnii Novgorod; Rostov-on-Don; Samara; Saratov; Voronezh; Irkutsk; Krasnoyarsk; Perm; Omsk;
+    Nizhnii Novgorod; Rostov-on-Don; Rostov-na-Donu; Podolsk; Podol’sk; Elektrostal; Protvino; Troitsk;
+    Zarechny; Novovoronezh; Kursk; Sosnovyy Bor; Kolomna; Zelenograd; Korolev; Khimki; Reutov; Zhukovsky; Samara; Saratov; Voronezh; Irkutsk; Krasnoyarsk; Perm; Omsk;
     Chelyabinsk; Ufa; Vladivostok; Dubna; Sarov; Snezhinsk; Dimitrovgrad; Seversk; Zheleznogorsk;
     Sosnovy Bor; Ivanovo; Odessa; Odesa; Kharkov; Kharkiv; Lviv; Dnepropetrovsk; Ulyanovsk; Ul’yanovsk;
     Barnaul; Kaliningrad; Murmansk; Arkhangelsk; Petrozavodsk; Yaroslavl; Tver; Tula; Kaluga; Ryazan;
@@ -53,6 +55,16 @@ PLACES: frozenset[str] = _entries(
     """
 )
 
+_PLACE_FOLDS = re.compile(r"[’'ʹ]|(?<=[a-z])(?:ij|iy|yj|ii|yi|yy|y)\b")
+
+
+@lru_cache(maxsize=8192)
+def place_key(name: str) -> str:
+    """A place's name folded over the transliterations of its Russian spelling
+    ("Nizhnij Novgorod", "Nizhny Novgorod", "Nizhnii Novgorod"; "Kazan’", "Kazan")."""
+    return _PLACE_FOLDS.sub(lambda m: "" if m.group() in "’'ʹ" else "i", name.strip().lower())
+
+
 #: Countries, and the state abbreviations that follow a place ("Cambridge, MA", "Washington, D. C.").
 REGIONS: frozenset[str] = _entries(
     """
@@ -68,6 +80,9 @@ REGIONS: frozenset[str] = _entries(
     Australia; New Zealand; South Africa; Россия; РФ
     """
 )
+
+#: Places by their folded names (``place_key``).
+PLACE_KEYS: frozenset[str] = frozenset(map(place_key, PLACES))
 
 #: Endings of a publisher's name ("Energoatomizdat Publ.", "Simon & Schuster Inc.", "Harvard Univ. Press").
 PUBLISHER_ENDINGS: tuple[str, ...] = (

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 
-from ..lexicons import PLACES, REGIONS
+from ..lexicons import PLACE_KEYS, REGIONS, place_key
 
 _GENERIC_PLACE = re.compile(r"[A-ZА-ЯЁ][\w’'.-]*(?:\s[A-ZА-ЯЁ][\w’'.-]*){0,2}")
 _COLON = re.compile(r"^(?P<places>[^:]+?)\s?:\s?(?P<publisher>\S.*)$")
@@ -52,7 +52,7 @@ def read_imprint(sentence: str) -> Imprint:
     items = _COMMA.split(sentence)
     places_found: list[str] = []
     for index, item in enumerate(items):
-        if item in PLACES or item in REGIONS or (index == 0 and _GENERIC_PLACE.fullmatch(item)):
+        if is_known_place(item) or item in REGIONS or (index == 0 and _GENERIC_PLACE.fullmatch(item)):
             places_found.append(item)
         else:
             break
@@ -69,16 +69,16 @@ def read_imprint(sentence: str) -> Imprint:
 
 
 def is_known_place(sentence: str) -> bool:
-    """True for a sentence that is just a known place ("Moscow")."""
-    return sentence.strip() in PLACES
+    """True for a sentence that is just a known place ("Moscow", "Nizhnij Novgorod", "Kazan’")."""
+    return place_key(sentence) in PLACE_KEYS
 
 
 def _is_place(item: str, first: bool) -> bool:
-    return item in PLACES or item in REGIONS or (first and _GENERIC_PLACE.fullmatch(item) is not None)
+    return is_known_place(item) or item in REGIONS or (first and _GENERIC_PLACE.fullmatch(item) is not None)
 
 
 def _confidence(first_place: str) -> Confidence:
-    return Confidence.KNOWN_PLACE if first_place in PLACES else Confidence.SHAPE
+    return Confidence.KNOWN_PLACE if is_known_place(first_place) else Confidence.SHAPE
 
 
 def _offset_after(sentence: str, separators: int) -> int:

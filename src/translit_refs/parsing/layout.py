@@ -55,6 +55,7 @@ from .shapes import (
     is_journal_name,
     is_place,
     is_publisher,
+    looks_like_place,
     place_split,
     publisher_name,
 )
@@ -77,6 +78,7 @@ _JOURNAL_VOLUME_ONLY = frozenset({"JOURNAL_VOLUME"})
 NOT_IN_A_JOURNAL = frozenset({"REPORT_CODE", "REPORT_NO", "STANDARD", "PATENT", "THESIS"})
 #: Markers that may open a reference, its title following ("NP-001-15. Title …", "IAEA-TECDOC-1656. Title").
 DESIGNATIONS = frozenset({"STANDARD", "REPORT_CODE"})
+_SERIES_WORD = re.compile(r"\S+")
 _COLLECTION = re.compile(r"(?:In\s)?Collection\s«([^«»]++)»")
 _DIGITS = re.compile(r"\d+")
 _VOLUMES = re.compile(r"\d++(?:,\d++)++")
@@ -176,6 +178,7 @@ def assemble(
     if groups[1:] and groups[1].kind == "ARCHIVE_LOCATOR" and skeleton.lead:
         draft.fields["archive"] = groups[0].run[-1].text
         groups[0] = _Group("LEAD", None, groups[0].run[:-1])
+    _series_names(draft, groups)
     if not groups[0].run and groups[1:] and groups[1].kind in DESIGNATIONS:
         # "NP-001-15. Obshchiye polozheniya …": the title follows the designation
         groups[:2] = [_Group("LEAD", None, groups[1].run), _Group(groups[1].kind, groups[1].element, ())]
@@ -198,6 +201,21 @@ def assemble(
         diagnostics=tuple(draft.diagnostics),
         **draft.fields,
     )
+
+
+def _series_names(draft: _Draft, groups: list[_Group]) -> None:
+    """"International Nuclear Verification Series no. 3": the sentence just before "Series no." names
+    the series; it leaves the group it closes."""
+    for index in range(1, len(groups)):
+        before = groups[index - 1].run
+        element = groups[index].element
+        if groups[index].kind != "SERIES_NO" or not before or element is None:
+            continue
+        start = element.token.start_pos or 0
+        if draft.text[before[-1].end : start].strip():
+            continue  # a period or comma between: the series has no name of its own
+        draft.fields["collection_title"] = draft.text[before[-1].start : start] + _SERIES_WORD.match(element.token.value).group()  # type: ignore[union-attr]
+        groups[index - 1] = _Group(groups[index - 1].kind, groups[index - 1].element, before[:-1])
 
 
 def _same(draft: _Draft, run: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
@@ -411,7 +429,7 @@ def _imprint_at_end(draft: _Draft, body: _Body, end: int, container_given: bool 
         start = end - 1
         while start - 1 > first and is_publisher(sentences[start - 1].text) and not is_place(sentences[start - 1].text):
             start -= 1
-        if start > first and is_place(sentences[start - 1].text):
+        if start > first and _place_before_publisher(draft, sentences[start - 1].text, last.text):
             draft.take_imprint(_places(sentences[start - 1].text), draft.span(sentences[start:end]))
             draft.chapter_imprint = container_given or body.journal_ahead(draft)
             return start - 1
@@ -437,6 +455,14 @@ def _imprint_at_end(draft: _Draft, body: _Body, end: int, container_given: bool 
             draft.notes.append(prefix)
             return end - 1
     return end
+
+
+def _place_before_publisher(draft: _Draft, sentence: str, publisher: str) -> bool:
+    """A known place; in the References family also a town no lexicon knows, before "… Publ."
+    ("Rostov-na-Donu. Yuzhnyj federal’nyj universitet Publ.")."""
+    if is_place(sentence):
+        return True
+    return draft.rules.publisher_mark_is_style and publisher.endswith("Publ.") and looks_like_place(sentence)
 
 
 def _places(text: str) -> tuple[str, ...]:
@@ -614,11 +640,9 @@ def _volume(draft: _Draft, element: Element, value: str) -> None:
 
 
 def _series(draft: _Draft, element: Element, value: str) -> None:
-    """"International Nuclear Verification Series no. 3": a series and its number."""
+    """"Series no. 3": the series' number (its name is set from the sentence before, ``_series_names``)."""
     del element
-    name, _, number = value.rpartition(" ")
-    draft.set_once("collection_title", re.sub(r",?\s?(?:[Nn]o\.?|№)$", "", name).strip())
-    draft.set_once("collection_number", number.rstrip(".,"))
+    draft.set_once("collection_number", value.rpartition(" ")[2].rstrip(".,"))
 
 
 def _date_paren(draft: _Draft, element: Element, value: str) -> None:

@@ -19,15 +19,15 @@ from ..lexicons import (
     INSTITUTION_STEMS,
     INSTITUTION_WORDS,
     JOURNAL_CUES,
-    PLACES,
     PUBLISHER_ENDINGS,
     PUBLISHERS,
     REGIONS,
     SERIES_ENDINGS,
 )
-from .imprint import Confidence, read_imprint
+from .imprint import Confidence, is_known_place, read_imprint
 
 _COMMA = re.compile(r"\s?,\s?")
+_PLACE_NAME = re.compile(r"[A-ZА-ЯЁ][a-zа-яё’'-]{2,24}(?:\s[A-ZА-ЯЁ][a-zа-яё’'-]{2,24}){0,2}")
 #: Cheap first tests: a literal alternation, searched fast; the word-bounded lexicon runs only after a hit.
 _CONFERENCE_STEM = re.compile("|".join(CONFERENCE_STEMS))
 _INSTITUTION_STEM = re.compile("|".join(INSTITUTION_STEMS))
@@ -37,7 +37,12 @@ _PUBLISHER_MARK = re.compile(r"\s?\bPubl\.?$")
 def is_place(sentence: str) -> bool:
     """A known place, or places and regions joined by commas: "Moscow", "Grenoble, France", "Obninsk, Russia"."""
     items = _COMMA.split(sentence.strip())
-    return items[0] in PLACES and all(item in PLACES or item in REGIONS for item in items[1:])
+    return is_known_place(items[0]) and all(is_known_place(item) or item in REGIONS for item in items[1:])
+
+
+def looks_like_place(sentence: str) -> bool:
+    """A short proper name that may be a town no lexicon knows: "Rostov-na-Donu", "Podol’sk", "Zheleznogorsk"."""
+    return _PLACE_NAME.fullmatch(sentence.strip()) is not None
 
 
 def is_publisher(sentence: str) -> bool:
@@ -69,9 +74,9 @@ def place_split(sentence: str) -> tuple[str, str, str]:
     "Paris, France", "September 6-11"); the places are empty when the sentence names none."""
     items = _COMMA.split(sentence.strip())
     for start, item in enumerate(items):
-        if item in PLACES:
+        if is_known_place(item):
             stop = start + 1
-            while stop < len(items) and (items[stop] in PLACES or items[stop] in REGIONS):
+            while stop < len(items) and (is_known_place(items[stop]) or items[stop] in REGIONS):
                 stop += 1
             return ", ".join(items[:start]), ", ".join(items[start:stop]), ", ".join(items[stop:])
     return sentence.strip(), "", ""
