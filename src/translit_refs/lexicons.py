@@ -18,7 +18,7 @@ def _entries(block: str) -> frozenset[str]:
 #: Russian lists (M. = Moscow, L. = London/Leningrad, SPb. = St Petersburg), in Latin and Cyrillic.
 PLACES: frozenset[str] = _entries(
     """
-    Moscow; Moskow; Moskva; M.; SPb.; St. Petersburg; Saint Petersburg; Sankt-Peterburg; Leningrad; L.;
+    Moscow; Moskow; Moskva; M.; Mn.; SPb.; St. Petersburg; Saint Petersburg; Sankt-Peterburg; Leningrad; L.;
     Kiev; Kyiv; Minsk; Novosibirsk; Ekaterinburg; Yekaterinburg; Kazan; Tomsk; Obninsk; Nizhny Novgorod;
     Nizhnii Novgorod; Rostov-on-Don; Rostov-na-Donu; Podolsk; Podol’sk; Elektrostal; Protvino; Troitsk;
     Zarechny; Novovoronezh; Kursk; Sosnovyy Bor; Kolomna; Zelenograd; Korolev; Khimki; Reutov; Zhukovsky; Samara; Saratov; Voronezh; Irkutsk; Krasnoyarsk; Perm; Omsk;
@@ -47,7 +47,7 @@ PLACES: frozenset[str] = _entries(
     New Brunswick; Armonk; Abingdon; Basingstoke; Houndmills; Dordrecht; Cham; Hoboken; Chichester;
     Oak Ridge; Argonne; Idaho Falls; Richland; Upton; Englewood Cliffs; Upper Saddle River; Reading;
     Boca Raton; New Jersey
-    М.; Москва; СПб.; Санкт-Петербург; Л.; Ленинград; Киев; Минск; Новосибирск; Екатеринбург; Казань;
+    М.; Мн.; Москва; СПб.; Санкт-Петербург; Л.; Ленинград; Киев; Минск; Новосибирск; Екатеринбург; Казань;
     Томск; Обнинск; Н. Новгород; Нижний Новгород; Ростов-на-Дону; Самара; Саратов; Воронеж; Иркутск;
     Красноярск; Пермь; Омск; Челябинск; Уфа; Владивосток; Дубна; Саров; Снежинск; Димитровград;
     Северск; Иваново; Одесса; Харьков; Ульяновск; Барнаул; Калининград; Мурманск; Ярославль; Тула;
@@ -172,6 +172,20 @@ MONTHS: dict[str, int] = {
     for name in names
 }
 
+#: Russian month names as dates print them (the genitive), in Cyrillic and transliterated.
+RUSSIAN_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("января", "yanvarya"), ("февраля", "fevralya"), ("марта", "marta"), ("апреля", "aprelya"),
+            ("мая", "maya"), ("июня", "iyunya"), ("июля", "iyulya"), ("августа", "avgusta"),
+            ("сентября", "sentyabrya"), ("октября", "oktyabrya"), ("ноября", "noyabrya"), ("декабря", "dekabrya"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
 #: Seasons as printed in journal issues ("Vol. 2. Winter. No. 4").
 SEASONS: frozenset[str] = frozenset({"Winter", "Spring", "Summer", "Autumn", "Fall"})
 
@@ -220,6 +234,9 @@ SERIES_ENDINGS: tuple[str, ...] = ("series", "Series", "seriya", "Seriya", "се
 #: ("Izvestia Vysshikh Uchebnykh Zawedeniy", "Izv. vysshih uchebnyh zavedenij"); case-insensitive.
 CONTAINER_FAMILY = re.compile(
     r"izv(?:esti[yj]?a|\.)?\s+(?:vuzov|v[yi]ss?h\w*\s+uche?bn\w*\s+za[vw]ed\w*)"
+    r"|изв(?:естия|\.)\s+(?:вузов|высш\w*\s+учебн\w*\s+завед\w*)"
+    r"|вопросы\s+атомн\w*\s+науки\s+и\s+техники"
+    r"|вестник"
     r"|voprosy\s+atomn\w*\s+nauki\s+i\s+te(?:k?h|ch)niki"
     r"|vestnik",
     re.IGNORECASE,

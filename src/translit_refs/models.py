@@ -151,6 +151,7 @@ class Reference(_Frozen):
     page_count: str | None = None
     genre: str | None = None
     number: str | None = None
+    edition: str | None = None
     isbn: str | None = None
     event_place: str | None = None
     doi: str | None = None

@@ -23,6 +23,7 @@ _SIMPLE_FIELDS: tuple[tuple[str, str], ...] = (
     ("page_count", "number-of-pages"),
     ("genre", "genre"),
     ("number", "number"),
+    ("edition", "edition"),
     ("isbn", "ISBN"),
     ("event_place", "event-place"),
     ("doi", "DOI"),

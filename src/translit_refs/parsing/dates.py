@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ..lexicons import MONTHS
+from ..lexicons import MONTHS, RUSSIAN_MONTHS
 from ..models import PartialDate
 
 _YEAR = re.compile(r"\d{4}")
 _NUMERIC = re.compile(r"(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{4})")
-_MONTH_WORD = re.compile(r"([A-Z][a-z]+)\.?")
+_MONTH_WORD = re.compile(r"([^\W\d_]+)\.?")
+_ALL_MONTHS = {**MONTHS, **RUSSIAN_MONTHS}
 _NUMBER = re.compile(r"\d+")
 
 
@@ -27,7 +28,7 @@ def date_from_text(text: str, year: int | None = None) -> PartialDate | None:
         if 1 <= numeric_month <= 12 and 1 <= numeric_day <= 31:
             return PartialDate(year=numeric_year, month=numeric_month, day=numeric_day)
         return PartialDate(year=numeric_year)
-    month: int | None = next((MONTHS[m] for m in _MONTH_WORD.findall(text) if m in MONTHS), None)
+    month: int | None = next((_ALL_MONTHS[m] for m in _MONTH_WORD.findall(text) if m in _ALL_MONTHS), None)
     numbers = [int(n) for n in _NUMBER.findall(text)]
     found_year: int | None = next((n for n in numbers if n >= 1000), year)
     day: int | None = next((n for n in numbers if 1 <= n <= 31), None)

@@ -59,7 +59,7 @@ from .shapes import (
     place_split,
     publisher_name,
 )
-from .values import apa_locator, doi_in, number_in, vancouver_locator
+from .values import apa_locator, doi_in, issue_number, number_in, page_range, vancouver_locator
 
 #: Markers after which a closing "Place, Publisher" sentence is an imprint.
 IMPRINT_FOLLOWERS = frozenset(
@@ -79,6 +79,8 @@ NOT_IN_A_JOURNAL = frozenset({"REPORT_CODE", "REPORT_NO", "STANDARD", "PATENT", 
 #: Markers that may open a reference, its title following ("NP-001-15. Title …", "IAEA-TECDOC-1656. Title").
 DESIGNATIONS = frozenset({"STANDARD", "REPORT_CODE"})
 _SERIES_WORD = re.compile(r"\S+")
+#: A date that closes a sentence: "2-7 сентября 2012 г", "September 2-7, 2012", "Nov 21-23, 2007".
+_CLOSING_DATE = re.compile(r"(?:\d{1,2}(?:[-–]\d{1,2})?\s[^\W\d_]{3,10}\.?,?\s|[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:[-–]\d{1,2})?,\s)\d{4}(?:\sг)?$")
 _COLLECTION = re.compile(r"(?:In\s)?Collection\s«([^«»]++)»")
 _DIGITS = re.compile(r"\d+")
 _VOLUMES = re.compile(r"\d++(?:,\d++)++")
@@ -391,8 +393,18 @@ def read_body(draft: _Draft, body: _Body, after_title: bool = True, lead: bool =
     end = _publisher_before_year(draft, body, end, lead)
     if not lead:
         for sentence in sentences[first:end]:
-            draft.unplaced(sentence)
+            _date_or_note(draft, sentence)
     return end
+
+
+def _date_or_note(draft: _Draft, sentence: Sentence) -> None:
+    """A sentence no rule placed: its closing date dates an undated work ("г. Нара, Япония, 2-7 сентября
+    2012 г" after a conference's name); the sentence is kept as a note either way."""
+    if draft.fields.get("issued") is None:
+        closing = _CLOSING_DATE.search(sentence.text)
+        if closing is not None:
+            draft.fields["issued"] = date_from_text(closing.group())
+    draft.unplaced(sentence)
 
 
 def _imprint_at_end(draft: _Draft, body: _Body, end: int, container_given: bool = False) -> int:
@@ -604,7 +616,7 @@ def _issue(draft: _Draft, element: Element, value: str) -> None:
     if "PATENT" in draft.kinds and draft.fields.get("number") is None:
         draft.set_once("number", number_in(value))
         return
-    draft.set_once("issue", number_in(value))
+    draft.set_once("issue", issue_number(value))
     if value.lower().startswith(("iss", "vyp", "вып")):
         draft.fields["issue_kind"] = IssueKind.ISSUE
     del element
@@ -637,6 +649,24 @@ def _volume(draft: _Draft, element: Element, value: str) -> None:
     draft.set_once("volume", numbers.group() if numbers else number_in(volume))
     if issue:
         draft.set_once("issue", issue.rstrip(") "))
+
+
+def _edition(draft: _Draft, element: Element, value: str) -> None:
+    """"2nd ed.", "2-е изд."; an edition named by its year ("2001 Edition") dates the work."""
+    del element
+    number = _DIGITS.search(value)
+    if number and len(number.group()) == 4:
+        draft.date_year(int(number.group()))
+    elif number:
+        draft.set_once("edition", number.group())
+
+
+def _published(draft: _Draft, element: Element, value: str) -> None:
+    """"Опубл. 17.02.2015": a patent's date of publication."""
+    del element
+    found = date_from_text(value)
+    if found is not None:
+        draft.set_once("issued", found)
 
 
 def _series(draft: _Draft, element: Element, value: str) -> None:
@@ -762,10 +792,12 @@ _MARKER_READERS: dict[str, Any] = {
     "VOLUME": _volume,
     "JOURNAL_VOLUME": _volume,
     "ISSUE": _issue,
-    "PAGES": _set("pages", number_in),
+    "PAGES": _set("pages", page_range),
     "PAGE_COUNT": _set("page_count", lambda v: _DIGITS.search(v).group()),  # type: ignore[union-attr]
     "ARTICLE_NO": _set("number", lambda v: _DIGITS.findall(v)[-1]),
     "SERIES_NO": _series,
+    "EDITION": _edition,
+    "PUBLISHED": _published,
     "PART": _set("part", number_in),
     "BOOK": _book,
     "THESIS": _set("genre"),

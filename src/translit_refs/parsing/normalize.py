@@ -22,13 +22,22 @@ _SPACED_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
 _BRACKETS = re.compile(r"[()\[\]]")
 #: GOST's area separator ". – " ("Yadernaya Energetika. – 2009. – No. 3", "Т. 47, – № 4", ". –PP. 89"):
 #: its dash is punctuation. A dash between numbers ("pp. 233 – 239") is not one.
-_AREA_SEPARATOR = re.compile(r"(?<=[.,])\s[–—-](?=\s|[^\W\d_]|№)|(?<=[.,])[–—](?=\s|[^\W\d_]|№)|(?<=[.,]\s)[–—](?=\d)")
-_AREA_DASH = re.compile(r"[.,]\s?[–—-]")
+_AREA_SEPARATOR = re.compile(
+    r"(?<=[.,:])\s[–—-](?=\s|[^\W\d_]|№)|(?<=[.,])[–—](?=\s|[^\W\d_]|№)|(?<=[.,]\s)[–—](?=\d)"
+    # a spaced dash before an area's marker, a year or "Place:" ("2013 – Т. 56 – №.11/2", "Дубковского – Одесса:")
+    r"|(?<=\S\s)[–—](?=\s(?:[ТтСC]\.|№|Вып\.|Vol\.|V\.|No\.|P\.|PP\.|pp\.|Стр\.|\d+\s?[сcps]\.|URL|ISBN|DOI))"
+    r"|(?<=[^\d\s]\s)[–—](?=\s\d{4}(?!\d))|(?<=[^\d\s]\s)[–—](?=\s[A-ZА-ЯЁ][^\W\d_]+\.?\s?:\s)"
+    # after a number, before the year that ends the reference ("report LA UR-02-1839 – 2002."), not in pages
+    r"|(?<=\d\s)[–—](?=\s\d{4}\.?\s*$)"
+)
+_PAGES_BEFORE = re.compile(r"(?:pp?|PP?|[СCS]|Стр)\.\s?\d+\s$")
+_AREA_DASH = re.compile(r"[.,:]\s?[–—-]|\s[–—]\s")
 _CONTROL = [chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) != "\t"]
 _CONTROL_SET = frozenset(_CONTROL)
 #: Characters replaced silently: odd spaces, soft hyphen, zero-width space, BOM, tab.
 _QUIET = dict.fromkeys("\xa0\u2007\u202f\u2009\t\xad\u200b\ufeff", " ")
-_TRANSLATION = str.maketrans({**_QUIET, **dict.fromkeys(_CONTROL, " "), "\u2011": "-"})
+#: The low quotation mark some lists print for a comma ("Алексеев П.Н.‚ Удянский Ю.Н.").
+_TRANSLATION = str.maketrans({**_QUIET, **dict.fromkeys(_CONTROL, " "), "\u2011": "-", "\u201a": ","})
 _REPORTED = re.compile("[\u2011" + re.escape("".join(_CONTROL)) + "]")
 _TRANSLATED = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATION)) + "]")
 
@@ -98,11 +107,13 @@ def _repair_homoglyphs(text: str, diagnostics: list[Diagnostic]) -> str:
 
 
 def _blank_area_separators(text: str, diagnostics: list[Diagnostic]) -> str:
-    """GOST area separators (". – ") become plain sentence ends: the dash is read as a space."""
+    """GOST area separators (". – ", "2013 – Т. 56") become sentence ends: the dash is read as a period."""
     chars = list(text)
     for match in _AREA_SEPARATOR.finditer(text):
-        chars[match.end() - 1] = " "
-        diagnostics.append(_note("area-separator", "GOST area separator '. –' read as '.'", match.end() - 1))
+        if text[match.start() - 1 : match.start()] == " " and _PAGES_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+            continue  # "pp. 1995 – 2005": a page range
+        chars[match.end() - 1] = "."
+        diagnostics.append(_note("area-separator", "GOST area separator '–' read as '.'", match.end() - 1))
     return "".join(chars)
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 _NUMBER = re.compile(r"\d+[A-Za-z]?(?:\s?[-‐‑‒–—−/]\s?\d+[A-Za-z]?)?(?:\s?\(\d+\))?")
+_PAGES = re.compile(r"\d[\d\sA-Za-z,/‐‑‒–—−-]*+(?<=[\dA-Za-z])")
+_SPACED_DASH = re.compile(r"\s?([-‐‑‒–—−])\s?")
+_GLUED_WHOLE_NUMBER = re.compile(r"(?<=\d)\(")
 _DOI_BODY = re.compile(r"10\.\d{4,9}\s?/\S+")
 _DASHES = re.compile(r"[‐‑‒–—−]")
 _APA = re.compile(r"(?P<volume>\d+)\s?\((?P<issue>[^)]++)\)(?:,\s?(?P<pages>.+))?")
@@ -17,6 +20,19 @@ def number_in(marker: str) -> str | None:
     """The number or range a marker carries: "Vol. 2" -> "2", "Iss. 6–7" -> "6–7", "No. 4 (61)"."""
     match = _NUMBER.search(marker)
     return match.group() if match else None
+
+
+def page_range(marker: str) -> str | None:
+    """The pages a marker gives, without spaces around the range's dash: "pp. 233 – 239" -> "233–239",
+    "pp. 15-95, 238-260" -> "15-95, 238-260"."""
+    match = _PAGES.search(marker)
+    return _SPACED_DASH.sub(r"\1", match.group()) if match else None
+
+
+def issue_number(marker: str) -> str | None:
+    """An issue and its whole number as the seed prints them: "No. 4 (61)", "no. 1(107)" -> "1 (107)"."""
+    number = number_in(marker)
+    return _GLUED_WHOLE_NUMBER.sub(" (", number) if number else None
 
 
 def doi_in(value: str) -> str | None:
