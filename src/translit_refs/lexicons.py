@@ -21,7 +21,8 @@ PLACES: frozenset[str] = _entries(
     Moscow; Moskow; Moskva; M.; Mn.; SPb.; St. Petersburg; Saint Petersburg; Sankt-Peterburg; Leningrad; L.;
     Kiev; Kyiv; Minsk; Novosibirsk; Ekaterinburg; Yekaterinburg; Kazan; Tomsk; Obninsk; Nizhny Novgorod;
     Nizhnii Novgorod; Rostov-on-Don; Rostov-na-Donu; Podolsk; Podol’sk; Elektrostal; Protvino; Troitsk;
-    Zarechny; Novovoronezh; Kursk; Sosnovyy Bor; Kolomna; Zelenograd; Korolev; Khimki; Reutov; Zhukovsky; Samara; Saratov; Voronezh; Irkutsk; Krasnoyarsk; Perm; Omsk;
+    Zarechny; Novovoronezh; Sosnovyy Bor; Kolomna; Zelenograd; Korolev; Khimki; Reutov; Zhukovsky;
+    Samara; Saratov; Voronezh; Irkutsk; Krasnoyarsk; Perm; Omsk;
     Chelyabinsk; Ufa; Vladivostok; Dubna; Sarov; Snezhinsk; Dimitrovgrad; Seversk; Zheleznogorsk;
     Sosnovy Bor; Ivanovo; Odessa; Odesa; Kharkov; Kharkiv; Lviv; Dnepropetrovsk; Ulyanovsk; Ul’yanovsk;
     Barnaul; Kaliningrad; Murmansk; Arkhangelsk; Petrozavodsk; Yaroslavl; Tver; Tula; Kaluga; Ryazan;
@@ -126,13 +127,16 @@ INSTITUTION_WORDS = re.compile(
     r"университет\w*|институт\w*|центр\w*|агентств\w*|комисси\w*|комитет\w*|министерств\w*)"
 )
 
-#: A sentence opening with one of these is a collection's or a conference's title
-#: ("Proc. of …", "V trudakh …", "Trudy …", "Sbornik …", "In Collection «…»", "Материалы …").
-CONTAINER_CUES: tuple[str, ...] = (
+#: A sentence opening with one of these is a conference's proceedings or abstracts
+#: ("Proc. of …", "V trudakh …", "Trudy …", "Материалы …").
+PROCEEDINGS_CUES: tuple[str, ...] = (
     "Proc.", "Proceedings", "Proceeding", "Trudy", "Trudi", "V trudakh", "V trudah", "Materialy", "Materialakh",
-    "Sbornik", "Sb.", "Collection", "In Collection", "Collected", "Tezisy", "Doklady", "Abstracts", "Book of Abstracts",
-    "Труды", "Материалы", "Сборник", "Сб.", "Тезисы", "Доклады",
+    "Tezisy", "Doklady", "Abstracts", "Book of Abstracts", "Труды", "Материалы", "Тезисы", "Доклады",
 )  # fmt: skip
+#: A sentence opening with one of these is a collection of papers ("Sbornik …", "In Collection «…»").
+COLLECTION_CUES: tuple[str, ...] = ("Sbornik", "Sb.", "Collection", "In Collection", "Collected", "Сборник", "Сб.")
+#: Either: the title of what holds a paper.
+CONTAINER_CUES: tuple[str, ...] = PROCEEDINGS_CUES + COLLECTION_CUES
 
 #: Words that make a container a conference's ("Int. Conf.", "konferentsii", "Meeting", "Симпозиум");
 #: matched against the lowercased sentence.

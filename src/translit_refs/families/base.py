@@ -19,21 +19,28 @@ Evidence = Callable[[Skeleton, str, frozenset[str]], float]
 
 
 @dataclass(frozen=True, slots=True)
-class Family:
-    """A style family: its name, its evidence, and the layout rules where it differs from the others."""
+class Rules:
+    """The layout's choices a family makes its own way (the defaults are every other family's)."""
 
-    name: StyleFamily | None
-    evidence: Evidence
     #: "Energoatomizdat Publ.": the "Publ." is the style's mark, not part of the publisher's name.
     publisher_mark_is_style: bool = False
     #: "Title. Kuchkovo pole, 2008. 448 p.": the sentence before the year is the publisher (or the journal).
     year_follows_imprint: bool = False
 
 
+#: The rules of an entry no family claims.
+NEUTRAL = Rules()
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A style family: its name, its evidence, and its layout rules."""
+
+    name: StyleFamily
+    evidence: Evidence
+    rules: Rules = NEUTRAL
+
+
 def kinds(skeleton: Skeleton) -> frozenset[str]:
     """The marker kinds of a skeleton."""
     return frozenset(element.kind for element in skeleton.elements)
-
-
-#: The rules an entry with no family's signs is read by.
-NEUTRAL = Family(None, lambda skeleton, text, found: 0.0)

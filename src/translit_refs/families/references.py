@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..models import StyleFamily
 from ..parsing.grammar import Skeleton
-from .base import Family
+from .base import Family, Rules
 
 #: The journal's locators the style writes in lower case: "vol. 240", "v. 108", "no. 3", "iss. 1", "pp. 100–110".
 _LOCATORS = frozenset({"VOLUME", "ISSUE", "PAGES", "ARTICLE_NO"})
@@ -41,4 +41,4 @@ def evidence(skeleton: Skeleton, text: str, found: frozenset[str]) -> float:
     return score
 
 
-REFERENCES = Family(StyleFamily.REFERENCES, evidence, publisher_mark_is_style=True, year_follows_imprint=True)
+REFERENCES = Family(StyleFamily.REFERENCES, evidence, Rules(publisher_mark_is_style=True, year_follows_imprint=True))

@@ -110,7 +110,9 @@ def _blank_area_separators(text: str, diagnostics: list[Diagnostic]) -> str:
     """GOST area separators (". – ", "2013 – Т. 56") become sentence ends: the dash is read as a period."""
     chars = list(text)
     for match in _AREA_SEPARATOR.finditer(text):
-        if text[match.start() - 1 : match.start()] == " " and _PAGES_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+        if text[match.start() - 1 : match.start()] == " " and _PAGES_BEFORE.search(
+            text, max(0, match.start() - 16), match.start()
+        ):
             continue  # "pp. 1995 – 2005": a page range
         chars[match.end() - 1] = "."
         diagnostics.append(_note("area-separator", "GOST area separator '–' read as '.'", match.end() - 1))

@@ -136,7 +136,9 @@ def _read_with_recovery(text: str, normalised: Normalised, repairs: tuple[Diagno
             message="no known reference shape; the whole text is kept as the title",
             severity=Severity.ERROR,
         )
-        whole = Reference(title=" ".join(normalised.display.split()), raw=text, diagnostics=(*repairs, *recovered, unparsed))
+        whole = Reference(
+            title=" ".join(normalised.display.split()), raw=text, diagnostics=(*repairs, *recovered, unparsed)
+        )
         return ReadText(text, normalised, repairs, finished=whole)
     assert isinstance(skeleton, Skeleton)
     diagnostics = (*repairs, *recovered)

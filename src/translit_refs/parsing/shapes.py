@@ -64,7 +64,7 @@ def publisher_name(sentence: str) -> str:
 
 
 def is_imprint(sentence: str) -> bool:
-    """"Place, Publisher" or "Place: Publisher" with a known place."""
+    """ "Place, Publisher" or "Place: Publisher" with a known place."""
     return read_imprint(sentence).confidence is Confidence.KNOWN_PLACE
 
 

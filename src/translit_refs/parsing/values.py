@@ -11,9 +11,7 @@ _GLUED_WHOLE_NUMBER = re.compile(r"(?<=\d)\(")
 _DOI_BODY = re.compile(r"10\.\d{4,9}\s?/\S+")
 _DASHES = re.compile(r"[‐‑‒–—−]")
 _APA = re.compile(r"(?P<volume>\d+)\s?\((?P<issue>[^)]++)\)(?:,\s?(?P<pages>.+))?")
-_VANCOUVER = re.compile(
-    r"(?P<year>\d{4})[^;]*+;\s?(?P<volume>\d+)(?:\s?\((?P<issue>[^)]++)\))?(?::\s?(?P<pages>.+))?"
-)
+_VANCOUVER = re.compile(r"(?P<year>\d{4})[^;]*+;\s?(?P<volume>\d+)(?:\s?\((?P<issue>[^)]++)\))?(?::\s?(?P<pages>.+))?")
 
 
 def number_in(marker: str) -> str | None:

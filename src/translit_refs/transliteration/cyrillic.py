@@ -290,7 +290,8 @@ _CYRILLIC_LETTER = re.compile(r"[Ѐ-ӿ]")
 
 
 def _transliterated_title(reference: Reference) -> bool:
-    return reference.title_language == "ru" and bool(reference.title) and not _CYRILLIC_LETTER.search(reference.title)
+    title = reference.title or ""
+    return reference.title_language == "ru" and bool(title) and not _CYRILLIC_LETTER.search(title)
 
 
 def transliterate_reference(reference: Reference) -> Reference:

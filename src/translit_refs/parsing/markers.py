@@ -1,0 +1,301 @@
+"""Marker readers: the fields each marker fills by itself.
+
+"Vol. 2" (a journal's volume, or a book's with its title), "No. 4 (61)", "pp. 5–17", "448 p.",
+"[Translation]", "(mode of access: …)", "GOST R …", "Patent RF No. …", "Preprint FEI-2264", …
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ..lexicons import LANGUAGE_NOTES
+from ..models import Diagnostic, IssueKind, PartialDate, Role, Severity, VolumeKind
+from .dates import date_from_text, year_of
+from .draft import Draft, add_persons, refine_date, warning
+from .grammar import Element, names_in
+from .persons import person
+from .values import apa_locator, doi_in, issue_number, number_in, page_range, vancouver_locator
+
+_DIGITS = re.compile(r"\d+")
+_VOLUMES = re.compile(r"\d++(?:,\d++)++")
+#: "Working Paper No. 39", "Preprint FJEI- 2264", "report LA UR-02-1839": the series' name, then its number
+#: (the first word that starts with a digit or two capitals).
+_REPORT = re.compile(
+    r"(?P<genre>[^\W\d_][a-zа-яё]*+\.?(?:\s[^\W\d_][a-zа-яё]*+\.?)*?)\s(?:No\.?\s?|no\.\s?|№\s?)?"
+    r"(?P<number>(?:\d|[A-ZА-ЯЁ](?=[A-ZА-ЯЁ\d-])).*)"
+)
+_PATENT_NUMBER = re.compile(r"\d[\d\s/.,-]*+")
+_BOOK_UNITS = ("vol", "book", "kn", "t", "т", "кн")
+
+
+#: A marker's reader: it fills the draft's fields from the marker's token.
+Reader = Callable[[Draft, Element], None]
+
+
+def read_marker(draft: Draft, element: Element) -> None:
+    """Fields a marker fills by itself."""
+    reader = _MARKER_READERS.get(element.kind)
+    if reader is not None:
+        reader(draft, element)
+
+
+def _value(element: Element) -> str:
+    return str(element.token.value).strip()
+
+
+def _translation(draft: Draft, element: Element) -> None:
+    """The bracketed translation of the title, or of the container after it; one bracket after a
+    title and a collection ("Title. Sbornik trudov [Title's translation. Proceedings]") holds both."""
+    inner = draft.token_text(element.token)[1:-1].strip()
+    if draft.container_in_lead and draft.fields.get("title_translation") is None:
+        head, _, tail = inner.rpartition(". ")
+        if head and tail:
+            draft.fields["title_translation"] = head
+            draft.fields["container_translation"] = tail.rstrip(".")
+        else:
+            draft.fields["title_translation"] = inner
+        return
+    key = "container_translation" if draft.fields.get("container_title") else "title_translation"
+    draft.set_once(key, inner)
+
+
+def _volumes(draft: Draft, element: Element) -> None:
+    value = _value(element)
+    count = _DIGITS.search(value)
+    unit = value.rsplit(maxsplit=1)[-1].lower()
+    key = "number_of_volumes" if unit.startswith(_BOOK_UNITS) else "number_of_parts"
+    draft.set_once(key, count.group() if count else None)
+    if unit.startswith(("book", "kn", "кн")):
+        draft.fields["volume_kind"] = VolumeKind.BOOK
+
+
+def _issue(draft: Draft, element: Element) -> None:
+    value = _value(element)
+    if "PATENT" in draft.kinds and draft.fields.get("number") is None:
+        draft.set_once("number", number_in(value))
+        return
+    draft.set_once("issue", issue_number(value))
+    if value.lower().startswith(("iss", "vyp", "вып")):
+        draft.fields["issue_kind"] = IssueKind.ISSUE
+
+
+def _book(draft: Draft, element: Element) -> None:
+    value = _value(element)
+    if draft.fields.get("volume") is None:
+        draft.fields["volume_kind"] = VolumeKind.BOOK
+    draft.set_once("volume" if draft.fields.get("volume") is None else "part", number_in(value))
+
+
+def _report(draft: Draft, element: Element) -> None:
+    value = _value(element)
+    report = _REPORT.fullmatch(value.rstrip(".,"))
+    genre, number = (report.group("genre"), report.group("number")) if report else (value.rstrip(".,"), None)
+    if genre == "Paper":  # a conference paper's number ("Paper CN-195"), not a report series
+        draft.kinds.discard("REPORT_NO")
+    else:
+        draft.set_once("genre", genre)
+    if number:
+        draft.set_once("number", number.replace("- ", "-"))
+
+
+def _volume(draft: Draft, element: Element) -> None:
+    """ "Vol. 2", "v. 117 (5)" (a volume and its issue), "V.1,2." (two volumes)."""
+    value = _value(element)
+    volume, _, issue = value.partition("(")
+    numbers = _VOLUMES.search(volume)
+    draft.set_once("volume", numbers.group() if numbers else number_in(volume))
+    if issue:
+        draft.set_once("issue", issue.rstrip(") "))
+
+
+def _edition(draft: Draft, element: Element) -> None:
+    """ "2nd ed.", "2-е изд."; an edition named by its year ("2001 Edition") dates the work."""
+    value = _value(element)
+    number = _DIGITS.search(value)
+    if number and len(number.group()) == 4:
+        draft.date_year(int(number.group()))
+    elif number:
+        draft.set_once("edition", number.group())
+
+
+def _published(draft: Draft, element: Element) -> None:
+    """ "Опубл. 17.02.2015": a patent's date of publication."""
+    value = _value(element)
+    found = date_from_text(value)
+    if found is not None:
+        draft.set_once("issued", found)
+
+
+def _series(draft: Draft, element: Element) -> None:
+    """ "Series no. 3": the series' number (its name is set from the sentence before, ``_series_names``)."""
+    value = _value(element)
+    draft.set_once("collection_number", value.rpartition(" ")[2].rstrip(".,"))
+
+
+def _date_paren(draft: Draft, element: Element) -> None:
+    """ "(1969)", "(N. d.)", "(Jun. 30, 2011.)"."""
+    value = _value(element)
+    found = date_from_text(value) if any(c.isalpha() for c in value.strip("(). Nnd")) else None
+    year = year_of(value)
+    draft.set_once("issued", found or (PartialDate(year=year) if year else PartialDate(undated=True)))
+
+
+def _editors_note(draft: Draft, element: Element) -> None:
+    """ "(Ed. by the acad. of RAS Ponomarev-Stepnoy N.N.)": the names the statement holds are editors."""
+    value = _value(element)
+    for found in names_in(value):
+        draft.persons.append(person(found.type, found.value, Role.EDITOR))
+
+
+def _season(draft: Draft, element: Element) -> None:
+    value = _value(element)
+    issued = draft.fields.get("issued") or PartialDate()
+    draft.fields["issued"] = issued.model_copy(update={"season": value})
+
+
+def _url(draft: Draft, element: Element) -> None:
+    value = _value(element)
+    url = value if element.kind == "BARE_URL" else (element.value.value if element.value is not None else "").strip()
+    if not url:
+        return
+    if url.startswith(("http://", "https://", "www.")):
+        draft.set_once("url", url.rstrip(".,;"))
+    else:
+        draft.set_once("url_fragment", url)
+        draft.diagnostics.append(
+            Diagnostic(
+                code="torn-url",
+                message=f"the URL was lost; only the fragment {url!r} remains",
+                severity=Severity.WARNING,
+            )
+        )
+
+
+def _doi(draft: Draft, element: Element) -> None:
+    value = _value(element)
+    doi = doi_in(value)
+    if doi and doi not in value:
+        draft.diagnostics.append(
+            Diagnostic(
+                code="doi-dashes",
+                message="dashes in the DOI read as hyphen-minus",
+                severity=Severity.INFO,
+                start=element.token.start_pos,
+                end=element.token.end_pos,
+            )
+        )
+    draft.set_once("doi", doi)
+
+
+def _language_note(draft: Draft, element: Element) -> None:
+    """ "(in Russian)", "(In Russ., abstr. in Engl.)", and their misspellings ("(in Rissian)", "(in Ucraine)")."""
+    value = _value(element)
+    name = value.strip("()").split(maxsplit=1)[-1].split(",")[0].strip()
+    code = LANGUAGE_NOTES.get(name) or LANGUAGE_NOTES.get(name[:3]) or ("ru" if name.startswith("R") else None)
+    draft.set_once("noted_language", code)
+
+
+def _apa(draft: Draft, element: Element) -> None:
+    value = _value(element)
+    locator = apa_locator(value) if element.kind == "APA_LOCATOR" else vancouver_locator(value)
+    if locator:
+        year, volume, issue, pages = locator
+        if year:
+            draft.date_year(int(year))
+        draft.set_once("volume", volume)
+        draft.set_once("issue", issue)
+        draft.set_once("pages", pages)
+
+
+def _responsibility(draft: Draft, element: Element) -> None:
+    """ "/ with A. Smith" (contributors), "/ ed. by …" (editors), "/ I. I. Ivanov" (GOST: the authors again)."""
+    value = _value(element)
+    lowered = value.lower()
+    if element.kind == "EDITORS" or "ed" in lowered or "ред" in lowered:
+        role = Role.EDITOR
+    elif "tr" in lowered or "per" in lowered or "пер" in lowered:
+        role = Role.TRANSLATOR
+    elif "with" in lowered or "comp" in lowered:
+        role = Role.CONTRIBUTOR
+    elif draft.persons:
+        return  # GOST repeats the authors after the title
+    else:
+        role = Role.AUTHOR
+    add_persons(draft, element.names, role)
+
+
+def _standard(draft: Draft, element: Element) -> None:
+    value = _value(element)
+    draft.set_once("number", value.rstrip(".,"))
+
+
+def _patent(draft: Draft, element: Element) -> None:
+    value = _value(element)
+    number = _PATENT_NUMBER.search(value)
+    if number:
+        draft.set_once("number", number.group().strip(" .,"))
+
+
+def _set(field_name: str, convert: Callable[[str], Any] | None = None) -> Reader:
+    """A reader that stores the marker's value (converted) in one field, once."""
+
+    def read(draft: Draft, element: Element) -> None:
+        value = _value(element)
+        draft.set_once(field_name, convert(value) if convert else value)
+
+    return read
+
+
+def _page_count(value: str) -> str | None:
+    digits = _DIGITS.search(value)
+    return digits.group() if digits else None
+
+
+def _misplaced_editor_mark(draft: Draft, element: Element) -> None:
+    draft.diagnostics.append(warning("misplaced-editor-mark", "editor mark outside the head", element.token))
+
+
+def _date_text(draft: Draft, element: Element) -> None:
+    refine_date(draft, _value(element))
+
+
+_MARKER_READERS: dict[str, Reader] = {
+    "TRANSLATION": _translation,
+    "MEDIUM": _set("medium", lambda v: v[1:-1].strip()),
+    "N_VOLS": _volumes,
+    "VOLUME": _volume,
+    "JOURNAL_VOLUME": _volume,
+    "ISSUE": _issue,
+    "PAGES": _set("pages", page_range),
+    "PAGE_COUNT": _set("page_count", _page_count),
+    "ARTICLE_NO": _set("number", lambda v: _DIGITS.findall(v)[-1]),
+    "SERIES_NO": _series,
+    "EDITION": _edition,
+    "PUBLISHED": _published,
+    "PART": _set("part", number_in),
+    "BOOK": _book,
+    "THESIS": _set("genre"),
+    "REPORT_NO": _report,
+    "REPORT_CODE": _set("number", lambda v: v.rstrip(".,;")),
+    "STANDARD": _standard,
+    "PATENT": _patent,
+    "ISBN": _set("isbn", lambda v: v.split(maxsplit=1)[-1].lstrip(": ")),
+    "DATE_PAREN": _date_paren,
+    "DATE_TEXT": _date_text,
+    "SEASON": _season,
+    "ACCESS": _set("accessed", date_from_text),
+    "ACCESS_TEXT": _set("accessed", date_from_text),
+    "URL": _url,
+    "BARE_URL": _url,
+    "DOI": _doi,
+    "LANG_NOTE": _language_note,
+    "APA_LOCATOR": _apa,
+    "VANCOUVER_LOCATOR": _apa,
+    "ARCHIVE_LOCATOR": _set("archive_location", lambda v: v.rstrip(".")),
+    "RESPONSIBILITY": _responsibility,
+    "EDITORS": _responsibility,
+    "EDITORS_NOTE": _editors_note,
+    "ED_MARK": _misplaced_editor_mark,
+}

@@ -1,0 +1,442 @@
+"""Role rules: which unmarked sentences of a group are the title, the container, the imprint.
+
+A group is the leading run of sentences, or a marker and the run that follows it. The rules
+look at the marker before a group, at the markers still ahead (journal locators, a page count)
+and at each sentence's shape (``shapes.py``):
+
+- ``take_years``: bare years at the end of a group date the work;
+- ``split_lead``: the leading run is the title, up to a translation, a slash, a container, an
+  imprint, or the journal before the journal's locators;
+- ``read_body``: the sentences after the title are, from the end, an imprint ("Place, Publisher",
+  "Place. Publisher Publ.", "M.: Nauka"), then a container (a journal before its locators, or a
+  collection or conference: "Proc. of …", "V trudakh …", "Collection «…»") with its event place;
+- ``publisher_before_year`` (the ``references`` family): the sentence just before the year is
+  the publisher even without a known shape ("[Translation]. Kuchkovo pole, 2008. 448 p.").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..lexicons import PUBLISHER_ENDINGS
+from .dates import date_from_text, year_of
+from .draft import (
+    ARTICLE_LOCATORS,
+    IMPRINT_FOLLOWERS,
+    NOT_IN_A_JOURNAL,
+    TITLE_ENDS,
+    WEB_MARKERS,
+    Draft,
+    Group,
+    refine_date,
+    warning,
+)
+from .grammar import Sentence
+from .imprint import Confidence, Imprint, read_imprint
+from .shapes import (
+    continues_container,
+    is_conference,
+    is_container_cue,
+    is_institution,
+    is_place,
+    is_publisher,
+    looks_like_place,
+    place_split,
+)
+
+_JOURNAL_VOLUME_ONLY = frozenset({"JOURNAL_VOLUME"})
+#: A date that closes a sentence: "2-7 сентября 2012 г", "September 2-7, 2012", "Nov 21-23, 2007".
+_CLOSING_DATE = re.compile(
+    r"(?:\d{1,2}(?:[-–]\d{1,2})?\s[^\W\d_]{3,10}\.?,?\s|[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:[-–]\d{1,2})?,\s)\d{4}(?:\sг)?$"
+)
+_COLLECTION = re.compile(r"(?:In\s)?Collection\s«([^«»]++)»")
+_URL_TAIL = re.compile(r"[a-z0-9](?:[\w\-./?=&%#~]*[/\w])?")
+
+
+def read_group(draft: Draft, group: Group, ahead: list[str], after_title: bool) -> None:
+    """The sentences of one group, by the marker before them and the markers ahead."""
+    run = _claimed_by_marker(draft, group, list(group.run))
+    if group.kind == "LEAD":
+        run, year_after = take_years(draft, run, in_lead=True)
+        title = split_lead(draft, _Body.of(run, 1, year_after, ahead))
+        if title:
+            draft.fields["title"] = draft.span(title)
+        return
+    run, year_after = take_years(draft, run, in_lead=False)
+    if not run:
+        return
+    if group.kind == "IN" and draft.fields.get("container_title") is None:
+        read_container_group(draft, _Body.of(run, 1, year_after, ahead))
+    else:
+        read_body(draft, _Body.of(run, 0, year_after, ahead), after_title=after_title)
+
+
+def _claimed_by_marker(draft: Draft, group: Group, run: list[Sentence]) -> list[Sentence]:
+    """Sentences a marker claims for itself: a book volume's title, the rest of a URL cut by a space."""
+    if group.kind == "VOLUME" and run and not run[0].is_year:
+        if draft.imprint_found or read_imprint(run[0].text).confidence is not Confidence.KNOWN_PLACE:
+            draft.set_once("volume_title", run.pop(0).text)
+    elif group.kind in ("URL", "BARE_URL") and group.element is not None and run:
+        url = draft.fields.get("url") or ""
+        if url.endswith("/") and _URL_TAIL.fullmatch(run[0].text):
+            draft.fields["url"] = url + run.pop(0).text
+            draft.diagnostics.append(warning("url-rejoined", "a space inside the URL was removed", group.element.token))
+    return run
+
+
+def take_years(draft: Draft, run: list[Sentence], in_lead: bool) -> tuple[list[Sentence], bool]:
+    """Bare years date the work; returns the other sentences and whether a year closed the group.
+
+    In the leading run a year stays part of the title when the head or a later "(Year)" dates
+    the work ("FRUS. 1950. Vol. 1. (1977)"), or when it is the run's only sentence.
+    """
+    if in_lead and (draft.dated_in_head or "DATE_PAREN" in draft.kinds or len(run) < 2):
+        return run, False
+    if not any(sentence.is_year for sentence in run):
+        return run, False
+    year_after = bool(run) and run[-1].is_year
+    kept: list[Sentence] = []
+    for index, sentence in enumerate(run):
+        if not sentence.is_year or (in_lead and index < len(run) - 1 and not year_after):
+            kept.append(sentence)
+        elif draft.fields.get("issued") is None:
+            draft.date_year(year_of(sentence.text))
+    if in_lead and not kept:
+        return run[:1], False
+    return kept, year_after
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """Sentences to give roles to: from ``first`` on (the leading run keeps its first as the title),
+    whether a year closed them, and the kinds of the markers ahead."""
+
+    sentences: list[Sentence]
+    first: int
+    year_after: bool
+    ahead: list[str]
+    locators: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, sentences: list[Sentence], first: int, year_after: bool, ahead: list[str]) -> _Body:
+        return cls(sentences, first, year_after, ahead, ARTICLE_LOCATORS.intersection(ahead))
+
+    @property
+    def following(self) -> str | None:
+        return self.ahead[0] if self.ahead else None
+
+    def only_volume_ahead(self) -> bool:
+        """A bare "Vol. N" is the only locator ahead: a multi-volume book's, after its imprint."""
+        return self.locators == _JOURNAL_VOLUME_ONLY
+
+    def journal_ahead(self, draft: Draft) -> bool:
+        """Journal locators ahead and no container yet: the sentences hold the journal."""
+        if not self.locators or draft.fields.get("container_title") is not None or "IN" in self.ahead:
+            return False
+        if draft.kinds & NOT_IN_A_JOURNAL:
+            return False
+        return not ("N_VOLS" in draft.kinds and self.only_volume_ahead())
+
+
+def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
+    """The leading run: its title, and what ``read_body`` finds after the title."""
+    lead = body.sentences
+    if not lead:
+        return lead
+    if body.following in TITLE_ENDS:
+        cue = next((i for i in range(1, len(lead)) if is_container_cue(lead[i].text)), None)
+        if cue is None or body.following not in ("TRANSLATION", "N_VOLS"):
+            return lead
+        _set_container(draft, lead[cue:])  # "Title. Sbornik nauchnyh trudov [Translation of both]."
+        draft.container_in_lead = body.following == "TRANSLATION"
+        return lead[:cue]
+    end = read_body(draft, body, lead=True)
+    if end == len(lead) and body.journal_ahead(draft) and len(lead) == 1:
+        cut = _journal_after_comma(draft, lead[0])
+        return lead if cut is None else [Sentence(lead[0].text[:cut], lead[0].start, lead[0].start + cut)]
+    return lead[:end]
+
+
+def read_body(draft: Draft, body: _Body, after_title: bool = True, lead: bool = False) -> int:
+    """Imprint, then container, among the body's sentences, read from the end.
+
+    Returns where the roles begin; in the leading run the sentences before are the title,
+    elsewhere they are kept as a note.
+    """
+    sentences, first = body.sentences, body.first
+    end = _imprint_at_end(draft, body, len(sentences))
+    end = _container(draft, body, end, after_title)
+    end = publisher_before_year(draft, body, end, lead)
+    if not lead:
+        for sentence in sentences[first:end]:
+            _date_or_note(draft, sentence)
+    return end
+
+
+def _date_or_note(draft: Draft, sentence: Sentence) -> None:
+    """A sentence no rule placed: its closing date dates an undated work ("г. Нара, Япония, 2-7 сентября
+    2012 г" after a conference's name); the sentence is kept as a note either way."""
+    closing = _CLOSING_DATE.search(sentence.text) if draft.fields.get("issued") is None else None
+    found = date_from_text(closing.group()) if closing else None
+    if found is not None and found.month is not None:
+        draft.fields["issued"] = found
+    draft.unplaced(sentence)
+
+
+def _imprint_at_end(draft: Draft, body: _Body, end: int, container_given: bool = False) -> int:
+    """The imprint that closes ``sentences[first:end]``, by the first of ``IMPRINT_RULES`` that finds
+    one; returns where it starts (``end`` when there is none)."""
+    if draft.imprint_found or end <= body.first:
+        return end
+    ending = _Ending(draft, body, end, container_given)
+    for rule in IMPRINT_RULES:
+        start = rule(ending)
+        if start is not None:
+            return start
+    return end
+
+
+@dataclass(slots=True)
+class _Ending:
+    """The sentences an imprint may close, and what the rules ask of the last of them."""
+
+    draft: Draft
+    body: _Body
+    end: int
+    container_given: bool
+    last: Sentence = field(init=False)
+    imprint: Imprint = field(init=False)
+    in_journal: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        sentences, first = self.body.sentences, self.body.first
+        self.last = sentences[self.end - 1]
+        self.imprint = read_imprint(self.last.text)
+        self.in_journal = (
+            self.body.journal_ahead(self.draft)
+            and not self.container_given
+            and not _collection_among(sentences, first, self.end - 1)
+            and not self.last.text.endswith(PUBLISHER_ENDINGS)  # "St. Petersburg. NPO … Publ., 2010, pp. 15-95"
+        )
+
+    @property
+    def publisher(self) -> str:
+        return self.imprint.publisher or ""
+
+    def take(self, places: tuple[str, ...], publisher: str | None, start: int) -> int:
+        self.draft.take_imprint(places, publisher)
+        self.draft.chapter_imprint = self.container_given or (
+            self.body.journal_ahead(self.draft) and not self.body.only_volume_ahead()
+        )
+        return start
+
+
+def known_place_imprint(ending: _Ending) -> int | None:
+    """ "Moscow, Nauka", "M.: Nauka", "Obninsk: SSC RF-IPPE" (not before a journal's locators, but before
+    a multi-volume book's "Vol. 2"; not "Dimitrovgrad, 7-th Russian Conference …")."""
+    if ending.imprint.confidence is not Confidence.KNOWN_PLACE or is_conference(ending.publisher):
+        return None
+    if ending.in_journal and not ending.body.only_volume_ahead():
+        return ending.end
+    return ending.take(ending.imprint.places, ending.imprint.publisher, ending.end - 1)
+
+
+def not_before_a_journal(ending: _Ending) -> int | None:
+    """Before a journal's locators the last sentence is the journal, not an imprint."""
+    return ending.end if ending.in_journal else None
+
+
+def shaped_place_and_publisher(ending: _Ending) -> int | None:
+    """ "Walla Walla, Whitman College Press": an unknown place before a publisher's name."""
+    if ending.imprint.confidence is Confidence.SHAPE and is_publisher(ending.publisher):
+        return ending.take(ending.imprint.places, ending.publisher, ending.end - 1)
+    return None
+
+
+def not_a_collection(ending: _Ending) -> int | None:
+    """A collection's or conference's title is the container, not an imprint."""
+    return ending.end if is_container_cue(ending.last.text) or is_conference(ending.last.text) else None
+
+
+def publisher_sentences(ending: _Ending) -> int | None:
+    """ "Energoatomizdat Publ.", "World Scientific", "Nauka. Fizmatlit Publ." (over sentences), after their
+    place if any ("Moscow. Energoatomizdat Publ."); before a report's number an institution
+    ("Los Alamos National Laboratory, LA-13638")."""
+    body, last = ending.body, ending.last.text
+    report = body.following in ("REPORT_CODE", "REPORT_NO") and is_institution(last)
+    if not (is_publisher(last) or report):
+        return None
+    sentences, start = body.sentences, ending.end - 1
+    while (
+        start - 1 > body.first and is_publisher(sentences[start - 1].text) and not is_place(sentences[start - 1].text)
+    ):
+        start -= 1
+    publisher = ending.draft.span(sentences[start : ending.end])
+    if start > body.first and _place_before_publisher(ending.draft, sentences[start - 1].text, last):
+        return ending.take(_places(sentences[start - 1].text), publisher, start - 1)
+    return ending.take((), publisher, start)
+
+
+def place_alone(ending: _Ending) -> int | None:
+    """ "Ufa" before the year: a place without its publisher."""
+    if is_place(ending.last.text):
+        return ending.take(_places(ending.last.text), None, ending.end - 1)
+    return None
+
+
+def place_then_publisher(ending: _Ending) -> int | None:
+    """ "Sarov. FGUP «RFNC-VNIIEF», 2007": a known place, then any publisher."""
+    sentences, end = ending.body.sentences, ending.end
+    if end - 2 >= ending.body.first and is_place(sentences[end - 2].text) and not is_conference(ending.last.text):
+        return ending.take(_places(sentences[end - 2].text), ending.last.text, end - 2)
+    return None
+
+
+def shaped_imprint_of_a_book(ending: _Ending) -> int | None:
+    """ "Place, Publisher" with an unknown place, where a book's imprint belongs: before a page count
+    or the end (and, in the References family, before the year)."""
+    draft, body = ending.draft, ending.body
+    book_like = body.following in IMPRINT_FOLLOWERS or body.following is None
+    book_like = book_like or (body.year_after and draft.rules.year_follows_imprint)
+    if ending.imprint.confidence is not Confidence.SHAPE or not book_like or not ending.publisher:
+        return None
+    if is_conference(ending.publisher) or (ending.end - 1 == body.first and draft.rules.year_follows_imprint):
+        return None
+    return ending.take(ending.imprint.places, ending.publisher, ending.end - 1)
+
+
+def imprint_after_notes(ending: _Ending) -> int | None:
+    """After the title, a place inside a comma list starts the imprint, the items before are notes
+    ("Instead of GOST 16263 – 70, introduced, 2001-01-01, Minsk, The Interstate Council …")."""
+    if ending.body.first != 0:
+        return None
+    prefix, places, rest = place_split(ending.last.text)
+    if not (places and prefix and rest) or is_conference(rest):
+        return None
+    ending.draft.notes.append(prefix)
+    return ending.take(_places(places), rest, ending.end - 1)
+
+
+#: The imprint rules, in the order they are tried.
+IMPRINT_RULES: tuple[Callable[[_Ending], int | None], ...] = (
+    known_place_imprint,
+    not_before_a_journal,
+    shaped_place_and_publisher,
+    not_a_collection,
+    publisher_sentences,
+    place_alone,
+    place_then_publisher,
+    shaped_imprint_of_a_book,
+    imprint_after_notes,
+)
+
+
+def _place_before_publisher(draft: Draft, sentence: str, publisher: str) -> bool:
+    """A known place; in the References family also a town no lexicon knows, before "… Publ."
+    ("Rostov-na-Donu. Yuzhnyj federal’nyj universitet Publ.")."""
+    if is_place(sentence):
+        return True
+    return draft.rules.publisher_mark_is_style and publisher.endswith("Publ.") and looks_like_place(sentence)
+
+
+def _places(text: str) -> tuple[str, ...]:
+    return read_imprint(text).places or (text.strip(),)
+
+
+def _collection_among(sentences: list[Sentence], first: int, end: int) -> bool:
+    """Whether a collection's or conference's title stands among ``sentences[first:end]``."""
+    return any(is_container_cue(s.text) or is_conference(s.text) for s in sentences[first:end])
+
+
+def _container(draft: Draft, body: _Body, end: int, after_title: bool) -> int:
+    """A collection or conference ("Proc. of …", "V trudakh …", "7-th Russian Conference on …")
+    anywhere after the title, else the journal that closes the sentences before its locators."""
+    sentences, first = body.sentences, body.first
+    if draft.fields.get("container_title") is not None or end <= first:
+        return end
+    start = first if after_title or first > 0 else 1
+    cue = next(
+        (i for i in range(start, end) if is_container_cue(sentences[i].text) or is_conference(sentences[i].text)), None
+    )
+    if cue is not None:
+        stop = cue + 1
+        while stop < end and not is_place(sentences[stop].text) and not is_publisher(sentences[stop].text):
+            stop += 1
+        _set_container(draft, sentences[cue:stop])
+        for sentence in sentences[stop:end]:
+            _event_place_or_note(draft, sentence)
+        return cue
+    if body.journal_ahead(draft) and not sentences[end - 1].is_year:
+        journal = _journal_start(sentences, first, end)
+        draft.fields["container_title"] = draft.span(sentences[journal:end])
+        return journal
+    return end
+
+
+def _set_container(draft: Draft, sentences: list[Sentence]) -> None:
+    """A collection's or conference's title; places and dates printed after it in the same sentence
+    are the event's ("Proceedings of Global 2009, Paris, France, September 6-11")."""
+    text = draft.span(sentences)
+    title, places, rest = place_split(text) if len(sentences) == 1 else (text, "", "")
+    if places and title and not is_conference(rest):
+        draft.set_once("event_place", places)
+        if rest:
+            refine_date(draft, rest)
+        text = title
+    elif places and not title:  # "Dimitrovgrad, 7-th Russian Conference on Reactor Materials"
+        draft.set_once("event_place", places)
+        text = rest
+    quoted = _COLLECTION.fullmatch(text)
+    draft.fields["container_title"] = quoted.group(1) if quoted else text
+
+
+def _event_place_or_note(draft: Draft, sentence: Sentence) -> None:
+    """After a conference's title: its place ("Grenoble, France"), perhaps with its dates
+    ("Venice, Italy, Nov 21-23")."""
+    _, places, rest = place_split(sentence.text)
+    if places and draft.fields.get("event_place") is None and (not rest or date_from_text(rest) is not None):
+        draft.fields["event_place"] = places
+        if rest:
+            refine_date(draft, rest)
+    else:
+        draft.unplaced(sentence)
+
+
+def _journal_start(sentences: list[Sentence], first: int, end: int) -> int:
+    """Index of the first sentence of a journal name that closes ``sentences[first:end]``."""
+    start = end - 1
+    while start > first and continues_container(sentences[start].text, sentences[start - 1].text):
+        start -= 1
+    return start
+
+
+def _journal_after_comma(draft: Draft, sentence: Sentence) -> int | None:
+    """A title and a journal in one sentence ("Strategic view …, Atomic Energy, 2019, vol. 3"):
+    the journal is its last comma-separated part; returns where the title ends."""
+    cut = sentence.text.rfind(", ")
+    if cut <= 0:
+        return None
+    draft.fields["container_title"] = sentence.text[cut + 2 :].strip()
+    return cut
+
+
+def publisher_before_year(draft: Draft, body: _Body, end: int, lead: bool) -> int:
+    """The References family's rule: the sentence just before the year is the publisher
+    ("[Translation]. Kuchkovo pole, 2008. 448 p.") when nothing else has taken it."""
+    if not (draft.rules.year_follows_imprint and body.year_after) or draft.imprint_found or end <= body.first:
+        return end
+    if body.journal_ahead(draft) or (lead and end - 1 < 1) or draft.fields.get("container_title") is not None:
+        return end
+    draft.take_imprint((), body.sentences[end - 1].text)
+    return end - 1
+
+
+def read_container_group(draft: Draft, body: _Body) -> None:
+    """'In …' or '// …': the container, with a chapter's imprint before ', pp.' (a web site's
+    container, before "[website]" or a URL, has none)."""
+    end = len(body.sentences)
+    if body.following not in WEB_MARKERS:
+        end = _imprint_at_end(draft, body, end, container_given=True)
+    _set_container(draft, body.sentences[:end])
