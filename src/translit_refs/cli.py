@@ -23,7 +23,7 @@ from .documents.listsplit import split_references
 from .export.bibtex_ris import to_bibtex, to_ris, unique_key
 from .export.csl import to_csl_json
 from .models import Severity
-from .parsing.parser import parse_reference
+from .parsing.parser import parse_list
 
 EXIT_OK = 0
 EXIT_PARSE_ERRORS = 1
@@ -75,6 +75,12 @@ def build_argument_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="recover the Cyrillic title of transliterated references (needs the [translit] extra); "
         "the scheme is detected per batch of 500 references",
+    )
+    parse.add_argument(
+        "--alone",
+        action="store_true",
+        help="read each reference on its own evidence; by default each batch of 500 lines is read as one "
+        "list, its style family detected from all its entries",
     )
     shown = parse.add_mutually_exclusive_group()
     shown.add_argument("--progress", action="store_true", help="always show a progress bar on stderr")
@@ -141,10 +147,23 @@ class _Rendered:
     has_errors: bool
 
 
-def _render_batch(batch: list[tuple[int, int, str]], name: str, to: str, cyrillic: bool = False) -> list[_Rendered]:
-    """Parse and render (number, line number, text) triples; runs in worker processes too."""
+def _render_batch(
+    batch: list[tuple[int, int, str]], name: str, to: str, cyrillic: bool = False, alone: bool = False
+) -> list[_Rendered]:
+    """Parse and render (number, line number, text) triples; runs in worker processes too.
+
+    The batch is read as one list (its style family detected from all its entries), unless
+    ``alone``; the family goes to stderr as an info line before the batch's own messages.
+    """
     rendered = []
-    references = [parse_reference(line) for _, _, line in batch]
+    parsed = parse_list([line for _, _, line in batch], as_list=not alone)
+    references = list(parsed.references)
+    family_note = (
+        (f"{name}:{batch[0][1]}: info: lines {batch[0][1]}–{batch[-1][1]} read as a list in the "
+         f"{parsed.family.value!r} style family",)
+        if parsed.family is not None
+        else ()
+    )  # fmt: skip
     if cyrillic:
         references = importlib.import_module("translit_refs.transliteration.cyrillic").transliterate_references(
             references
@@ -158,11 +177,12 @@ def _render_batch(batch: list[tuple[int, int, str]], name: str, to: str, cyrilli
             text = to_ris([reference]).rstrip("\n") + "\n"
         else:
             text = reference.model_dump_json()
-        messages = tuple(
+        messages = family_note + tuple(
             f"{name}:{line_number}: {d.severity.value}: {d.message}"
             for d in reference.diagnostics
             if d.severity is not Severity.INFO
         )
+        family_note = ()
         rendered.append(_Rendered(text, messages, reference.has_errors))
     return rendered
 
@@ -203,17 +223,17 @@ def _batches(source: TextIO | Iterator[tuple[int, str]]) -> Iterator[list[tuple[
 
 
 def _rendered_in_order(
-    batches: Iterator[list[tuple[int, int, str]]], name: str, to: str, jobs: int, cyrillic: bool
+    batches: Iterator[list[tuple[int, int, str]]], name: str, to: str, jobs: int, cyrillic: bool, alone: bool
 ) -> Iterator[list[_Rendered]]:
     """Rendered batches in input order; with jobs > 1 a bounded window of batches runs in a process pool."""
     if jobs <= 1:
         for batch in batches:
-            yield _render_batch(batch, name, to, cyrillic)
+            yield _render_batch(batch, name, to, cyrillic, alone)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         window: deque[Future[list[_Rendered]]] = deque()
         for batch in batches:
-            window.append(pool.submit(_render_batch, batch, name, to, cyrillic))
+            window.append(pool.submit(_render_batch, batch, name, to, cyrillic, alone))
             if len(window) >= 2 * jobs:
                 yield window.popleft().result()
         while window:
@@ -233,7 +253,7 @@ def _parse_stream(
     used_keys: set[str] = set()
     with progress:
         for rendered_batch in _rendered_in_order(
-            _batches(source), name, to, options.jobs, getattr(options, "cyrillic", False)
+            _batches(source), name, to, options.jobs, getattr(options, "cyrillic", False), options.alone
         ):
             for rendered in rendered_batch:
                 count += 1

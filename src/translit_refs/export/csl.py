@@ -74,6 +74,8 @@ def to_csl_json(reference: Reference, item_id: str | None = None) -> dict[str, A
         custom["title-cyrillic-confidence"] = reference.title_cyrillic.confidence
     if reference.transliteration_scheme:
         custom["transliteration-scheme"] = reference.transliteration_scheme
+    if reference.style_family is not None:
+        custom["style-family"] = reference.style_family.value
     if custom:
         item["custom"] = custom
     return item
