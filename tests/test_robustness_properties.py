@@ -5,8 +5,10 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from translit_refs import Reference, parse_reference, parse_references, to_csl_json
+from translit_refs import Reference, format_reference, parse_reference, parse_references, to_csl_json
 from translit_refs.export.schema import csl_errors
+
+from family_strategies import family_references
 
 #: Pieces of real references, from every terminal of the grammar, for near-miss inputs.
 TOKENS = [
@@ -19,6 +21,14 @@ TOKENS = [
     "(in Russian)", "7(4), 1324–1338", "/ with A. M. Smith & S. L. Rearden", "NY, W. W. Norton",
     "Middletown : US Government", "Moscow", "Cold War Intern. History Project Bull.", ". ", ".", ",", ":",
     " ", "[", "]", "(", ")", "//", "/", "–", "\u2011", "\u00a0", "К.", "Wе", "\x00", "\n",
+    # the style families' own pieces: References, GOST (Latin and Cyrillic), Vancouver, names as printed
+    "// ", ". – ", " – ", "Т. 78", "№ 4", "Вып. 6", "С. 396–400", "384 с.", "М.: Наука", "[Электронный ресурс]",
+    "(дата обращения: 12.05.2019)", "Available at:", "(accessed 12.05.2019)", "(In Russ.)", "vol. 240",
+    "no. 3", "pp. 100–110", "Energoatomizdat Publ.", "GOST R 7.0.5-2008", "Patent RF, no. 2246561",
+    "Preprint FEI-2264", "IAEA-TECDOC-1656", "Cand. Sci. (Eng.) diss.", "Proc. of ", "V trudakh ", "Ed. by ",
+    "pod red. ", "i dr.", "et al.", "CHuprakov D. V.", "KuznetsovaM.E.", "J. Gomez del Campo", "Pigni M; ",
+    "2010;240(3):100-10", "ISBN 978-5-02-034455-1", "In 2 volumes.", "Series no. 3", "2nd ed.",
+    "Опубл. 17.02.2015", "(Ed. by A. B. Orlov)", "art. 012017", "Izvestiya vuzov. ", "2-7 сентября 2012 г.",
 ]  # fmt: skip
 
 near_miss = st.lists(st.sampled_from(TOKENS), max_size=25).map("".join)
@@ -59,3 +69,30 @@ def test_parse_references_returns_one_result_per_non_blank_line(items: list[str]
     lines = [" ".join(item.split()) for item in items]
     text = "\n".join(lines)
     assert len(parse_references(text)) == sum(1 for line in text.splitlines() if line.strip())
+
+
+@st.composite
+def damaged_family_references(draw: st.DrawFn) -> str:
+    """A References or GOST reference with a piece cut out, doubled or replaced by a grammar token."""
+    style, reference = draw(family_references)
+    text = format_reference(reference, style)
+    start = draw(st.integers(0, len(text)))
+    stop = draw(st.integers(start, len(text)))
+    damage = draw(st.sampled_from(["cut", "double", "replace"]))
+    if damage == "cut":
+        return text[:start] + text[stop:]
+    if damage == "double":
+        return text[:stop] + text[start:]
+    return text[:start] + draw(st.sampled_from(TOKENS)) + text[stop:]
+
+
+@given(damaged_family_references())
+def test_damaged_family_references_never_raise(text: str) -> None:
+    _check(parse_reference(text), text)
+
+
+@given(st.lists(damaged_family_references(), min_size=1, max_size=12))
+def test_a_list_of_damaged_references_keeps_one_result_each(items: list[str]) -> None:
+    parsed = parse_references(items)
+    assert [r.raw for r in parsed] == items
+    assert csl_errors([to_csl_json(r) for r in parsed]) == []

@@ -11,6 +11,7 @@ from translit_refs.export.schema import csl_errors
 
 from canonical import canonical
 from conftest import FIXTURES
+from family_strategies import family_references
 from strategies import references
 
 SEED = [line for line in (FIXTURES / "seed_references.txt").read_text("utf-8").splitlines() if line.strip()]
@@ -68,3 +69,12 @@ def test_generated_models_round_trip(reference: Reference) -> None:
 def test_unknown_style_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="unknown style"):
         format_reference(parse_reference(SEED[0]), "chicago")
+
+
+@given(family_references)
+def test_family_references_round_trip(styled: tuple[str, Reference]) -> None:
+    style, reference = styled
+    text = format_reference(reference, style)
+    parsed = parse_reference(text)
+    assert comparable(parsed) == reference, text
+    assert csl_errors([to_csl_json(parsed)]) == []

@@ -1,4 +1,5 @@
-"""Formatting a Reference back to text: the seed list's journal style and APA.
+"""Formatting a Reference back to text: the seed list's journal style, APA, and the style families
+of Russian journals ("references": the transliterated "References" list; "gost": GOST 7.0.5).
 
 The "quaestio-rossica" style is the one of the seed list: pieces separated by ". " (or by a
 space after a piece that already ends with a period, such as "Bull." or "D. C."), e.g.
@@ -228,4 +229,106 @@ def _apa(reference: Reference) -> str:
     return _join(pieces)
 
 
-_STYLES: dict[str, Callable[[Reference], str]] = {"quaestio-rossica": _quaestio_rossica, "apa": _apa}
+def _family_names(reference: Reference) -> str:
+    """ "Family I.I., Family I.I." (the names without the comma the seed style prints)."""
+    people = reference.people(Role.AUTHOR)
+    names = ", ".join(f"{p.family} {p.given}" if p.given else p.family for p in people)
+    return names + (" et al." if reference.et_al and names else "")
+
+
+def _dotted(*pieces: str) -> str:
+    """Pieces joined into sentences, each closed by a period."""
+    return _join([p for p in pieces if p])
+
+
+def _with_translation(reference: Reference) -> str:
+    title = reference.title or ""
+    return f"{title} [{reference.title_translation}]" if reference.title_translation else title
+
+
+def _russian_note(reference: Reference) -> str:
+    return " (In Russ.)" if reference.language == "ru" and reference.title_language != "ru" else ""
+
+
+def _references(reference: Reference) -> str:
+    """The "References" style of Russian journals indexed in Scopus and WoS:
+
+    Family I.I., Family I.I. Title [Translation]. Journal, 2010, vol. 240, no. 3, pp. 100–110.
+    Family I.I. Title [Translation]. Moscow, Energoatomizdat Publ., 1985. 384 p.
+    Title. Available at: https://… (accessed 12.05.2019).
+    """
+    kind = reference.type
+    year = str(reference.issued.year) if reference.issued is not None and reference.issued.year else ""
+    head = _family_names(reference)
+    title = _with_translation(reference)
+    if kind is ReferenceType.STANDARD:
+        title = _dotted(reference.number or "", title).rstrip(".")
+    pieces = [f"{head} {title}" if head else title]
+    if kind is ReferenceType.ARTICLE:
+        locators = [reference.container_title or "", year]
+        locators += [f"vol. {reference.volume}"] if reference.volume else []
+        locators += [f"no. {reference.issue}"] if reference.issue else []
+        locators += [f"pp. {reference.pages}"] if reference.pages else []
+        pieces.append(", ".join(p for p in locators if p))
+        if reference.doi:
+            pieces.append(f"DOI: {reference.doi}")
+    elif kind is ReferenceType.PAPER:
+        pieces.append(reference.container_title or "")
+        event = ", ".join(p for p in (*reference.places, year) if p)
+        pieces.append(f"{event}, pp. {reference.pages}" if reference.pages else event)
+    elif kind is ReferenceType.WEBPAGE:
+        access = f" (accessed {_numeric_date(reference.accessed)})" if reference.accessed else ""
+        pieces.append(f"Available at: {reference.url}{access}" if reference.url else "")
+    elif kind is ReferenceType.PATENT:
+        pieces.append(f"Patent RF, no. {reference.number}, {year}")
+    else:
+        if kind is ReferenceType.THESIS:
+            pieces.append(reference.genre or "")
+        elif kind is ReferenceType.REPORT:
+            pieces.append(f"{reference.genre} {reference.number}")
+        publisher = f"{reference.publisher} Publ." if reference.publisher else ""
+        pieces.append(", ".join(p for p in (*reference.places, publisher, year) if p))
+        pieces.append(f"{reference.page_count} p." if reference.page_count else "")
+    return _dotted(*pieces).rstrip(".") + "." + _russian_note(reference)
+
+
+def _gost(reference: Reference) -> str:
+    """GOST 7.0.5-2008, in Cyrillic for a Cyrillic title, else in its Latin form:
+
+    Family I.I. Title / I.I. Family // Journal. – 2001. – Vol. 3, No. 2. – P. 5–17.
+    Family I.I. Title. – M.: Nauka, 1985. – 384 p.
+    Title [Electronic resource]. – URL: https://… (accessed: 12.05.2019).
+    """
+    cyrillic = reference.title_language == "ru" and any("Ѐ" <= c <= "ӿ" for c in reference.title or "")
+    volume, number, pages, count = ("Т.", "№", "С.", "с.") if cyrillic else ("Vol.", "No.", "P.", "p.")
+    head = _family_names(reference)
+    title = reference.title or ""
+    areas = [f"{head} {title}" if head else title]
+    year = str(reference.issued.year) if reference.issued is not None and reference.issued.year else ""
+    if reference.type is ReferenceType.ARTICLE:
+        areas[0] += f" // {reference.container_title}"
+        areas.append(year)
+        locators = [f"{volume} {reference.volume}"] if reference.volume else []
+        locators += [f"{number} {reference.issue}"] if reference.issue else []
+        areas.append(", ".join(locators))
+        areas.append(f"{pages} {reference.pages}" if reference.pages else "")
+    elif reference.type is ReferenceType.WEBPAGE:
+        resource, accessed = ("Электронный ресурс", "дата обращения") if cyrillic else ("Electronic resource", "accessed")
+        areas[0] += f" [{reference.medium or resource}]"
+        when = f" ({accessed}: {_numeric_date(reference.accessed)})" if reference.accessed else ""
+        areas.append(f"URL: {reference.url}{when}" if reference.url else "")
+    else:
+        places = ", ".join(reference.places)
+        imprint = f"{places}: {reference.publisher}" if places and reference.publisher else places or reference.publisher
+        areas.append(", ".join(p for p in (imprint or "", year) if p))
+        areas.append(f"{reference.page_count} {count}" if reference.page_count else "")
+    text = ". – ".join(a.rstrip(".") for a in areas if a)
+    return text + "."
+
+
+_STYLES: dict[str, Callable[[Reference], str]] = {
+    "quaestio-rossica": _quaestio_rossica,
+    "apa": _apa,
+    "references": _references,
+    "gost": _gost,
+}

@@ -36,8 +36,8 @@ def evidence(skeleton: Skeleton, text: str, found: frozenset[str]) -> float:
     if found & {"URL", "ACCESS"}:
         score += sum(1.0 for e in elements if e.token.value.startswith(_WEB_WORDS))
     names = [n.value for n in skeleton.head.names if n.type == "NAME"]
-    if names and not any("," in n for n in names):
-        score += 1.0
+    if names and all("." in n and "," not in n for n in names):
+        score += 1.0  # "Family I.I." (the Vancouver style's initials have no periods)
     return score
 
 

@@ -362,7 +362,7 @@ def _container(draft: Draft, body: _Body, end: int, after_title: bool) -> int:
     )
     if cue is not None:
         stop = cue + 1
-        while stop < end and not is_place(sentences[stop].text) and not is_publisher(sentences[stop].text):
+        while stop < end and not _opens_with_place(sentences[stop].text) and not is_publisher(sentences[stop].text):
             stop += 1
         _set_container(draft, sentences[cue:stop])
         for sentence in sentences[stop:end]:
@@ -390,6 +390,12 @@ def _set_container(draft: Draft, sentences: list[Sentence]) -> None:
         text = rest
     quoted = _COLLECTION.fullmatch(text)
     draft.fields["container_title"] = quoted.group(1) if quoted else text
+
+
+def _opens_with_place(sentence: str) -> bool:
+    """ "Kyoto, Japan, Sept. 28-Oct. 3": a place, perhaps followed by dates."""
+    before, places, _ = place_split(sentence)
+    return bool(places) and not before
 
 
 def _event_place_or_note(draft: Draft, sentence: Sentence) -> None:

@@ -106,5 +106,6 @@ def continues_container(sentence: str, previous: str) -> bool:
     return (
         sentence.startswith(CONTAINER_CONTINUATIONS)
         or sentence.endswith(SERIES_ENDINGS)
+        or previous.startswith(CONTAINER_CONTINUATIONS)  # "Seriya 3: Fizika. Astronomiya"
         or CONTAINER_FAMILY.match(previous) is not None
     )
