@@ -172,12 +172,16 @@ def reference_parser(backend: str = "python") -> Lark:
     )
 
 
+def terminal_pattern(name: str) -> str:
+    """The regular expression of one of the grammar's terminals, for rules that look for a marker
+    outside the parse (declared once, in the grammar)."""
+    return str(reference_parser("python").get_terminal(name).pattern.to_regexp())
+
+
 @lru_cache(maxsize=1)
 def _name_patterns() -> re.Pattern[str]:
     """The grammar's own name terminals, to find names inside a free-text statement."""
-    parser = reference_parser("python")
-    patterns = [f"(?P<{name}>{parser.get_terminal(name).pattern.to_regexp()})" for name in ("NAME", "GIVEN_NAME")]
-    return re.compile("|".join(patterns))
+    return re.compile("|".join(f"(?P<{name}>{terminal_pattern(name)})" for name in ("NAME", "GIVEN_NAME")))
 
 
 def names_in(text: str) -> list[Token]:

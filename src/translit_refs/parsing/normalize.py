@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..lexicons import HOMOGLYPHS
 from ..models import Diagnostic, Severity
+from .grammar import terminal_pattern
+
+#: The grammar's markers that open a GOST area after a spaced dash.
+AREA_MARKERS = ("VOLUME", "ISSUE", "PAGES", "PAGE_COUNT", "URL_MARK", "ISBN", "DOI")
 
 _WORD_WITH_CYRILLIC = re.compile(r"[^\W\d_]*[Ѐ-ӿ][^\W\d_]*")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
@@ -22,15 +27,27 @@ _SPACED_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
 _BRACKETS = re.compile(r"[()\[\]]")
 #: GOST's area separator ". – " ("Yadernaya Energetika. – 2009. – No. 3", "Т. 47, – № 4", ". –PP. 89"):
 #: its dash is punctuation. A dash between numbers ("pp. 233 – 239") is not one.
-_AREA_SEPARATOR = re.compile(
+_AREA_AFTER_PUNCTUATION = (
     r"(?<=[.,:])\s[–—-](?=\s|[^\W\d_]|№)|(?<=[.,])[–—](?=\s|[^\W\d_]|№)|(?<=[.,]\s)[–—](?=\d)"
-    # a spaced dash before an area's marker, a year or "Place:" ("2013 – Т. 56 – №.11/2", "Дубковского – Одесса:")
-    r"|(?<=\S\s)[–—](?=\s(?:[ТтСC]\.|№|Вып\.|Vol\.|V\.|No\.|P\.|PP\.|pp\.|Стр\.|\d+\s?[сcps]\.|URL|ISBN|DOI))"
+    # a spaced dash before a year or "Place:" ("Наука – 1985", "Дубковского – Одесса:")
     r"|(?<=[^\d\s]\s)[–—](?=\s\d{4}(?!\d))|(?<=[^\d\s]\s)[–—](?=\s[A-ZА-ЯЁ][^\W\d_]+\.?\s?:\s)"
     # after a number, before the year that ends the reference ("report LA UR-02-1839 – 2002."), not in pages
     r"|(?<=\d\s)[–—](?=\s\d{4}\.?\s*$)"
 )
-_PAGES_BEFORE = re.compile(r"(?:pp?|PP?|[СCS]|Стр)\.\s?\d+\s$")
+
+
+@lru_cache(maxsize=1)
+def _pages_before() -> re.Pattern[str]:
+    """The start of a page range just before a dash ("pp. 1995 – 2005")."""
+    return re.compile(rf"(?:{terminal_pattern('PAGES')})\s$")
+
+
+@lru_cache(maxsize=1)
+def _area_separator() -> re.Pattern[str]:
+    """GOST's area dashes; a spaced dash also before an area's marker ("2013 – Т. 56 – №.11/2 – С. 59"),
+    the markers being the grammar's own terminals."""
+    markers = "|".join(terminal_pattern(name) for name in AREA_MARKERS)
+    return re.compile(rf"{_AREA_AFTER_PUNCTUATION}|(?<=\S\s)[–—](?=\s(?:{markers}))")
 _AREA_DASH = re.compile(r"[.,:]\s?[–—-]|\s[–—]\s")
 _CONTROL = [chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) != "\t"]
 _CONTROL_SET = frozenset(_CONTROL)
@@ -109,8 +126,8 @@ def _repair_homoglyphs(text: str, diagnostics: list[Diagnostic]) -> str:
 def _blank_area_separators(text: str, diagnostics: list[Diagnostic]) -> str:
     """GOST area separators (". – ", "2013 – Т. 56") become sentence ends: the dash is read as a period."""
     chars = list(text)
-    for match in _AREA_SEPARATOR.finditer(text):
-        if text[match.start() - 1 : match.start()] == " " and _PAGES_BEFORE.search(
+    for match in _area_separator().finditer(text):
+        if text[match.start() - 1 : match.start()] == " " and _pages_before().search(
             text, max(0, match.start() - 16), match.start()
         ):
             continue  # "pp. 1995 – 2005": a page range
