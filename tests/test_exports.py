@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from translit_refs import Reference, ReferenceType, parse_references, to_bibtex, to_ris
 from translit_refs.cli import main
 
-from conftest import FIXTURES
+from conftest import FIXTURES, load_jsonl
+from family_strategies import family_references
 from strategies import references
 
 SEED = [line for line in (FIXTURES / "seed_references.txt").read_text("utf-8").splitlines() if line.strip()]
@@ -78,3 +79,21 @@ def test_generated_references_survive_both_formats(reference: Reference) -> None
     assert record.get("translated_title") == reference.title_translation
     if reference.type is ReferenceType.WEBPAGE and reference.accessed is not None:
         assert record["access_date"].startswith(f"{reference.accessed.year:04d}/")
+
+
+@settings(max_examples=300)
+@given(family_references)
+def test_every_familys_references_survive_both_formats(styled: tuple[str, Reference]) -> None:
+    _, reference = styled
+    entry = _bibtex_entries(to_bibtex([reference]))[0]
+    record = rispy.loads(to_ris([reference]))[0]
+    assert entry["title"] == record["title"] == reference.title
+    if reference.type in (ReferenceType.STANDARD, ReferenceType.PATENT, ReferenceType.REPORT):
+        assert entry["number"] == record["number"] == reference.number
+
+
+def test_every_dev_reference_exports_to_both_formats() -> None:
+    dev = parse_references([row["text"] for row in load_jsonl("dev_npe.jsonl")])
+    entry_types = {e["ENTRYTYPE"] for e in _bibtex_entries(to_bibtex(dev))}
+    assert {"inproceedings", "standard", "patent", "report", "thesis"} <= entry_types
+    assert len(rispy.loads(to_ris(dev))) == len(dev) == 593

@@ -20,6 +20,9 @@ _BIBTEX_TYPES = {
     ReferenceType.BOOK: "book",
     ReferenceType.CHAPTER: "incollection",
     ReferenceType.ARTICLE: "article",
+    ReferenceType.PAPER: "inproceedings",
+    ReferenceType.STANDARD: "standard",
+    ReferenceType.PATENT: "patent",
     ReferenceType.PERIODICAL: "periodical",
     ReferenceType.WEBPAGE: "online",
     ReferenceType.THESIS: "thesis",
@@ -30,12 +33,17 @@ _RIS_TYPES = {
     ReferenceType.BOOK: "BOOK",
     ReferenceType.CHAPTER: "CHAP",
     ReferenceType.ARTICLE: "JOUR",
+    ReferenceType.PAPER: "CPAPER",
+    ReferenceType.STANDARD: "STAND",
+    ReferenceType.PATENT: "PAT",
     ReferenceType.PERIODICAL: "NEWS",
     ReferenceType.WEBPAGE: "ELEC",
     ReferenceType.THESIS: "THES",
     ReferenceType.REPORT: "RPRT",
     ReferenceType.DOCUMENT: "GEN",
 }
+#: Types whose number is the work's own (a report's, a standard's, a patent's), not a journal issue.
+_NUMBERED = frozenset({ReferenceType.REPORT, ReferenceType.STANDARD, ReferenceType.PATENT})
 #: biblatex language names for BCP 47 codes.
 _LANGIDS = {"ru": "russian", "en": "english", "uk": "ukrainian", "de": "german", "fr": "french"}
 _PAGE_RANGE = re.compile(r"^\s*(\S+?)\s*[-‐‑‒–—−]\s*(\S+)\s*$")
@@ -74,6 +82,7 @@ def _bibtex_fields(reference: Reference) -> dict[str, str | None]:
     container_field = {
         ReferenceType.ARTICLE: "journaltitle",
         ReferenceType.CHAPTER: "booktitle",
+        ReferenceType.PAPER: "booktitle",
         ReferenceType.WEBPAGE: "organization",
         ReferenceType.REPORT: "organization",
     }.get(reference.type, "howpublished")
@@ -95,7 +104,11 @@ def _bibtex_fields(reference: Reference) -> dict[str, str | None]:
         "volume": reference.volume,
         "volumes": reference.number_of_volumes,
         "part": reference.part,
-        "number": reference.number if reference.type is ReferenceType.REPORT else issue,
+        "number": reference.number if reference.type in _NUMBERED else issue,
+        "edition": reference.edition,
+        "isbn": reference.isbn,
+        "series": reference.collection_title,
+        "venue": reference.event_place,
         "pages": reference.pages,
         "pagetotal": reference.page_count,
         "type": reference.genre,
@@ -132,7 +145,9 @@ def _ris_record(reference: Reference) -> dict[str, Any]:
         "date": _ris_date(reference.issued),
         "access_date": _ris_date(reference.accessed),
         "volume": reference.volume,
-        "number": reference.number if reference.type is ReferenceType.REPORT else reference.issue,
+        "number": reference.number if reference.type in _NUMBERED else reference.issue,
+        "edition": reference.edition,
+        "issn": reference.isbn,
         "number_of_volumes": reference.number_of_volumes,
         "start_page": reference.page_count if book_like else start,
         "end_page": None if book_like else end,
