@@ -147,16 +147,24 @@ class _Rendered:
     has_errors: bool
 
 
-def _render_batch(
-    batch: list[tuple[int, int, str]], name: str, to: str, cyrillic: bool = False, alone: bool = False
-) -> list[_Rendered]:
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """How a batch is read and rendered: the output format, Cyrillic recovery, entries read alone."""
+
+    to: str
+    cyrillic: bool = False
+    alone: bool = False
+
+
+def _render_batch(batch: list[tuple[int, int, str]], name: str, reading: _Reading) -> list[_Rendered]:
     """Parse and render (number, line number, text) triples; runs in worker processes too.
 
     The batch is read as one list (its style family detected from all its entries), unless
     ``alone``; the family goes to stderr as an info line before the batch's own messages.
     """
     rendered = []
-    parsed = parse_list([line for _, _, line in batch], as_list=not alone)
+    to = reading.to
+    parsed = parse_list([line for _, _, line in batch], as_list=not reading.alone)
     references = list(parsed.references)
     family_note = (
         (f"{name}:{batch[0][1]}: info: lines {batch[0][1]}–{batch[-1][1]} read as a list in the "
@@ -164,7 +172,7 @@ def _render_batch(
         if parsed.family is not None
         else ()
     )  # fmt: skip
-    if cyrillic:
+    if reading.cyrillic:
         references = importlib.import_module("translit_refs.transliteration.cyrillic").transliterate_references(
             references
         )
@@ -223,17 +231,17 @@ def _batches(source: TextIO | Iterator[tuple[int, str]]) -> Iterator[list[tuple[
 
 
 def _rendered_in_order(
-    batches: Iterator[list[tuple[int, int, str]]], name: str, to: str, jobs: int, cyrillic: bool, alone: bool
+    batches: Iterator[list[tuple[int, int, str]]], name: str, reading: _Reading, jobs: int
 ) -> Iterator[list[_Rendered]]:
     """Rendered batches in input order; with jobs > 1 a bounded window of batches runs in a process pool."""
     if jobs <= 1:
         for batch in batches:
-            yield _render_batch(batch, name, to, cyrillic, alone)
+            yield _render_batch(batch, name, reading)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         window: deque[Future[list[_Rendered]]] = deque()
         for batch in batches:
-            window.append(pool.submit(_render_batch, batch, name, to, cyrillic, alone))
+            window.append(pool.submit(_render_batch, batch, name, reading))
             if len(window) >= 2 * jobs:
                 yield window.popleft().result()
         while window:
@@ -252,9 +260,8 @@ def _parse_stream(
         output.write("[")
     used_keys: set[str] = set()
     with progress:
-        for rendered_batch in _rendered_in_order(
-            _batches(source), name, to, options.jobs, getattr(options, "cyrillic", False), options.alone
-        ):
+        reading = _Reading(to, getattr(options, "cyrillic", False), options.alone)
+        for rendered_batch in _rendered_in_order(_batches(source), name, reading, options.jobs):
             for rendered in rendered_batch:
                 count += 1
                 for message in rendered.messages:

@@ -313,14 +313,16 @@ def _gost(reference: Reference) -> str:
         areas.append(", ".join(locators))
         areas.append(f"{pages} {reference.pages}" if reference.pages else "")
     elif reference.type is ReferenceType.WEBPAGE:
-        resource, accessed = ("Электронный ресурс", "дата обращения") if cyrillic else ("Electronic resource", "accessed")
+        labels = ("Электронный ресурс", "дата обращения") if cyrillic else ("Electronic resource", "accessed")
+        resource, accessed = labels
         areas[0] += f" [{reference.medium or resource}]"
         when = f" ({accessed}: {_numeric_date(reference.accessed)})" if reference.accessed else ""
         areas.append(f"URL: {reference.url}{when}" if reference.url else "")
     else:
         places = ", ".join(reference.places)
-        imprint = f"{places}: {reference.publisher}" if places and reference.publisher else places or reference.publisher
-        areas.append(", ".join(p for p in (imprint or "", year) if p))
+        publisher = reference.publisher or ""
+        imprint = f"{places}: {publisher}" if places and publisher else places or publisher
+        areas.append(", ".join(p for p in (imprint, year) if p))
         areas.append(f"{reference.page_count} {count}" if reference.page_count else "")
     text = ". – ".join(a.rstrip(".") for a in areas if a)
     return text + "."

@@ -48,6 +48,8 @@ def _area_separator() -> re.Pattern[str]:
     the markers being the grammar's own terminals."""
     markers = "|".join(terminal_pattern(name) for name in AREA_MARKERS)
     return re.compile(rf"{_AREA_AFTER_PUNCTUATION}|(?<=\S\s)[–—](?=\s(?:{markers}))")
+
+
 _AREA_DASH = re.compile(r"[.,:]\s?[–—-]|\s[–—]\s")
 _CONTROL = [chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) != "\t"]
 _CONTROL_SET = frozenset(_CONTROL)
