@@ -53,7 +53,7 @@ def main() -> None:
     options.add_argument("revision", help="the commit to compare with, e.g. HEAD~3 or a hash")
     options.add_argument("--references", type=int, default=20_000)
     options.add_argument("--rounds", type=int, default=3)
-    options.add_argument("--backend", default="python", choices=["python", "cython"])
+    options.add_argument("--backend", default="", help="a backend for both trees (default: each tree's own default)")
     arguments = options.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         other = Path(scratch) / "other"

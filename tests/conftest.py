@@ -42,7 +42,7 @@ def csl_schema() -> dict[str, Any]:
     return load_csl_schema()
 
 
-@pytest.fixture(params=["python", "cython"])
+@pytest.fixture(params=["lean", "python", "cython"])
 def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run the test with each parser backend (cython is skipped when lark-cython is missing)."""
     name: str = request.param

@@ -47,23 +47,37 @@ def best_family(scores: Scores) -> StyleFamily | None:
     return None if tied else best
 
 
-def settled_family(scores: Scores) -> StyleFamily | None:
-    """The family an entry is read in whatever its list: the one it shows clearly when it shows no other."""
-    own = best_family(scores)
-    if own is None or scores[own] < CLEAR_EVIDENCE or any(s > 0 for f, s in scores.items() if f is not own):
-        return None
-    return own
+class ListVote:
+    """The running count of a list's entries by their own best family (each entry votes once)."""
+
+    def __init__(self) -> None:
+        self.votes: Counter[StyleFamily] = Counter()
+
+    def add(self, scores: Scores) -> None:
+        """Count one entry's vote (none when it shows no family, or two equally)."""
+        family = best_family(scores)
+        if family is not None:
+            self.votes[family] += 1
+
+    @property
+    def leader(self) -> StyleFamily | None:
+        """The family with the most votes so far; none while two tie."""
+        leader: StyleFamily | None = None
+        top = 0
+        for family, count in self.votes.items():
+            if count > top:
+                leader, top = family, count
+            elif count == top:
+                leader = None
+        return leader
 
 
 def list_family(entries: Iterable[Scores]) -> StyleFamily | None:
     """The family most entries of a list show (each entry votes for its own best family)."""
-    votes = Counter(family for family in map(best_family, entries) if family is not None)
-    if not votes:
-        return None
-    (winner, count), *rest = votes.most_common()
-    if rest and rest[0][1] == count:
-        return None
-    return winner
+    vote = ListVote()
+    for scores in entries:
+        vote.add(scores)
+    return vote.leader
 
 
 def family_for_entry(scores: Scores, in_list: StyleFamily | None) -> StyleFamily | None:
@@ -80,9 +94,9 @@ __all__ = [
     "BY_NAME",
     "FAMILIES",
     "Family",
+    "ListVote",
     "best_family",
     "entry_evidence",
     "family_for_entry",
     "list_family",
-    "settled_family",
 ]

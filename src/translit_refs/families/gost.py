@@ -30,7 +30,11 @@ def evidence(skeleton: Skeleton, text: str, found: frozenset[str]) -> float:
         score += 1.0
     areas = text.count(". –") + text.count(". —") + text.count(", –")
     score += min(3.0, float(areas))
-    cyrillic = sum(1 for e in elements if e.token.value.startswith(_CYRILLIC_STARTS) or e.token.value.endswith(" с."))
+    cyrillic = 0
+    for element in elements:
+        marker = element.token.value
+        if marker.startswith(_CYRILLIC_STARTS) or marker.endswith(" с."):
+            cyrillic += 1
     score += min(3.0, float(cyrillic))
     return score
 

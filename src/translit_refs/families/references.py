@@ -12,6 +12,8 @@ is the publisher or the journal.
 
 from __future__ import annotations
 
+from lark import Token
+
 from ..models import StyleFamily
 from ..parsing.grammar import Skeleton
 from .base import Family, Rules
@@ -25,20 +27,31 @@ def evidence(skeleton: Skeleton, text: str, found: frozenset[str]) -> float:
     """Signs of the References style in one entry."""
     score = 0.0
     elements = skeleton.elements
-    if any(e.kind in _LOCATORS and e.token.value[0].islower() for e in elements):
+    if not found.isdisjoint(_LOCATORS) and any(e.kind in _LOCATORS and e.token.value[0].islower() for e in elements):
         score += 2.0
-        if any(e.run and e.run[-1].is_year for e in elements) or (skeleton.lead and skeleton.lead[-1].is_year):
+        if (skeleton.lead and skeleton.lead[-1].is_year) or any(e.run and e.run[-1].is_year for e in elements):
             score += 1.0  # "Journal, 2010, vol. 240": the year before the locators
     if "Publ." in text:
         score += 2.0
     if "LANG_NOTE" in found:
         score += 1.5
-    if found & {"URL", "ACCESS"}:
+    if "URL" in found or "ACCESS" in found:
         score += sum(1.0 for e in elements if e.token.value.startswith(_WEB_WORDS))
-    names = [n.value for n in skeleton.head.names if n.type == "NAME"]
-    if names and all("." in n and "," not in n for n in names):
+    names = skeleton.head.names
+    if names and _initials_with_periods(names):
         score += 1.0  # "Family I.I." (the Vancouver style's initials have no periods)
     return score
+
+
+def _initials_with_periods(names: tuple[Token, ...]) -> bool:
+    """Every "Family I.I." name of the head has periods and no comma (and there is one)."""
+    seen = False
+    for name in names:
+        if name.type == "NAME":
+            if "." not in name.value or "," in name.value:
+                return False
+            seen = True
+    return seen
 
 
 REFERENCES = Family(StyleFamily.REFERENCES, evidence, Rules(publisher_mark_is_style=True, year_follows_imprint=True))

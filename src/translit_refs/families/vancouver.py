@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from lark import Token
+
 from ..models import StyleFamily
 from ..parsing.grammar import Skeleton
 from .base import Family
@@ -22,10 +24,20 @@ def evidence(skeleton: Skeleton, text: str, found: frozenset[str]) -> float:
     score = 0.0
     if "VANCOUVER_LOCATOR" in found:
         score += 3.0
-    names = [n.value for n in skeleton.head.names if n.type == "NAME"]
-    if names and all(_BARE_INITIALS.search(n) for n in names):
+    if skeleton.head.names and _bare_initials(skeleton.head.names):
         score += 2.0
     return score
+
+
+def _bare_initials(names: tuple[Token, ...]) -> bool:
+    """Every "Family II" name of the head has initials without periods (and there is one)."""
+    seen = False
+    for name in names:
+        if name.type == "NAME":
+            if not _BARE_INITIALS.search(name.value):
+                return False
+            seen = True
+    return seen
 
 
 VANCOUVER = Family(StyleFamily.VANCOUVER, evidence)

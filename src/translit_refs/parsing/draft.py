@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from lark import Token
 
@@ -87,8 +87,7 @@ class Draft:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
     """A marker (None for the leading run) and the sentences after it."""
 
     kind: str

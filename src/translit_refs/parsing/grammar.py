@@ -13,14 +13,16 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
 from lark import Lark, Token, Transformer
 
+from .runtime import LeanParser
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A run of words between sentence boundaries, with its span in the text."""
+
+class Sentence(NamedTuple):
+    """A run of words between sentence boundaries, with its span in the text (value types, made by
+    the thousand: named tuples, which are built fastest)."""
 
     text: str
     start: int
@@ -28,8 +30,7 @@ class Sentence:
     is_year: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Element:
+class Element(NamedTuple):
     """A marker (its terminal name and token) and the sentences that follow it."""
 
     kind: str
@@ -74,11 +75,16 @@ class SkeletonBuilder(Transformer[Token, Any]):
         for child in children:
             if isinstance(child, Head):
                 head = child
-            elif isinstance(child, tuple):
-                lead = child
+            elif isinstance(child, Element):
+                elements.append(child)  # the editors before the title, or a designation
+            elif isinstance(child[0], Sentence):
+                lead = tuple(child)
             else:
-                elements.append(child)
+                elements.extend(child)
         return Skeleton(head=head, lead=lead, elements=tuple(elements))
+
+    def elements(self, children: list[Any]) -> list[Element]:
+        return _appended(children)
 
     def head(self, children: list[Any]) -> Head:
         names: tuple[Token, ...] = ()
@@ -92,13 +98,28 @@ class SkeletonBuilder(Transformer[Token, Any]):
                 date = child
         return Head(names=names, editor_mark=editor_mark, date=date)
 
-    def names(self, children: list[Token]) -> tuple[Token, ...]:
+    def names(self, children: list[Any]) -> tuple[Token, ...]:
+        listed: list[Token] = children[0]
+        return (*listed, *(t for t in children[1:] if t.type == "ETAL"))
+
+    def name_list(self, children: list[Any]) -> list[Token]:
+        if not isinstance(children[0], list):
+            return [children[0]]
+        so_far: list[Token] = children[0]
+        so_far.append(children[-1])  # after its NAME_SEP, if any
+        return so_far
+
+    def persons(self, children: list[Token]) -> tuple[Token, ...]:
         return tuple(t for t in children if t.type in PERSON_TOKENS)
 
-    persons = names
-
-    def run(self, children: list[Token]) -> tuple[Sentence, ...]:
-        return tuple(Sentence(t.value, _start(t), _end(t), is_year=t.type == "YEAR_SEG") for t in children)
+    def run(self, children: list[Any]) -> list[Sentence]:
+        token = children[-1]
+        sentence = Sentence(token.value, _start(token), _end(token), is_year=token.type == "YEAR_SEG")
+        if len(children) == 1:
+            return [sentence]
+        sentences: list[Sentence] = children[0]
+        sentences.append(sentence)
+        return sentences
 
     def url(self, children: list[Token]) -> Element:
         return Element(kind="URL", token=children[0], value=children[1] if len(children) > 1 else None)
@@ -114,10 +135,19 @@ class SkeletonBuilder(Transformer[Token, Any]):
 
     def element(self, children: list[Any]) -> Element:
         first = children[0]
-        run: tuple[Sentence, ...] = children[1] if len(children) > 1 else ()
+        run = tuple(children[1]) if len(children) > 1 else ()
         if isinstance(first, Element):
             return Element(first.kind, first.token, run, first.names, first.value)
         return Element(kind=first.type, token=first, run=run)
+
+
+def _appended(children: list[Any]) -> list[Any]:
+    """One step of a left-recursive repetition: the list so far (if any) with the new child."""
+    if len(children) == 1:
+        return [children[0]]
+    so_far: list[Any] = children[0]
+    so_far.append(children[1])
+    return so_far
 
 
 def _start(token: Token) -> int:
@@ -128,33 +158,46 @@ def _end(token: Token) -> int:
     return token.end_pos if token.end_pos is not None else 0
 
 
-#: The environment variable that picks the parser backend: "python" or "cython".
+#: The environment variable that picks the parser backend: "lean", "python" or "cython".
 BACKEND_VARIABLE = "TRANSLIT_REFS_BACKEND"
 
 
 @lru_cache(maxsize=1)
 def available_backends() -> tuple[str, ...]:
-    """ "python" always; "cython" when lark-cython is installed (``pip install translit-refs[fast]``)."""
+    """The backends this installation has: "lean" (our loop over Lark's tables, ``runtime``) and
+    "python" (Lark's own loop) always; "cython" when lark-cython is installed (``[fast]`` extra)."""
     if importlib.util.find_spec("lark_cython") is None:
-        return ("python",)
-    return ("python", "cython")
+        return ("lean", "python")
+    return ("lean", "python", "cython")
 
 
 def default_backend() -> str:
-    """The backend named by $TRANSLIT_REFS_BACKEND, else the fastest one installed."""
+    """The backend named by $TRANSLIT_REFS_BACKEND, else "lean" (the fastest; same results)."""
     chosen = os.environ.get(BACKEND_VARIABLE, "").strip().lower()
-    backends = available_backends()
-    if chosen in backends:
+    if chosen in available_backends():
         return chosen
-    return backends[-1]
+    return "lean"
+
+
+class _Parses(Protocol):
+    def parse(self, text: str) -> Any: ...
+
+
+@lru_cache(maxsize=3)
+def reference_parser(backend: str = "lean") -> _Parses:
+    """The parser of one reference with the skeleton builder inline, built once per process and
+    backend: "lean" drives the "python" backend's tables (``runtime.LeanParser``).
+
+    Only Lark's pure-Python parser supports error recovery (``on_error``): use ``lark_parser()``.
+    """
+    if backend == "lean":
+        return LeanParser(lark_parser("python"))
+    return lark_parser(backend)
 
 
 @lru_cache(maxsize=2)
-def reference_parser(backend: str = "python") -> Lark:
-    """The LALR parser with the skeleton builder inline, built once per process and backend.
-
-    Only the "python" backend supports error recovery (``on_error``); lark-cython's does not.
-    """
+def lark_parser(backend: str = "python") -> Lark:
+    """The Lark LALR parser ("python" or "cython"), with the skeleton builder inline."""
     options: dict[str, Any] = {}
     if backend == "cython":
         options["_plugins"] = importlib.import_module("lark_cython").plugins
@@ -175,7 +218,7 @@ def reference_parser(backend: str = "python") -> Lark:
 def terminal_pattern(name: str) -> str:
     """The regular expression of one of the grammar's terminals, for rules that look for a marker
     outside the parse (declared once, in the grammar)."""
-    return str(reference_parser("python").get_terminal(name).pattern.to_regexp())
+    return str(lark_parser("python").get_terminal(name).pattern.to_regexp())
 
 
 @lru_cache(maxsize=1)

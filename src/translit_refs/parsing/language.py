@@ -26,50 +26,43 @@ def title_language(title: str, translated: bool) -> str | None:
         return "ru"
     if translated:
         return "en" if looks_english(title) else "ru"
-    russian, english = evidence(title)
-    if russian > english:
+    balance = russian_balance(title)
+    if balance > 0:
         return "ru"
-    if english > russian:
+    if balance < 0:
         return "en"
     return None
 
 
 def looks_transliterated(title: str) -> bool:
     """True when the title reads as transliterated Russian rather than English."""
-    russian, english = evidence(title)
-    return russian > english
+    return russian_balance(title) > 0
 
 
 def looks_english(title: str) -> bool:
     """True when the title reads as English rather than transliterated Russian."""
-    russian, english = evidence(title)
-    return english > russian
+    return russian_balance(title) < 0
 
 
-def evidence(title: str) -> tuple[int, int]:
-    """Counts of Russian-transliteration and English signs in the title's words: function words
+def russian_balance(title: str) -> int:
+    """Signs of Russian transliteration in the title's words less signs of English: function words
     ("the", "of" against "v", "dlya"), endings ("-tion", "-ing" against "-ogo", "-nykh") and letter
     groups ("th", "wh" against "zh", "kh", "shch", "’")."""
-    russian = english = 0
-    for word in _WORDS.findall(title.lower()):
-        signs = _signs(word)
-        russian += signs[0]
-        english += signs[1]
-    return russian, english
+    return sum(map(_word_balance, _WORDS.findall(title.lower())))
 
 
 @lru_cache(maxsize=65536)
-def _signs(word: str) -> tuple[int, int]:
-    """The Russian and English signs of one lowercase word (words recur from title to title)."""
-    russian = english = 0
+def _word_balance(word: str) -> int:
+    """The Russian signs of one lowercase word less its English ones (words recur from title to title)."""
+    balance = 0
     if word in ENGLISH_FUNCTION_WORDS:
-        english += 1
+        balance -= 1
     elif word in TRANSLIT_FUNCTION_WORDS:
-        russian += 1
+        balance += 1
     if len(word) > 4 and word.endswith(TRANSLIT_ENDINGS):
-        russian += 1
+        balance += 1
     if "’" in word or "'" in word or _TRANSLIT_LETTERS.search(word):
-        russian += 1
+        balance += 1
     if word.endswith(_ENGLISH_ENDINGS) or word.startswith(("th", "wh")):
-        english += 1
-    return russian, english
+        balance -= 1
+    return balance

@@ -85,11 +85,12 @@ def normalize(text: str) -> Normalised:
     display = normalised
     if diagnostics and any(d.code == "control-character" for d in diagnostics):
         display = "".join(raw if raw in _CONTROL_SET else shown for raw, shown in zip(text, normalised, strict=True))
-    diagnostics.extend(
-        _note("date-space", f"stray space in the date {m.group()!r} ignored", m.start())
-        for m in _SPACED_DATE.finditer(normalised)
-        if " " in m.group() and _bounded(normalised, m.start(), m.end())
-    )
+    if ". " in normalised:  # a reported date has a space after one of its periods
+        diagnostics.extend(
+            _note("date-space", f"stray space in the date {m.group()!r} ignored", m.start())
+            for m in _SPACED_DATE.finditer(normalised)
+            if " " in m.group() and _bounded(normalised, m.start(), m.end())
+        )
     if ("–" in normalised or "—" in normalised or "-" in normalised) and _AREA_DASH.search(normalised):
         normalised = _blank_area_separators(normalised, diagnostics)
     if _BRACKETS.search(normalised):
@@ -146,21 +147,34 @@ def _reported(char: str, position: int) -> Diagnostic:
 
 def _unbalanced_brackets(text: str) -> list[Diagnostic]:
     """A warning for each "(" or "[" left open and each ")" or "]" closing nothing (at most five)."""
-    found: list[Diagnostic] = []
+    brackets = "".join(_BRACKETS.findall(text))
+    problems = _recurring_bracket_problems(brackets) if len(brackets) <= 32 else _bracket_problems(brackets)
+    if not problems:
+        return []
+    positions = [match.start() for match in _BRACKETS.finditer(text)]
+    return [_unbalanced(message, positions[index]) for message, index in problems]
+
+
+def _bracket_problems(brackets: str) -> tuple[tuple[str, int], ...]:
+    """What is wrong with a sequence of brackets, and where (an index into it)."""
+    found: list[tuple[str, int]] = []
     open_positions: dict[str, list[int]] = {"(": [], "[": []}
     closing_to_opening = {")": "(", "]": "["}
-    for match in _BRACKETS.finditer(text):
-        char = match.group()
+    for index, char in enumerate(brackets):
         if char in open_positions:
-            open_positions[char].append(match.start())
+            open_positions[char].append(index)
         elif open_positions[closing_to_opening[char]]:
             open_positions[closing_to_opening[char]].pop()
         elif len(found) < 5:
-            found.append(_unbalanced(f"{char!r} closes nothing", match.start()))
+            found.append((f"{char!r} closes nothing", index))
     for opening, positions in open_positions.items():
         if positions:
-            found.append(_unbalanced(f"{opening!r} is never closed", positions[0]))
-    return found[:5]
+            found.append((f"{opening!r} is never closed", positions[0]))
+    return tuple(found[:5])
+
+
+#: Short bracket sequences recur from reference to reference ("()[]", "[]()"): each is checked once.
+_recurring_bracket_problems = lru_cache(maxsize=1024)(_bracket_problems)
 
 
 def _note(code: str, message: str, position: int) -> Diagnostic:

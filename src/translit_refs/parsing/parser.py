@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from ..errors import InvalidArgumentError
-from ..families import BY_NAME, best_family, entry_evidence, family_for_entry, list_family, settled_family
+from ..families import BY_NAME, ListVote, best_family, entry_evidence, family_for_entry
 from ..models import Diagnostic, Reference, ReferenceList, Severity, StyleFamily
-from .grammar import Skeleton, default_backend, reference_parser
+from .grammar import Skeleton, default_backend, lark_parser, reference_parser
 from .layout import assemble
 from .normalize import Normalised, normalize
 
@@ -59,24 +62,68 @@ def parse_references(text_or_lines: str | Iterable[str], as_list: bool = True) -
 def parse_list(text_or_lines: str | Iterable[str], as_list: bool = True) -> ReferenceList:
     """Parse a list and report the style family detected for it and for each entry.
 
-    An entry that shows one family clearly and no other (``settled_family``) is finished at once:
-    no list can change how it is read. The others wait, with their parse trees, for the list's
-    family; so a long list does not keep every entry's tree alive.
+    Each entry is finished at once in the family its list shows so far (the running vote of the
+    entries before it and its own); the few finished in a family the whole list then overrules are
+    read again. So the result is the same as reading the whole list first, and no parse tree is
+    kept waiting.
     """
     texts = _items(text_or_lines)
-    references: list[Reference | ReadText] = []
-    evidence: list[dict[StyleFamily, float]] = []
+    with collector_paused():
+        return _read_list(texts, as_list)
+
+
+def _read_list(texts: list[str], as_list: bool) -> ReferenceList:
+    references: list[Reference] = []
+    read_in: list[tuple[StyleFamily | None, dict[StyleFamily, float]] | None] = []
+    vote = ListVote()
     for text in texts:
         read = read_text(text)
-        if read.skeleton is not None:
-            evidence.append(read.evidence)
-        settled = settled_family(read.evidence) if as_list else best_family(read.evidence)
-        references.append(finish(read, settled) if settled is not None or read.skeleton is None else read)
-    family = list_family(evidence) if as_list else None
-    finished = tuple(
-        r if isinstance(r, Reference) else finish(r, family_for_entry(r.evidence, family)) for r in references
-    )
-    return ReferenceList(references=finished, family=family)
+        if read.skeleton is None or not as_list:
+            references.append(finish(read, best_family(read.evidence)))
+            read_in.append(None)
+            continue
+        vote.add(read.evidence)
+        family = family_for_entry(read.evidence, vote.leader)
+        references.append(finish(read, family))
+        read_in.append((family, read.evidence))
+    family = vote.leader if as_list else None
+    for index, entry in enumerate(read_in):
+        if entry is not None and family_for_entry(entry[1], family) is not entry[0]:
+            references[index] = finish(read_text(texts[index]), family_for_entry(entry[1], family))
+    return ReferenceList(references=tuple(references), family=family)
+
+
+class _CollectorPause:
+    """Python's cyclic garbage collector off while batches are parsed, and back on after.
+
+    Parsing makes no reference cycles, but it makes many objects that outlive the call (the
+    results), and each collection would walk all of them again: 15–20 % of a batch's time
+    (``benchmarks/compare.py``). Nested and concurrent pauses count; the last one out restores
+    the collector if it was on before the first.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._depth = 0
+        self._was_enabled = True
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if self._depth == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._depth += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._depth -= 1
+                if self._depth == 0 and self._was_enabled:
+                    gc.enable()
+
+
+collector_paused = _CollectorPause()
 
 
 def _items(text_or_lines: str | Iterable[str]) -> list[str]:
@@ -127,7 +174,7 @@ def _read_with_recovery(text: str, normalised: Normalised, repairs: tuple[Diagno
         return len(recovered) < MAX_RECOVERIES and not isinstance(error, UnexpectedEOF)
 
     try:
-        skeleton = reference_parser("python").parse(normalised.text, on_error=recover)
+        skeleton = lark_parser("python").parse(normalised.text, on_error=recover)
     except (LarkError, RecursionError) as error:
         if not recovered or not isinstance(error, UnexpectedInput):
             recovered.append(_syntax_diagnostic(error))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..lexicons import PUBLISHER_ENDINGS
 from .dates import date_from_text, year_of
@@ -57,6 +58,8 @@ _URL_TAIL = re.compile(r"[a-z0-9](?:[\w\-./?=&%#~]*[/\w])?")
 
 def read_group(draft: Draft, group: Group, ahead: list[str], after_title: bool) -> None:
     """The sentences of one group, by the marker before them and the markers ahead."""
+    if not group.run and group.kind != "LEAD":
+        return
     run = _claimed_by_marker(draft, group, list(group.run))
     if group.kind == "LEAD":
         run, year_after = take_years(draft, run, in_lead=True)
@@ -94,7 +97,10 @@ def take_years(draft: Draft, run: list[Sentence], in_lead: bool) -> tuple[list[S
     """
     if in_lead and (draft.dated_in_head or "DATE_PAREN" in draft.kinds or len(run) < 2):
         return run, False
-    if not any(sentence.is_year for sentence in run):
+    for sentence in run:
+        if sentence.is_year:
+            break
+    else:
         return run, False
     year_after = bool(run) and run[-1].is_year
     kept: list[Sentence] = []
@@ -108,8 +114,7 @@ def take_years(draft: Draft, run: list[Sentence], in_lead: bool) -> tuple[list[S
     return kept, year_after
 
 
-@dataclass(frozen=True, slots=True)
-class _Body:
+class _Body(NamedTuple):
     """Sentences to give roles to: from ``first`` on (the leading run keeps its first as the title),
     whether a year closed them, and the kinds of the markers ahead."""
 

@@ -7,6 +7,7 @@ import re
 _NUMBER = re.compile(r"\d+[A-Za-z]?(?:\s?[-‐‑‒–—−/]\s?\d+[A-Za-z]?)?(?:\s?\(\d+\))?")
 _PAGES = re.compile(r"\d[\d\sA-Za-z,/‐‑‒–—−-]*+(?<=[\dA-Za-z])")
 _SPACED_DASH = re.compile(r"\s?([-‐‑‒–—−])\s?")
+_SPACE = re.compile(r"\s")
 _GLUED_WHOLE_NUMBER = re.compile(r"(?<=\d)\(")
 _DOI_BODY = re.compile(r"10\.\d{4,9}\s?/\S+")
 _DASHES = re.compile(r"[‐‑‒–—−]")
@@ -24,7 +25,10 @@ def page_range(marker: str) -> str | None:
     """The pages a marker gives, without spaces around the range's dash: "pp. 233 – 239" -> "233–239",
     "pp. 15-95, 238-260" -> "15-95, 238-260"."""
     match = _PAGES.search(marker)
-    return _SPACED_DASH.sub(r"\1", match.group()) if match else None
+    if not match:
+        return None
+    pages = match.group()
+    return _SPACED_DASH.sub(r"\1", pages) if _SPACE.search(pages) else pages
 
 
 def issue_number(marker: str) -> str | None:

@@ -1,0 +1,146 @@
+"""A lean LALR(1) loop over Lark's own parse table, terminal regexes and callbacks.
+
+Lark stays the grammar and the parser generator; this module only drives the tables it built,
+without Lark's per-token machinery (lexer threads, line counters, generator frames, rule lookups
+by structural equality). It reads these Lark internals, which is why ``pyproject.toml`` pins the
+Lark versions it supports:
+
+- ``Lark.parser.parser.parser.parse_table`` (``states``, ``start_states``, ``end_states``) and
+  ``.callbacks`` (the tree builder with the transformer inline);
+- ``Lark.parser.lexer``: a ``ContextualLexer`` whose ``lexers[state]`` are ``BasicLexer``s with a
+  ``scanner`` (``_mres``: compiled alternations of named groups), ``callback`` (Lark's
+  "unless" retyping of keywords) and ``ignore_types``.
+
+Anything the loop does not expect (no terminal matches, no action for a token, a newline in the
+text) is handed back to ``Lark.parse``, which either parses the text or raises Lark's own,
+detailed error. So syntax errors and their recovery remain Lark's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from lark import Lark, Token
+from lark.lexer import BasicLexer, ContextualLexer
+from lark.parsers.lalr_analysis import Shift
+
+#: A reduction: how many values it pops, the rule's name (for the goto), and the callback.
+_Reduction = tuple[int, str, Callable[[list[Any]], Any]]
+#: A state's actions by terminal or rule name: the next state (a shift) or a reduction.
+_Actions = dict[str, int | _Reduction]
+#: A state's lexer: its regexes, the terminals it skips and Lark's retyping callbacks.
+_StateLexer = tuple[tuple[Any, ...], frozenset[str], dict[str, Callable[[Token], Token]]]
+
+END = "$END"
+
+
+class LeanParser:
+    """Parses exactly as ``lark.parse(text)`` does for a single-line text, faster."""
+
+    def __init__(self, lark: Lark) -> None:
+        frontend = lark.parser
+        lexer = frontend.lexer
+        if not isinstance(lexer, ContextualLexer):
+            raise TypeError("the lean runtime drives Lark's contextual lexer only")
+        lalr = frontend.parser.parser
+        table = lalr.parse_table
+        callbacks = lalr.callbacks
+        (start,) = lark.options.start
+        self._lark = lark
+        self._start_state: int = table.start_states[start]
+        self._end_state: int = table.end_states[start]
+        self._token_callbacks: dict[str, Callable[[Token], Any]] = {
+            name: callback for name, callback in callbacks.items() if isinstance(name, str)
+        }
+        self._actions: dict[int, _Actions] = {}
+        for state, actions in table.states.items():
+            compiled: _Actions = {}
+            for symbol, (action, argument) in actions.items():
+                if action is Shift:
+                    compiled[symbol] = argument
+                else:
+                    compiled[symbol] = (len(argument.expansion), argument.origin.name, callbacks[argument])
+            self._actions[state] = compiled
+        self._lexers: dict[int, _StateLexer] = {}
+        for state, state_lexer in lexer.lexers.items():
+            assert isinstance(state_lexer, BasicLexer)
+            scanner = state_lexer.scanner
+            self._lexers[state] = (tuple(scanner._mres), frozenset(state_lexer.ignore_types), state_lexer.callback)
+
+    def parse(self, text: str) -> Any:
+        """The transformer's result for ``text``; Lark's own parse (and error) when the loop balks."""
+        if "\n" in text or "\r" in text:
+            return self._lark.parse(text)
+        result = self._run(text)
+        if result is _BALKED:
+            return self._lark.parse(text)
+        return result
+
+    def _run(self, text: str) -> Any:
+        actions = self._actions
+        lexers = self._lexers
+        token_callbacks = self._token_callbacks
+        states = [self._start_state]
+        values: list[Any] = []
+        position = 0
+        length = len(text)
+        while position < length:
+            regexes, ignored, retype = lexers[states[-1]]
+            for regex in regexes:
+                match = regex.match(text, position)
+                if match is not None:
+                    break
+            else:
+                return _BALKED
+            kind = match.lastgroup
+            end = match.end()
+            if kind in ignored:
+                position = end
+                continue
+            token = Token(kind, match.group(), position, 1, position + 1, 1, end + 1, end)
+            if kind in retype:
+                token = retype[kind](token)
+            position = end
+            while True:
+                action = actions[states[-1]].get(token.type)
+                if action is None:
+                    return _BALKED
+                if isinstance(action, int):
+                    states.append(action)
+                    callback = token_callbacks.get(token.type)
+                    values.append(token if callback is None else callback(token))
+                    break
+                size, origin, reduce = action
+                if size:
+                    children = values[-size:]
+                    del states[-size:]
+                    del values[-size:]
+                else:
+                    children = []
+                goto = actions[states[-1]][origin]
+                assert isinstance(goto, int)
+                states.append(goto)
+                values.append(reduce(children))
+        end_state = self._end_state
+        while True:
+            action = actions[states[-1]].get(END)
+            if action is None or isinstance(action, int):
+                return _BALKED
+            size, origin, reduce = action
+            if size:
+                children = values[-size:]
+                del states[-size:]
+                del values[-size:]
+            else:
+                children = []
+            goto = actions[states[-1]][origin]
+            assert isinstance(goto, int)
+            states.append(goto)
+            values.append(reduce(children))
+            if states[-1] == end_state:
+                return values[-1]
+
+
+#: What ``_run`` returns when the text needs Lark's own parser.
+_BALKED: Any = object()

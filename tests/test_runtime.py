@@ -1,0 +1,122 @@
+"""The lean LALR loop (``parsing.runtime``) gives exactly what ``Lark.parse`` gives.
+
+Same skeleton, token for token (type, text and span), on every reference of the seed and the dev
+corpus (both lists), on generated references of every family, and on arbitrary text, where it
+must also fail exactly when Lark fails.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lark import Token
+
+from translit_refs import parse_references
+from translit_refs.export.formatter import format_reference
+from translit_refs.models import Reference
+from translit_refs.parsing.grammar import lark_parser, reference_parser
+from translit_refs.parsing.normalize import normalize
+from translit_refs.parsing.parser import collector_paused
+
+from conftest import FIXTURES, load_jsonl
+from family_strategies import gost_style, references_style
+from strategies import references
+
+
+def _structure(value: Any) -> Any:
+    """A skeleton as nested tuples, tokens with their spans (``Token.__eq__`` ignores spans)."""
+    if isinstance(value, Token):
+        return (value.type, str(value), value.start_pos, value.end_pos)
+    if isinstance(value, list | tuple):
+        return tuple(_structure(item) for item in value)
+    fields = getattr(value, "__dataclass_fields__", None)
+    if fields is not None:
+        return (type(value).__name__, *(_structure(getattr(value, name)) for name in fields))
+    return value
+
+
+def _outcome(parse: Any, text: str) -> Any:
+    try:
+        return _structure(parse(text))
+    except Exception as error:  # both parsers must fail alike
+        return ("error", type(error).__name__)
+
+
+def _same(text: str) -> None:
+    normalised = normalize(text).text
+    lean = _outcome(reference_parser("lean").parse, normalised)
+    lark = _outcome(lark_parser("python").parse, normalised)
+    assert lean == lark, text
+
+
+def _fixture_texts() -> list[str]:
+    texts = [line for line in (FIXTURES / "seed_references.txt").read_text("utf-8").splitlines() if line.strip()]
+    for row in load_jsonl("dev_npe.jsonl"):
+        texts.append(row["text"])
+        if row.get("cyrillic_parallel"):
+            texts.append(row["cyrillic_parallel"])
+    return texts
+
+
+def test_lean_loop_equals_lark_on_every_fixture_reference() -> None:
+    texts = _fixture_texts()
+    assert len(texts) > 1100
+    for text in texts:
+        _same(text)
+
+
+def test_lean_loop_is_the_default_and_not_lark_itself() -> None:
+    assert type(reference_parser("lean")).__name__ == "LeanParser"
+    assert reference_parser("lean") is not lark_parser("python")
+
+
+def _formatted(reference: Reference, style: str) -> str:
+    return format_reference(reference, style=style)
+
+
+@given(references, st.sampled_from(["quaestio-rossica", "apa"]))
+def test_lean_loop_equals_lark_on_generated_references(reference: Reference, style: str) -> None:
+    _same(_formatted(reference, style))
+
+
+@given(st.one_of(references_style().map(lambda r: (r, "references")), gost_style().map(lambda r: (r, "gost"))))
+def test_lean_loop_equals_lark_on_generated_family_references(pair: tuple[Reference, str]) -> None:
+    _same(_formatted(*pair))
+
+
+@given(st.text(st.characters(codec="utf-8"), max_size=120))
+def test_lean_loop_fails_exactly_where_lark_fails(text: str) -> None:
+    _same(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "Ivanov I.I.", "[", "((", "Smith, J. (2001). T.\nSecond line", "pp. 1–2", "2001.", ". , ;"],
+)
+def test_lean_loop_equals_lark_on_edge_cases(text: str) -> None:
+    _same(text)
+
+
+def test_batches_leave_the_garbage_collector_as_they_found_it() -> None:
+    assert gc.isenabled()
+    parse_references(["Ivanov I.I. Title. Moscow, Nauka Publ., 2001. 100 p."] * 3)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse_references(["Ivanov I.I. Title. Moscow, Nauka Publ., 2001. 100 p."])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_collector_is_paused_during_a_batch_and_restored_after_nesting() -> None:
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
