@@ -1,7 +1,7 @@
-"""Hypothesis strategies for the style families of Russian journals: References and GOST.
+"""Hypothesis strategies for the style families of Russian journals: References, GOST and Vancouver.
 
 Each builds a Reference the family's formatter (``format_reference(r, "references" | "gost")``)
-can print and the parser must read back whole. What they leave out is what the styles cannot
+(or "vancouver") can print and the parser must read back whole. What they leave out is what the styles cannot
 tell apart from another field (docs/round-trip.md): a journal or title sentence that is a place,
 a publisher's or an institution's name, a collection's or conference's title.
 """
@@ -135,8 +135,46 @@ def gost_style(draw: st.DrawFn) -> Reference:
     return _languages(Reference.model_validate(fields), noted=False)
 
 
+bare_initials = st.sampled_from(["II", "A", "MYu", "PS", "EF", "AKh", "JW"])
+#: Only a journal's locator tells a lone "Family A." with its period apart from "Family A" and a separator.
+two_initials = st.sampled_from(["II", "MYu", "PS", "EF", "AKh", "JW"])
+
+
+@st.composite
+def vancouver_style(draw: st.DrawFn) -> Reference:
+    """A reference as the Vancouver style prints it: an article, a book (by authors or editors), a chapter."""
+    kind = draw(st.sampled_from([ReferenceType.ARTICLE, ReferenceType.BOOK, ReferenceType.CHAPTER]))
+    initials = bare_initials if kind is ReferenceType.ARTICLE else two_initials
+    vancouver_people = st.lists(st.builds(Person, family=capitalised, given=initials), min_size=1, max_size=4)
+    people = draw(vancouver_people)
+    fields: dict[str, object] = {
+        "type": kind,
+        "title": draw(latin_title),
+        "persons": tuple(people),
+        "issued": PartialDate(year=draw(year)),
+    }
+    if kind is ReferenceType.ARTICLE:
+        fields |= {
+            "container_title": draw(journal),
+            "volume": draw(count),
+            "issue": draw(st.one_of(st.none(), count)),
+            "pages": draw(number_range),
+        }
+    else:
+        fields |= {"places": (draw(place),), "publisher": draw(publisher)}
+    if kind is ReferenceType.BOOK and draw(st.booleans()):
+        fields["persons"] = tuple(p.model_copy(update={"role": Role.EDITOR}) for p in people)
+    elif kind is ReferenceType.CHAPTER:
+        editors = draw(vancouver_people)
+        fields["persons"] = (*people, *(p.model_copy(update={"role": Role.EDITOR}) for p in editors))
+        fields |= {"container_title": draw(latin_title), "pages": draw(number_range)}
+    return _languages(Reference.model_validate(fields), noted=False)
+
+
 #: Every family's references, with the style that prints them.
 family_references = st.one_of(
-    st.tuples(st.just("references"), references_style()), st.tuples(st.just("gost"), gost_style())
+    st.tuples(st.just("references"), references_style()),
+    st.tuples(st.just("gost"), gost_style()),
+    st.tuples(st.just("vancouver"), vancouver_style()),
 )
-__all__ = ["family_references", "gost_style", "references_style", "year_date"]
+__all__ = ["family_references", "gost_style", "references_style", "vancouver_style", "year_date"]

@@ -35,7 +35,7 @@ def test_jsonl_gives_the_full_model(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(lines) == 44
     first = json.loads(lines[0])
     assert first["raw"].startswith("Acheson, D. (1969).")
-    assert first["persons"] == [{"family": "Acheson", "given": "D.", "role": "author"}]
+    assert first["persons"] == [{"family": "Acheson", "given": "D.", "role": "author", "literal": False}]
 
 
 def test_output_file_and_blank_lines(tmp_path: Path) -> None:

@@ -129,14 +129,58 @@ REFERENCES_STYLE: list[tuple[str, str, dict[str, Any]]] = [
     ),
 ]  # fmt: skip
 
+REFERENCES_MORE: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "chapter: In: editors (ed.)",
+        "Fomin R.R. Reaktory BREST [BREST reactors]. In: Galkin S.S., Kurov A.A. (eds.) Yadernaya energetika "
+        "XXI veka [Nuclear power of the 21st century]. Moscow, Nauka Publ., 2006, pp. 210–233. (In Russ.)",
+        {"type": "chapter", "container-title": "Yadernaya energetika XXI veka", "page": "210–233",
+         "editor": [{"family": "Galkin", "given": "S.S."}, {"family": "Kurov", "given": "A.A."}]},
+    ),
+    (
+        "a newspaper article: day and month, no volume",
+        "Zorin A.P. Atom i klimat [Atom and climate]. Rossiiskaya gazeta, 2019, 14 May, no. 101. (In Russ.)",
+        {"type": "article-newspaper", "container-title": "Rossiiskaya gazeta",
+         "issued": {"date-parts": [[2019, 5, 14]]}},
+    ),
+    (
+        "in V volumes: V 3 t.",
+        "Istoriya atomnogo proekta [History of the atomic project]. V 3 t. T. 2. Moscow, IzdAt Publ., 2002. 400 p.",
+        {"number-of-volumes": "3", "volume": "2", "number-of-pages": "400"},
+    ),
+    (
+        "a page count without its period, a place with its region",
+        "Todreas N.E., Kazimi M.S. Nuclear Systems. Boca Raton, Florida. Taylor & Francis Publ., 2011. 1006 p",
+        {"type": "book", "publisher-place": "Boca Raton, Florida", "number-of-pages": "1006",
+         "issued": {"date-parts": [[2011]]}},
+    ),
+    (
+        "an editor after the volume: Name (ed.)",
+        "Sobranie dokumentov [Collected documents]. Vol. 3. Orlov A.A. (ed.). Moscow, Nauka Publ., 1999. 320 p.",
+        {"editor": [{"family": "Orlov", "given": "A.A."}], "volume": "3", "publisher": "Nauka"},
+    ),
+    (
+        "a title's standard designation in parentheses",
+        "Pravila yadernoi bezopasnosti reaktornykh ustanovok (NP-082-07) [Nuclear safety rules]. Moscow, "
+        "NTC YaRB Publ., 2008. 28 p.",
+        {"type": "standard", "number": "NP-082-07", "title": "Pravila yadernoi bezopasnosti reaktornykh ustanovok"},
+    ),
+    (
+        "a joint imprint of two towns",
+        "Lemekhov V.V. Toplivo [Fuel]. Trudy konferentsii [Proceedings of the conference]. Obninsk-Moscow, 2014, "
+        "vol. 1, pp. 5-9.",
+        {"publisher-place": "Obninsk-Moscow"},
+    ),
+]  # fmt: skip
+
 GOST_STYLE: list[tuple[str, str, dict[str, Any]]] = [
     (
-        "Latin GOST article with //, – and repeated authors",
+        "Latin GOST article with //, – and the authors repeated, with a co-author",
         "Orlov A.B. Heat transfer in rod bundles / A.B. Orlov, S.V. Kim // Nuclear Engineering. – 2001. – "
         "Vol. 3, No. 2. – P. 5–17.",
         {"type": "article-journal", "container-title": "Nuclear Engineering", "volume": "3", "issue": "2",
          "page": "5–17", "issued": {"date-parts": [[2001]]}, "title": "Heat transfer in rod bundles",
-         "author": [{"family": "Orlov", "given": "A.B."}]},
+         "author": [{"family": "Orlov", "given": "A.B."}, {"family": "Kim", "given": "S.V."}]},
     ),
     (
         "Cyrillic article, Т., Вып., С.",
@@ -202,6 +246,43 @@ GOST_STYLE: list[tuple[str, str, dict[str, Any]]] = [
         "ГОСТ Р 7.0.5-2008. Библиографическая ссылка. – М.: Стандартинформ, 2008. – 19 с.",
         {"type": "standard", "number": "ГОСТ Р 7.0.5-2008", "title": "Библиографическая ссылка"},
     ),
+    (
+        "Cyrillic co-authors after the slash",
+        "Лебедев П.С. Кипение натрия / П.С. Лебедев, О.И. Крылова, Н.А. Зуев // Атомная энергия. – 2018. – "
+        "Т. 124, № 2. – С. 71–78.",
+        {"type": "article-journal", "author": [{"family": "Лебедев", "given": "П.С."},
+         {"family": "Крылова", "given": "О.И."}, {"family": "Зуев", "given": "Н.А."}]},
+    ),
+    (
+        "Cyrillic chapter of a multi-volume collection, отв. ред.",
+        "Громов А.Н. Реакторы на быстрых нейтронах // Атомная отрасль России : очерки. В 2 т. Т. 2 / отв. ред. "
+        "В.В. Осипов. – М.: Энергоатомиздат, 2012. – С. 100–140.",
+        {"type": "chapter", "editor": [{"family": "Осипов", "given": "В.В."}], "publisher": "Энергоатомиздат",
+         "page": "100–140"},
+    ),
+    (
+        "Cyrillic doctoral dissertation, д-ра without a period",
+        "Зайцева Л.М. Теплогидравлика активной зоны : дис. ... д-ра техн. наук : 05.14.03. – Обнинск, 2010. – "
+        "312 с.",
+        {"type": "thesis", "title": "Теплогидравлика активной зоны", "number-of-pages": "312"},
+    ),
+    (
+        "Cyrillic patent: country and classification, опубл.",
+        "Пат. 2601234 Российская Федерация, МПК G21C 17/00. Устройство контроля течи / Ушаков В.Д. ; "
+        "заявитель АО «ГНЦ РФ – ФЭИ». – № 2015112345/07 ; заявл. 03.04.2015 ; опубл. 27.10.2016, Бюл. № 30.",
+        {"type": "patent", "number": "2601234", "title": "Устройство контроля течи",
+         "issued": {"date-parts": [[2016, 10, 27]]}, "author": [{"family": "Ушаков", "given": "В.Д."}]},
+    ),
+    (
+        "Cyrillic archival signature",
+        "РГАЭ. Ф. 4372. Оп. 65. Д. 210. Л. 3–5 об.",
+        {"archive": "РГАЭ", "archive_location": "Ф. 4372. Оп. 65. Д. 210. Л. 3–5 об"},
+    ),
+    (
+        "Cyrillic newspaper issue with an abbreviated month",
+        "Ершов К. Новый энергоблок // Известия. – 2015. – 3 дек. – С. 4.",
+        {"type": "article-newspaper", "container-title": "Известия", "issued": {"date-parts": [[2015, 12, 3]]}},
+    ),
 ]  # fmt: skip
 
 VANCOUVER_AND_APA: list[tuple[str, str, dict[str, Any]]] = [
@@ -228,6 +309,78 @@ VANCOUVER_AND_APA: list[tuple[str, str, dict[str, Any]]] = [
         "APA book",
         "Lamarsh, J. R. (1983). Introduction to Nuclear Engineering. Reading, Addison-Wesley. 626 p.",
         {"type": "book", "publisher-place": "Reading", "publisher": "Addison-Wesley"},
+    ),
+    (
+        "Vancouver initials with transliterated digraphs, a question in the title",
+        "Orlova NYu, Zhukov AKh, Lis PP. Is cavitation inevitable? Teploenergetika. 2014;61(8):44-50. (In Russ.)",
+        {"type": "article-journal", "title": "Is cavitation inevitable?", "container-title": "Teploenergetika",
+         "volume": "61", "issue": "8", "page": "44-50", "language": "ru",
+         "author": [{"family": "Orlova", "given": "NYu"}, {"family": "Zhukov", "given": "AKh"},
+                    {"family": "Lis", "given": "PP"}]},
+    ),
+    (
+        "Vancouver book: Place: Publisher; Year, and editors with eds.",
+        "Baranov VA, Frolova TS, eds. Sodium Coolant Technology. 2nd ed. Obninsk: IPPE; 2015.",
+        {"type": "book", "title": "Sodium Coolant Technology", "publisher-place": "Obninsk",
+         "publisher": "IPPE", "issued": {"date-parts": [[2015]]}, "edition": "2",
+         "editor": [{"family": "Baranov", "given": "VA"}, {"family": "Frolova", "given": "TS"}]},
+    ),
+    (
+        "Vancouver chapter: In: editors, ed.; Year:pages",
+        "Kim JH. Corrosion of steels in lead. In: Fazio C, ed. Heavy Liquid Metal Handbook. Paris: OECD; "
+        "2007:235-270.",
+        {"type": "chapter", "container-title": "Heavy Liquid Metal Handbook", "publisher-place": "Paris",
+         "publisher": "OECD", "issued": {"date-parts": [[2007]]}, "page": "235-270",
+         "editor": [{"family": "Fazio", "given": "C"}], "author": [{"family": "Kim", "given": "JH"}]},
+    ),
+    (
+        "Vancouver issue without a volume, the journal's period dropped",
+        "Petrov IV. Neutron flux monitoring. Atomn Energ. 2018;(4):12-19.",
+        {"container-title": "Atomn Energ", "issue": "4", "page": "12-19", "issued": {"date-parts": [[2018]]}},
+    ),
+    (
+        "Vancouver web page: [cited …], Accessed …",
+        "World Nuclear Association. Fast Neutron Reactors. London: WNA; 2021 [cited 2023 Feb 7]. "
+        "Available from: https://world-nuclear.org/fast-reactors",
+        {"URL": "https://world-nuclear.org/fast-reactors", "accessed": {"date-parts": [[2023, 2, 7]]},
+         "publisher": "WNA"},
+    ),
+    (
+        "APA issue without a volume; a date with its month and day",
+        "Sidorova, E. A. (2020, October 5). Reaktory novogo pokoleniya [New generation reactors]. "
+        "Atomnaya strategiya, (9), 14–19.",
+        {"type": "article-journal", "container-title": "Atomnaya strategiya", "issue": "9", "page": "14–19",
+         "issued": {"date-parts": [[2020, 10, 5]]}},
+    ),
+    (
+        "APA organisation as author, (n.d.), Retrieved … from",
+        "Rosatom State Corporation. (n.d.). Godovoi otchet [Annual report]. Retrieved June 3, 2022, from "
+        "https://rosatom.ru/report",
+        {"author": [{"literal": "Rosatom State Corporation"}], "title": "Godovoi otchet",
+         "accessed": {"date-parts": [[2022, 6, 3]]}, "URL": "https://rosatom.ru/report"},
+    ),
+    (
+        "APA chapter: In Editor (Ed.), Book (pp. …), and an edition in parentheses",
+        "Novak, P. (2009). Thermal fatigue. In R. Bauer & L. Stone (Eds.), Reactor Materials (2nd ed., "
+        "pp. 45–78). Springer.",
+        {"type": "chapter", "container-title": "Reactor Materials", "page": "45–78", "edition": "2",
+         "editor": [{"family": "Bauer", "given": "R."}, {"family": "Stone", "given": "L."}]},
+    ),
+    (
+        "APA book with its edition in parentheses",
+        "Glasstone, S., & Sesonske, A. (1994). Nuclear Reactor Engineering (4th ed.). New York, NY: Chapman & Hall.",
+        {"type": "book", "title": "Nuclear Reactor Engineering", "edition": "4", "publisher": "Chapman & Hall"},
+    ),
+    (
+        "APA report number and thesis in parentheses",
+        "Markov, D. S. (2017). Modelirovanie teplobmena [Heat transfer modelling] (Doctoral dissertation, "
+        "Tomsk Polytechnic University).",
+        {"type": "thesis", "genre": "Doctoral dissertation", "publisher": "Tomsk Polytechnic University"},
+    ),
+    (
+        "APA working paper",
+        "Belov, K., & Gusev, M. (2015). Energy prices and growth (Working Paper No. BRP 17/EC/2015). HSE.",
+        {"type": "report", "number": "BRP 17/EC/2015"},
     ),
 ]  # fmt: skip
 
@@ -315,6 +468,7 @@ IDENTIFIERS: list[tuple[str, str, dict[str, Any]]] = [
 
 ALL_VARIANTS = [
     *(("references", *c) for c in REFERENCES_STYLE),
+    *(("references", *c) for c in REFERENCES_MORE),
     *(("gost", *c) for c in GOST_STYLE),
     *(("vancouver-apa", *c) for c in VANCOUVER_AND_APA),
     *(("names", *c) for c in NAMES),
@@ -335,6 +489,7 @@ def test_every_family_has_ten_variants_or_more() -> None:
     assert len(REFERENCES_STYLE) >= 10
     assert len(GOST_STYLE) >= 10
     assert len(NAMES) >= 10
+    assert len(VANCOUVER_AND_APA) >= 10
 
 
 # ---- lists read as lists --------------------------------------------------------------------------

@@ -52,7 +52,14 @@ PLACES: frozenset[str] = _entries(
     Томск; Обнинск; Н. Новгород; Нижний Новгород; Ростов-на-Дону; Самара; Саратов; Воронеж; Иркутск;
     Красноярск; Пермь; Омск; Челябинск; Уфа; Владивосток; Дубна; Саров; Снежинск; Димитровград;
     Северск; Иваново; Одесса; Харьков; Ульяновск; Барнаул; Калининград; Мурманск; Ярославль; Тула;
-    Калуга; Тверь; Алматы; Курчатов; Ташкент; Ереван; Тбилиси; Рига; Вильнюс; Таллин
+    Калуга; Тверь; Алматы; Курчатов; Ташкент; Ереван; Тбилиси; Рига; Вильнюс; Таллин; Рязань; Пенза;
+    Ижевск; Оренбург; Тюмень; Хабаровск; Якутск; Севастополь; Краснодар; Волгоград; Астрахань; Белгород;
+    Курск; Смоленск; Псков; Вологда; Киров; Тольятти; Кемерово; Новокузнецк; Магнитогорск; Петрозаводск;
+    Архангельск; Подольск; Протвино; Троицк; Королёв; Королев; Химки; Электросталь; Зеленоград;
+    Нововоронеж; Сосновый Бор; Коломна; Жуковский; Железногорск; Бишкек; Баку; Кишинёв; Кишинев; Львов;
+    Днепропетровск; Варшава; Прага; Берлин; Париж; Лондон; Вена; Нью-Йорк; Вашингтон; Астана; Сыктывкар;
+    Ростов н/Д; Нальчик; Махачкала; Владикавказ; Ставрополь; Чебоксары; Йошкар-Ола; Саранск; Тамбов;
+    Липецк; Брянск; Орёл; Орел; Владимир; Кострома; Иваново; Великий Новгород; Череповец; Сургут; Томск
     """
 )
 
@@ -78,7 +85,11 @@ REGIONS: frozenset[str] = _entries(
     Ukraine; Belarus; Kazakhstan; Uzbekistan; Armenia; Georgia; Azerbaijan; Lithuania; Latvia; Estonia;
     Israel; Iran; Egypt; Japan; China; PRC; Korea; South Korea; Republic of Korea; Taiwan; India;
     Pakistan; Singapore; Malaysia; Indonesia; Vietnam; Canada; Mexico; Brazil; Argentina; Chile;
-    Australia; New Zealand; South Africa; Россия; РФ
+    Australia; New Zealand; South Africa; Россия; РФ;
+    Alabama; Arizona; California; Colorado; Connecticut; Florida; Idaho; Illinois; Indiana; Maryland;
+    Massachusetts; Michigan; Minnesota; New Mexico; New York State; North Carolina; Ohio; Oregon;
+    Pennsylvania; South Carolina; Tennessee; Texas; Utah; Virginia; Washington State; Wisconsin;
+    Ontario; Quebec; Bavaria; Lower Saxony
     """
 )
 
@@ -176,14 +187,15 @@ MONTHS: dict[str, int] = {
     for name in names
 }
 
-#: Russian month names as dates print them (the genitive), in Cyrillic and transliterated.
+#: Russian month names as dates print them (the genitive, and its abbreviations), in Cyrillic and transliterated.
 RUSSIAN_MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         [
-            ("января", "yanvarya"), ("февраля", "fevralya"), ("марта", "marta"), ("апреля", "aprelya"),
-            ("мая", "maya"), ("июня", "iyunya"), ("июля", "iyulya"), ("августа", "avgusta"),
-            ("сентября", "sentyabrya"), ("октября", "oktyabrya"), ("ноября", "noyabrya"), ("декабря", "dekabrya"),
+            ("января", "yanvarya", "янв"), ("февраля", "fevralya", "февр", "фев"), ("марта", "marta", "мар"),
+            ("апреля", "aprelya", "апр"), ("мая", "maya"), ("июня", "iyunya", "июн"), ("июля", "iyulya", "июл"),
+            ("августа", "avgusta", "авг"), ("сентября", "sentyabrya", "сент", "сен"), ("октября", "oktyabrya", "окт"),
+            ("ноября", "noyabrya", "нояб", "ноя"), ("декабря", "dekabrya", "дек"),
         ],
         start=1,
     )

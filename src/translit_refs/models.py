@@ -21,6 +21,7 @@ class ReferenceType(StrEnum):
     BOOK = "book"
     CHAPTER = "chapter"
     ARTICLE = "article-journal"
+    NEWSPAPER = "article-newspaper"
     PAPER = "paper-conference"
     PERIODICAL = "periodical"
     WEBPAGE = "webpage"
@@ -71,11 +72,13 @@ class IssueKind(StrEnum):
 
 
 class Person(_Frozen):
-    """A person as printed: family name and initials ("Dundukov", "M. Yu.")."""
+    """A person as printed: family name and initials ("Dundukov", "M. Yu."), or an organisation's
+    name as one literal ("Bank of Russia", ``literal=True``)."""
 
     family: str
     given: str = ""
     role: Role = Role.AUTHOR
+    literal: bool = False
 
 
 class PartialDate(_Frozen):

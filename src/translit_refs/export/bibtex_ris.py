@@ -20,6 +20,7 @@ _BIBTEX_TYPES = {
     ReferenceType.BOOK: "book",
     ReferenceType.CHAPTER: "incollection",
     ReferenceType.ARTICLE: "article",
+    ReferenceType.NEWSPAPER: "article",
     ReferenceType.PAPER: "inproceedings",
     ReferenceType.STANDARD: "standard",
     ReferenceType.PATENT: "patent",
@@ -33,6 +34,7 @@ _RIS_TYPES = {
     ReferenceType.BOOK: "BOOK",
     ReferenceType.CHAPTER: "CHAP",
     ReferenceType.ARTICLE: "JOUR",
+    ReferenceType.NEWSPAPER: "NEWS",
     ReferenceType.PAPER: "CPAPER",
     ReferenceType.STANDARD: "STAND",
     ReferenceType.PATENT: "PAT",
@@ -81,6 +83,7 @@ def _bibtex_fields(reference: Reference) -> dict[str, str | None]:
         title, main_title = reference.volume_title, reference.title
     container_field = {
         ReferenceType.ARTICLE: "journaltitle",
+        ReferenceType.NEWSPAPER: "journaltitle",
         ReferenceType.CHAPTER: "booktitle",
         ReferenceType.PAPER: "booktitle",
         ReferenceType.WEBPAGE: "organization",
@@ -112,6 +115,7 @@ def _bibtex_fields(reference: Reference) -> dict[str, str | None]:
         "pages": reference.pages,
         "pagetotal": reference.page_count,
         "type": reference.genre,
+        "entrysubtype": "newspaper" if reference.type is ReferenceType.NEWSPAPER else None,
         "publisher": reference.publisher,
         "location": " and ".join(reference.places) or None,
         "doi": reference.doi,
@@ -167,6 +171,8 @@ def _bibtex_names(people: tuple[Person, ...]) -> str | None:
 
 
 def _inverted(person: Person) -> str:
+    if person.literal:
+        return "{" + person.family + "}"
     return f"{person.family}, {person.given}" if person.given else person.family
 
 

@@ -87,6 +87,8 @@ def to_csl_json_list(references: Iterable[Reference]) -> list[dict[str, Any]]:
 
 
 def _name(person: Person) -> dict[str, str]:
+    if person.literal:
+        return {"literal": person.family}
     name = {"family": person.family}
     if person.given:
         name["given"] = person.given

@@ -1,5 +1,6 @@
 """Formatting a Reference back to text: the seed list's journal style, APA, and the style families
-of Russian journals ("references": the transliterated "References" list; "gost": GOST 7.0.5).
+of Russian journals ("references": the transliterated "References" list; "gost": GOST 7.0.5;
+"vancouver": the medical journals' style).
 
 The "quaestio-rossica" style is the one of the seed list: pieces separated by ". " (or by a
 space after a piece that already ends with a period, such as "Bull." or "D. C."), e.g.
@@ -21,7 +22,8 @@ _MONTH_NAMES.update({6: "June", 7: "July"})
 
 
 def format_reference(reference: Reference, style: str = "quaestio-rossica") -> str:
-    """Render the reference in a style: "quaestio-rossica" (the seed list's) or "apa"."""
+    """Render the reference in a style: "quaestio-rossica" (the seed list's), "apa", "references",
+    "gost" or "vancouver"."""
     formatter = _STYLES.get(style)
     if formatter is None:
         raise ValueError(f"unknown style {style!r}; known: {', '.join(sorted(_STYLES))}")
@@ -192,7 +194,7 @@ def _quaestio_rossica(reference: Reference) -> str:
         imprint = _imprint(reference)
         pages = f"pp. {reference.pages}" if reference.pages else ""
         pieces.append(", ".join(p for p in (imprint, pages) if p))
-    elif kind is ReferenceType.ARTICLE:
+    elif kind in (ReferenceType.ARTICLE, ReferenceType.NEWSPAPER):
         pieces += _journal_tail(reference)
     elif kind is ReferenceType.WEBPAGE:
         pieces += _web_tail(reference)
@@ -264,7 +266,7 @@ def _references(reference: Reference) -> str:
     if kind is ReferenceType.STANDARD:
         title = _dotted(reference.number or "", title).rstrip(".")
     pieces = [f"{head} {title}" if head else title]
-    if kind is ReferenceType.ARTICLE:
+    if kind in (ReferenceType.ARTICLE, ReferenceType.NEWSPAPER):
         locators = [reference.container_title or "", year]
         locators += [f"vol. {reference.volume}"] if reference.volume else []
         locators += [f"no. {reference.issue}"] if reference.issue else []
@@ -305,7 +307,7 @@ def _gost(reference: Reference) -> str:
     title = reference.title or ""
     areas = [f"{head} {title}" if head else title]
     year = str(reference.issued.year) if reference.issued is not None and reference.issued.year else ""
-    if reference.type is ReferenceType.ARTICLE:
+    if reference.type in (ReferenceType.ARTICLE, ReferenceType.NEWSPAPER):
         areas[0] += f" // {reference.container_title}"
         areas.append(year)
         locators = [f"{volume} {reference.volume}"] if reference.volume else []
@@ -328,9 +330,51 @@ def _gost(reference: Reference) -> str:
     return text + "."
 
 
+def _vancouver(reference: Reference) -> str:
+    """Vancouver, as medical journals print it (names without periods, "year;volume(issue):pages"):
+
+    Family II, Family II. Title. Journal. 2010;240(3):100-10.
+    Family II, Family II, editors. Title. 2nd ed. Place: Publisher; 2015.
+    Family II. Title. In: Family II, editor. Book. Place: Publisher; 2007:235-70.
+    """
+    authors = reference.people(Role.AUTHOR)
+    people = authors or reference.people(Role.EDITOR)
+    head = ", ".join(f"{p.family} {p.given}" if p.given else p.family for p in people)
+    if head and not authors:
+        head += ", editor" if len(people) == 1 else ", editors"
+    year = str(reference.issued.year) if reference.issued is not None and reference.issued.year else ""
+    pieces = [head, _with_translation(reference)]
+    imprint = ": ".join(p for p in (", ".join(reference.places), reference.publisher or "") if p)
+    dated = f"{imprint}; {year}" if imprint and year else imprint or year
+    if reference.type is ReferenceType.ARTICLE:
+        locator = f"{year};{reference.volume or ''}"
+        locator += f"({reference.issue})" if reference.issue else ""
+        locator += f":{reference.pages}" if reference.pages else ""
+        pieces += [reference.container_title or "", locator]
+    elif reference.type is ReferenceType.CHAPTER:
+        editors = reference.people(Role.EDITOR)
+        names = ", ".join(f"{p.family} {p.given}" if p.given else p.family for p in editors)
+        role = "editor" if len(editors) == 1 else "editors"
+        pieces.append(
+            f"In: {names}, {role}. {reference.container_title}" if names else f"In: {reference.container_title}"
+        )
+        pieces.append(f"{dated}:{reference.pages}" if reference.pages else dated)
+    else:
+        pieces += [f"{_ordinal(reference.edition)} ed." if reference.edition else "", dated]
+    return _join([p for p in pieces if p])
+
+
+def _ordinal(number: str) -> str:
+    """ "2" -> "2nd", "11" -> "11th"."""
+    last = number[-1:]
+    suffix = {"1": "st", "2": "nd", "3": "rd"}.get(last, "th") if number[-2:-1] != "1" else "th"
+    return number + suffix
+
+
 _STYLES: dict[str, Callable[[Reference], str]] = {
     "quaestio-rossica": _quaestio_rossica,
     "apa": _apa,
     "references": _references,
     "gost": _gost,
+    "vancouver": _vancouver,
 }

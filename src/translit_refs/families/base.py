@@ -26,6 +26,9 @@ class Rules:
     publisher_mark_is_style: bool = False
     #: "Title. Kuchkovo pole, 2008. 448 p.": the sentence before the year is the publisher (or the journal).
     year_follows_imprint: bool = False
+    #: "N Engl J Med. 2007;357(6)", "van Gijn J. Title": the period after an abbreviated journal or after
+    #: the last author's initial separates; it is not the name's.
+    period_is_separator: bool = False
 
 
 #: The rules of an entry no family claims.

@@ -13,9 +13,9 @@ from lark import Token
 
 from ..models import StyleFamily
 from ..parsing.grammar import Skeleton
-from .base import Family
+from .base import Family, Rules
 
-_BARE_INITIALS = re.compile(r"\s[A-Z]{1,3}$")
+_BARE_INITIALS = re.compile(r"\s(?:Yu|Ya|Ye|Yo|Zh|Kh|Ch|Sh|Ts|[A-Z]){1,3}+$")
 
 
 def evidence(skeleton: Skeleton, text: str, found: frozenset[str]) -> float:
@@ -40,4 +40,6 @@ def _bare_initials(names: tuple[Token, ...]) -> bool:
     return seen
 
 
-VANCOUVER = Family(StyleFamily.VANCOUVER, evidence)
+#: "Moscow: Intermedika; 2002.", "Ministry of Health; 2021.": the sentence before the year is the publisher;
+#: "N Engl J Med. 2007;…", "van Gijn J. Title": the period after the journal or the last initial separates.
+VANCOUVER = Family(StyleFamily.VANCOUVER, evidence, Rules(year_follows_imprint=True, period_is_separator=True))

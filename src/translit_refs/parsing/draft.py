@@ -28,8 +28,9 @@ WEB_MARKERS = frozenset({"MEDIUM", "URL", "BARE_URL", "ACCESS", "ACCESS_TEXT"})
 TITLE_ENDS = frozenset({"TRANSLATION", "RESPONSIBILITY", "IN", "MEDIUM", "EDITORS", "N_VOLS"})
 #: Markers that make a work something other than a journal article (its "p. 133" is no journal's).
 NOT_IN_A_JOURNAL = frozenset({"REPORT_CODE", "REPORT_NO", "STANDARD", "PATENT", "THESIS"})
-#: Markers that may open a reference, its title following ("NP-001-15. Title …", "IAEA-TECDOC-1656. Title").
-DESIGNATIONS = frozenset({"STANDARD", "REPORT_CODE"})
+#: Markers that may open a reference, its title following ("NP-001-15. Title …", "IAEA-TECDOC-1656. Title",
+#: "Пат. 2452845 Российская Федерация, МПК E21B 43/20. Title").
+DESIGNATIONS = frozenset({"STANDARD", "REPORT_CODE", "PATENT"})
 
 
 @dataclass(slots=True)

@@ -135,9 +135,13 @@ class SkeletonBuilder(Transformer[Token, Any]):
 
     def element(self, children: list[Any]) -> Element:
         first = children[0]
-        run = tuple(children[1]) if len(children) > 1 else ()
+        editors = children[1] if len(children) > 1 and isinstance(children[1], Token) else None
+        rest = children[2:] if editors is not None else children[1:]
+        run = tuple(rest[0]) if rest else ()
         if isinstance(first, Element):
             return Element(first.kind, first.token, run, first.names, first.value)
+        if editors is not None:  # "In: Polyakov Yu.A. (ed.) Title": the container's editors
+            return Element(kind=first.type, token=first, run=run, names=tuple(names_in(editors.value)), value=editors)
         return Element(kind=first.type, token=first, run=run)
 
 

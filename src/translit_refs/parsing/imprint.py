@@ -69,8 +69,13 @@ def read_imprint(sentence: str) -> Imprint:
 
 
 def is_known_place(sentence: str) -> bool:
-    """True for a sentence that is just a known place ("Moscow", "Nizhnij Novgorod", "Kazan’")."""
-    return place_key(sentence) in PLACE_KEYS
+    """True for a sentence that is just a known place ("Moscow", "Nizhnij Novgorod", "Kazan’"), or two
+    joined by a hyphen ("Moscow-Podolsk": a joint imprint)."""
+    key = place_key(sentence)
+    if key in PLACE_KEYS:
+        return True
+    first, hyphen, second = key.partition("-")
+    return bool(hyphen) and first in PLACE_KEYS and second in PLACE_KEYS
 
 
 def _is_place(item: str, first: bool) -> bool:

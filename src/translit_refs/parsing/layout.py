@@ -9,14 +9,15 @@ the language of the work (``work_language``): "ru" for a transliterated title, o
 
 from __future__ import annotations
 
+import re
+
 from ..families.base import NEUTRAL, Family
 from ..lexicons import COLLECTION_CUES, PROCEEDINGS_CUES
-from ..models import Diagnostic, PartialDate, Reference, ReferenceType, Role
-from .dates import year_of
+from ..models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role
 from .draft import ARTICLE_LOCATORS, DESIGNATIONS, WEB_MARKERS, Draft, Group, add_persons
-from .grammar import Element, Head, Sentence, Skeleton
+from .grammar import Element, Head, Sentence, Skeleton, names_in
 from .language import title_language
-from .markers import read_marker
+from .markers import paren_date, read_marker
 from .normalize import Normalised
 from .roles import read_group
 from .shapes import is_conference, is_journal_name
@@ -48,6 +49,8 @@ def assemble(
         draft.fields["archive"] = groups[0].run[-1].text
         groups[0] = Group("LEAD", None, groups[0].run[:-1])
     _series_names(draft, groups)
+    _corporate_author(draft, groups)
+    _editors_before_mark(draft, groups)
     if not groups[0].run and groups[1:] and groups[1].kind in DESIGNATIONS:
         # "NP-001-15. Obshchiye polozheniya …": the title follows the designation
         groups[:2] = [Group("LEAD", None, groups[1].run), Group(groups[1].kind, groups[1].element, ())]
@@ -59,6 +62,9 @@ def assemble(
     _title_from_notes(draft)
     if draft.notes:
         draft.fields["note"] = ". ".join(draft.notes)
+    container = draft.fields.get("container_title")
+    if draft.rules.period_is_separator and container and container.endswith("."):
+        draft.fields["container_title"] = container[:-1]  # "N Engl J Med. 2007;357(6)": the period separates
     title_language = _title_language(draft)
     return Reference(
         type=reference_type(draft),
@@ -86,6 +92,41 @@ def _series_names(draft: Draft, groups: list[Group]) -> None:
         series_word = element.token.value.split(maxsplit=1)[0]
         draft.fields["collection_title"] = draft.text[before[-1].start : start] + series_word
         groups[index - 1] = Group(groups[index - 1].kind, groups[index - 1].element, before[:-1])
+
+
+def _corporate_author(draft: Draft, groups: list[Group]) -> None:
+    """ "Bank of Russia. (2019, December 13). Title …": with no names in the head, a single sentence
+    before the date in parentheses is the author, an organisation; the title follows the date."""
+    if draft.persons or len(groups) < 2 or len(groups[0].run) != 1:
+        return
+    dated = groups[1]
+    if dated.kind != "DATE_PAREN" or not dated.run or dated.run[0].is_year:
+        return
+    draft.persons.append(Person(family=groups[0].run[0].text, literal=True))
+    draft.dated_in_head = True
+    groups[:2] = [Group("LEAD", None, dated.run), Group(dated.kind, dated.element, ())]
+
+
+def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
+    """ "Vol. 4. Chistyakov O.I. (ed.). Moscow …": the names that close the sentences before a
+    "(ed.)" outside the head are editors; the mark is then in its place."""
+    for index in range(1, len(groups)):
+        before = groups[index - 1].run
+        if groups[index].kind != "ED_MARK" or not before:
+            continue
+        names = names_in(before[-1].text)
+        rest = before[-1].text
+        for name in names:
+            rest = rest.replace(name.value, "", 1)
+        if not names or _NAME_LIST_LEFTOVER.fullmatch(rest) is None:
+            continue
+        add_persons(draft, tuple(names), Role.EDITOR)
+        groups[index - 1] = Group(groups[index - 1].kind, groups[index - 1].element, before[:-1])
+        groups[index] = Group("EDITOR_MARK", groups[index].element, groups[index].run)
+
+
+#: What a sentence of names holds besides them: separators.
+_NAME_LIST_LEFTOVER = re.compile(r"(?:[\s,;&.]|and)*+")
 
 
 def _as_printed(text: str, run: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
@@ -122,9 +163,12 @@ def _read_head(draft: Draft, head: Head) -> None:
     """Persons before the title (editors with "(Ed.)") and the year in parentheses after them."""
     role = Role.EDITOR if head.editor_mark is not None else Role.AUTHOR
     add_persons(draft, head.names, role)
+    if draft.rules.period_is_separator and draft.persons:
+        last = draft.persons[-1]
+        if last.given.endswith(".") and last.given.count(".") == 1:  # "van Gijn J. Title": "J"
+            draft.persons[-1] = last.model_copy(update={"given": last.given[:-1]})
     if head.date is not None:
-        year = year_of(head.date.value)
-        draft.fields["issued"] = PartialDate(year=year) if year else PartialDate(undated=True)
+        draft.fields["issued"] = paren_date(head.date.value)
         draft.dated_in_head = True
 
 
@@ -146,7 +190,7 @@ def reference_type(draft: Draft) -> ReferenceType:
     fields = draft.fields
     kinds = draft.kinds
     container = fields.get("container_title")
-    editors_only = bool(draft.persons) and all(p.role is Role.EDITOR for p in draft.persons)
+    edited = any(p.role is Role.EDITOR for p in draft.persons)
     issued: PartialDate | None = fields.get("issued")
     if "THESIS" in kinds:
         return ReferenceType.THESIS
@@ -163,8 +207,10 @@ def reference_type(draft: Draft) -> ReferenceType:
             return ReferenceType.CHAPTER
         if kinds & WEB_MARKERS and not kinds & ARTICLE_LOCATORS:
             return ReferenceType.WEBPAGE
-        if draft.chapter_imprint or (editors_only and "IN" in kinds):
+        if draft.chapter_imprint or (edited and "IN" in kinds):
             return ReferenceType.CHAPTER
+        if issued is not None and issued.day is not None and not fields.get("volume") and not _page_range(fields):
+            return ReferenceType.NEWSPAPER  # "Pravda, 1930, 2 March, no. 60", "Kommersant, p. 2": a dated issue
         return ReferenceType.ARTICLE
     if draft.imprint_found or kinds & {"PAGE_COUNT", "N_VOLS", "ISBN"}:
         return ReferenceType.BOOK
@@ -175,6 +221,15 @@ def reference_type(draft: Draft) -> ReferenceType:
     if issued is not None and issued.day is not None:
         return ReferenceType.PERIODICAL
     return ReferenceType.BOOK if fields.get("title") else ReferenceType.DOCUMENT
+
+
+def _page_range(fields: dict[str, object]) -> bool:
+    """Pages that run over a range, as a journal's or a proceedings' paper does (a newspaper's is one page)."""
+    pages = fields.get("pages")
+    return isinstance(pages, str) and _RANGE_DASH.search(pages) is not None
+
+
+_RANGE_DASH = re.compile(r"\d\s?[-‐‑‒–—−]\s?\d")
 
 
 def _is_proceedings(container: str, kinds: set[str]) -> bool:

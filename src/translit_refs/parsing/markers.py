@@ -10,13 +10,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from lark import Token
+
 from ..lexicons import LANGUAGE_NOTES
 from ..models import Diagnostic, IssueKind, PartialDate, Role, Severity, VolumeKind
 from .dates import date_from_text, year_of
 from .draft import Draft, add_persons, refine_date, warning
 from .grammar import Element, names_in
 from .persons import person
-from .values import apa_locator, doi_in, issue_number, number_in, page_range, vancouver_locator
+from .values import apa_locator, doi_in, issue_number, number_in, page_range, paren_pages, vancouver_locator
 
 _DIGITS = re.compile(r"\d+")
 _VOLUMES = re.compile(r"\d++(?:,\d++)++")
@@ -89,7 +91,7 @@ def _book(draft: Draft, element: Element) -> None:
 
 
 def _report(draft: Draft, element: Element) -> None:
-    value = _value(element)
+    value = _value(element).strip("()")
     report = _REPORT.fullmatch(value.rstrip(".,"))
     genre, number = (report.group("genre"), report.group("number")) if report else (value.rstrip(".,"), None)
     if genre == "Paper":  # a conference paper's number ("Paper CN-195"), not a report series
@@ -98,6 +100,16 @@ def _report(draft: Draft, element: Element) -> None:
         draft.set_once("genre", genre)
     if number:
         draft.set_once("number", number.replace("- ", "-"))
+
+
+def _thesis(draft: Draft, element: Element) -> None:
+    """ "Cand. Sci. (Eng.) diss.", APA's "(Doctoral dissertation, Moscow State University)": the degree,
+    and the university that granted it."""
+    value = _value(element)
+    if value.startswith("(") and value.endswith(")"):
+        value, _, university = value[1:-1].partition(", ")
+        draft.set_once("publisher", university.strip() or None)
+    draft.set_once("genre", value)
 
 
 def _volume(draft: Draft, element: Element) -> None:
@@ -125,7 +137,7 @@ def _published(draft: Draft, element: Element) -> None:
     value = _value(element)
     found = date_from_text(value)
     if found is not None:
-        draft.set_once("issued", found)
+        draft.fields["issued"] = found  # a patent's date is its publication's, whatever dates come before
 
 
 def _series(draft: Draft, element: Element) -> None:
@@ -135,11 +147,14 @@ def _series(draft: Draft, element: Element) -> None:
 
 
 def _date_paren(draft: Draft, element: Element) -> None:
-    """ "(1969)", "(N. d.)", "(Jun. 30, 2011.)"."""
-    value = _value(element)
+    draft.set_once("issued", paren_date(_value(element)))
+
+
+def paren_date(value: str) -> PartialDate:
+    """ "(1969)", "(N. d.)", "(Jun. 30, 2011.)", APA's "(2019, March 14)"."""
     found = date_from_text(value) if any(c.isalpha() for c in value.strip("(). Nnd")) else None
     year = year_of(value)
-    draft.set_once("issued", found or (PartialDate(year=year) if year else PartialDate(undated=True)))
+    return found or (PartialDate(year=year) if year else PartialDate(undated=True))
 
 
 def _editors_note(draft: Draft, element: Element) -> None:
@@ -209,6 +224,19 @@ def _apa(draft: Draft, element: Element) -> None:
         draft.set_once("pages", pages)
 
 
+def _paren_pages(draft: Draft, element: Element) -> None:
+    """APA's "(Vol. 2, pp. 312–321)", "(2nd ed., pp. 45–78)" after an edited book's title."""
+    edition, volume, pages = paren_pages(_value(element))
+    draft.set_once("edition", edition)
+    draft.set_once("volume", volume)
+    draft.set_once("pages", pages)
+
+
+def _container_editors(draft: Draft, element: Element) -> None:
+    """ "In: Polyakov Yu.A. (ed.)", "In J. B. Davies (Ed.),": the container's editors."""
+    add_persons(draft, element.names, Role.EDITOR)
+
+
 def _responsibility(draft: Draft, element: Element) -> None:
     """ "/ with A. Smith" (contributors), "/ ed. by …" (editors), "/ I. I. Ivanov" (GOST: the authors again)."""
     value = _value(element)
@@ -220,15 +248,26 @@ def _responsibility(draft: Draft, element: Element) -> None:
     elif "with" in lowered or "comp" in lowered:
         role = Role.CONTRIBUTOR
     elif draft.persons:
-        return  # GOST repeats the authors after the title
+        _all_authors(draft, element.names)  # GOST repeats the authors after the title, all of them
+        return
     else:
         role = Role.AUTHOR
     add_persons(draft, element.names, role)
 
 
+def _all_authors(draft: Draft, names: tuple[Token, ...]) -> None:
+    """ "Гимпельсон В.Е. Title / В.Е. Гимпельсон, А.А. Зудина": the statement names the head's author
+    and the co-authors the head leaves out, who are added after the head's."""
+    listed = [person(token.type, token.value, Role.AUTHOR) for token in names if token.type != "ETAL"]
+    known = {p.family.lower() for p in draft.persons}
+    if not any(p.family.lower() in known for p in listed):
+        return
+    draft.persons.extend(p for p in listed if p.family.lower() not in known)
+
+
 def _standard(draft: Draft, element: Element) -> None:
     value = _value(element)
-    draft.set_once("number", value.rstrip(".,"))
+    draft.set_once("number", value.strip("()").rstrip(".,"))
 
 
 def _patent(draft: Draft, element: Element) -> None:
@@ -276,7 +315,7 @@ _MARKER_READERS: dict[str, Reader] = {
     "PUBLISHED": _published,
     "PART": _set("part", number_in),
     "BOOK": _book,
-    "THESIS": _set("genre"),
+    "THESIS": _thesis,
     "REPORT_NO": _report,
     "REPORT_CODE": _set("number", lambda v: v.rstrip(".,;")),
     "STANDARD": _standard,
@@ -298,4 +337,6 @@ _MARKER_READERS: dict[str, Reader] = {
     "EDITORS": _responsibility,
     "EDITORS_NOTE": _editors_note,
     "ED_MARK": _misplaced_editor_mark,
+    "PAREN_PAGES": _paren_pages,
+    "IN": _container_editors,
 }

@@ -35,7 +35,7 @@ from .draft import (
     warning,
 )
 from .grammar import Sentence
-from .imprint import Confidence, Imprint, read_imprint
+from .imprint import Confidence, Imprint, is_known_place, read_imprint
 from .shapes import (
     continues_container,
     is_conference,
@@ -51,6 +51,7 @@ _JOURNAL_VOLUME_ONLY = frozenset({"JOURNAL_VOLUME"})
 #: A date that closes a sentence: "2-7 сентября 2012 г", "September 2-7, 2012", "Nov 21-23, 2007".
 _CLOSING_DATE = re.compile(
     r"(?:\d{1,2}(?:[-–]\d{1,2})?\s[^\W\d_]{3,10}\.?,?\s|[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:[-–]\d{1,2})?,\s)\d{4}(?:\sг)?$"
+    r"|^\d{1,2}\.\d{1,2}\.\d{4}$"  # a sentence that is a date: "Patent RU 2612345 C1. 06.03.2017."
 )
 _COLLECTION = re.compile(r"(?:In\s)?Collection\s«([^«»]++)»")
 _URL_TAIL = re.compile(r"[a-z0-9](?:[\w\-./?=&%#~]*[/\w])?")
@@ -73,7 +74,8 @@ def read_group(draft: Draft, group: Group, ahead: list[str], after_title: bool) 
     if group.kind == "IN" and draft.fields.get("container_title") is None:
         read_container_group(draft, _Body.of(run, 1, year_after, ahead))
     else:
-        read_body(draft, _Body.of(run, 0, year_after, ahead), after_title=after_title)
+        body = _Body.of(run, 0, year_after, ahead, after_translation=group.kind == "TRANSLATION")
+        read_body(draft, body, after_title=after_title)
 
 
 def _claimed_by_marker(draft: Draft, group: Group, run: list[Sentence]) -> list[Sentence]:
@@ -123,10 +125,13 @@ class _Body(NamedTuple):
     year_after: bool
     ahead: list[str]
     locators: frozenset[str] = frozenset()
+    after_translation: bool = False
 
     @classmethod
-    def of(cls, sentences: list[Sentence], first: int, year_after: bool, ahead: list[str]) -> _Body:
-        return cls(sentences, first, year_after, ahead, ARTICLE_LOCATORS.intersection(ahead))
+    def of(
+        cls, sentences: list[Sentence], first: int, year_after: bool, ahead: list[str], after_translation: bool = False
+    ) -> _Body:
+        return cls(sentences, first, year_after, ahead, ARTICLE_LOCATORS.intersection(ahead), after_translation)
 
     @property
     def following(self) -> str | None:
@@ -151,7 +156,9 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
     if not lead:
         return lead
     if body.following in TITLE_ENDS:
-        cue = next((i for i in range(1, len(lead)) if is_container_cue(lead[i].text)), None)
+        cue = next(
+            (i for i in range(1, len(lead)) if is_container_cue(lead[i].text) or is_conference(lead[i].text)), None
+        )
         if cue is None or body.following not in ("TRANSLATION", "N_VOLS"):
             return lead
         _set_container(draft, lead[cue:])  # "Title. Sbornik nauchnyh trudov [Translation of both]."
@@ -159,7 +166,9 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
         return lead[:cue]
     end = read_body(draft, body, lead=True)
     if end == len(lead) and body.journal_ahead(draft) and len(lead) == 1:
-        cut = _journal_after_comma(draft, lead[0])
+        cut = _journal_after_question(draft, lead[0])
+        if cut is None:
+            cut = _journal_after_comma(draft, lead[0])
         return lead if cut is None else [Sentence(lead[0].text[:cut], lead[0].start, lead[0].start + cut)]
     return lead[:end]
 
@@ -232,8 +241,12 @@ class _Ending:
 
     def take(self, places: tuple[str, ...], publisher: str | None, start: int) -> int:
         self.draft.take_imprint(places, publisher)
-        self.draft.chapter_imprint = self.container_given or (
-            self.body.journal_ahead(self.draft) and not self.body.only_volume_ahead()
+        self.draft.chapter_imprint = (
+            self.container_given
+            or (
+                publisher is not None and self.draft.fields.get("container_title") is not None
+            )  # "In: Book. Place: Publisher"
+            or (self.body.journal_ahead(self.draft) and not self.body.only_volume_ahead())
         )
         return start
 
@@ -324,6 +337,14 @@ def imprint_after_notes(ending: _Ending) -> int | None:
     return ending.take(_places(places), rest, ending.end - 1)
 
 
+def institution_then_place(ending: _Ending) -> int | None:
+    """ "National Research University Higher School of Economics, Moscow": an institution, then its town."""
+    name, comma, place = ending.last.text.rpartition(", ")
+    if comma and is_known_place(place) and (is_institution(name) or is_publisher(name)):
+        return ending.take((place,), name, ending.end - 1)
+    return None
+
+
 #: The imprint rules, in the order they are tried.
 IMPRINT_RULES: tuple[Callable[[_Ending], int | None], ...] = (
     known_place_imprint,
@@ -335,6 +356,7 @@ IMPRINT_RULES: tuple[Callable[[_Ending], int | None], ...] = (
     place_then_publisher,
     shaped_imprint_of_a_book,
     imprint_after_notes,
+    institution_then_place,
 )
 
 
@@ -374,7 +396,8 @@ def _container(draft: Draft, body: _Body, end: int, after_title: bool) -> int:
             _event_place_or_note(draft, sentence)
         return cue
     if body.journal_ahead(draft) and not sentences[end - 1].is_year:
-        journal = _journal_start(sentences, first, end)
+        # after "Title [Translation]." every sentence before the locators is the journal's ("Mir Rossii. Sotsiologiya")
+        journal = first if body.after_translation else _journal_start(sentences, first, end)
         draft.fields["container_title"] = draft.span(sentences[journal:end])
         return journal
     return end
@@ -421,6 +444,20 @@ def _journal_start(sentences: list[Sentence], first: int, end: int) -> int:
     while start > first and continues_container(sentences[start].text, sentences[start - 1].text):
         start -= 1
     return start
+
+
+def _journal_after_question(draft: Draft, sentence: Sentence) -> int | None:
+    """A title that asks a question, then the journal ("… from the standpoint of physics? Uspekhi fizicheskikh
+    nauk. 2010;180(4)"): the journal follows the last question mark; returns where the title ends."""
+    found = _QUESTION_THEN_NAME.search(sentence.text)
+    if found is None:
+        return None
+    draft.fields["container_title"] = sentence.text[found.end() :].strip()
+    return found.start() + 1
+
+
+#: The last "?" or "!" before a capitalised word (and no other "?" or "!" after it).
+_QUESTION_THEN_NAME = re.compile(r"[?!]\s++(?=[A-ZА-ЯЁ][^?!]*+$)")
 
 
 def _journal_after_comma(draft: Draft, sentence: Sentence) -> int | None:

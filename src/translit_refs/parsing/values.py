@@ -11,8 +11,11 @@ _SPACE = re.compile(r"\s")
 _GLUED_WHOLE_NUMBER = re.compile(r"(?<=\d)\(")
 _DOI_BODY = re.compile(r"10\.\d{4,9}\s?/\S+")
 _DASHES = re.compile(r"[‐‑‒–—−]")
-_APA = re.compile(r"(?P<volume>\d+)\s?\((?P<issue>[^)]++)\)(?:,\s?(?P<pages>.+))?")
-_VANCOUVER = re.compile(r"(?P<year>\d{4})[^;]*+;\s?(?P<volume>\d+)(?:\s?\((?P<issue>[^)]++)\))?(?::\s?(?P<pages>.+))?")
+_APA = re.compile(r"(?P<volume>\d+)?\s?\((?P<issue>[^)]++)\)(?:,\s?(?P<pages>.+))?")
+_VANCOUVER = re.compile(
+    r"(?P<year>\d{4})(?:[^;:]*+;\s?(?P<volume>\d+)?(?:\s?\((?P<issue>[^)]++)\))?)?(?::\s?(?P<pages>.+))?"
+)
+_PAREN_PAGES = re.compile(r"\((?:(?P<edition>\d+)\D*?,\s?(?=[^\d\s]))?(?:\D*+(?P<volume>\d+),\s?)?(?P<pages>[^)]+)\)")
 
 
 def number_in(marker: str) -> str | None:
@@ -58,8 +61,17 @@ def apa_locator(value: str) -> Locator | None:
 
 
 def vancouver_locator(value: str) -> Locator | None:
-    """Year, volume, issue and pages of a Vancouver locator: "2010;240(3):100-10"."""
+    """Year, volume, issue and pages of a Vancouver locator: "2010;240(3):100-10", "2020;(2):3-15", and a
+    book's "2009:22-63"."""
     match = _VANCOUVER.match(value)
     if not match:
         return None
     return match.group("year"), match.group("volume"), match.group("issue"), match.group("pages")
+
+
+def paren_pages(value: str) -> tuple[str | None, str | None, str | None]:
+    """Edition, volume and pages of APA's "(2nd ed., pp. 45–78)", "(Vol. 2, pp. 312–321)", "(pp. 134–149)"."""
+    match = _PAREN_PAGES.fullmatch(value)
+    if not match:
+        return None, None, None
+    return match.group("edition"), match.group("volume"), page_range(match.group("pages"))
