@@ -173,6 +173,99 @@ REFERENCES_MORE: list[tuple[str, str, dict[str, Any]]] = [
     ),
 ]  # fmt: skip
 
+#: Lists that print a label before each entry, as linguistics journals do ("Apresjan 1995 — …").
+LABELLED: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "a label with the year, then the entry",
+        "Plungian 2011 — Plungian V. A. Tipologiya glagol'nykh kategorii [Typology of verbal categories]. "
+        "Moscow: RGGU Publ., 2011. 672 p.",
+        {"citation-label": "Plungian 2011", "author": [{"family": "Plungian", "given": "V. A."}],
+         "title": "Tipologiya glagol'nykh kategorii", "publisher": "RGGU", "issued": {"date-parts": [[2011]]}},
+    ),
+    (
+        "a label of two authors with a letter after the year",
+        "Kibrik, Plungian 2002a — Kibrik A. E., Plungian V. A. Morfologiya [Morphology]. Voprosy jazykoznanija. "
+        "2002. No. 4. Pp. 12–30.",
+        {"citation-label": "Kibrik, Plungian 2002a", "container-title": "Voprosy jazykoznanija", "issue": "4",
+         "page": "12–30"},
+    ),
+    (
+        "an abbreviation as the label, a dictionary in volumes with Roman numbers",
+        "SRNG — Slovar' russkikh narodnykh govorov [Dictionary of Russian folk dialects]. Vol. IV. Leningrad: "
+        "Nauka, 1969.",
+        {"citation-label": "SRNG", "volume": "IV", "title": "Slovar' russkikh narodnykh govorov",
+         "publisher": "Nauka"},
+    ),
+    (
+        "an abstract of a candidate's dissertation, words in the other order",
+        "Belova 2010 — Belova O. V. Semantika glagolov dvizheniya. Avtoref. kand. diss. Moscow, 2010.",
+        {"type": "thesis", "title": "Semantika glagolov dvizheniya", "issued": {"date-parts": [[2010]]}},
+    ),
+]  # fmt: skip
+
+MORE_CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "author-date: editors in parentheses without a period, a collection before them",
+        "Pearce J.A., Cann J.R. (1973) Tectonic setting of basic volcanic rocks. Igneous Petrology. "
+        "(Eds B. Smith, C. Jones). London, Springer, 120 p.",
+        {"editor": [{"family": "Smith", "given": "B."}, {"family": "Jones", "given": "C."}],
+         "issued": {"date-parts": [[1973]]}},
+    ),
+    (
+        "author-date: ISO abbreviations in a journal's name",
+        "Rudnick R.L., Gao S. (2003) Composition of the continental crust. Geochim. Cosmochim. Acta, 67(5), "
+        "1000-1010.",
+        {"container-title": "Geochim. Cosmochim. Acta", "volume": "67", "issue": "5", "page": "1000-1010",
+         "title": "Composition of the continental crust"},
+    ),
+    (
+        "a doctoral dissertation with its field abbreviated in several words",
+        "Petrov K.K. (2012) Granity Urala [Granites of the Urals]. Dr. geol. and min. sci. diss. Ekaterinburg, "
+        "420 p. (In Russ.)",
+        {"type": "thesis", "genre": "Dr. geol. and min. sci. diss."},
+    ),
+    (
+        "a thesis named in brackets",
+        "Lebedeva T.N. Pedagogicheskie usloviya [Pedagogical conditions] [Cand.Sci. (Ped.) thesis]. Kazan, 2015. "
+        "190 p.",
+        {"type": "thesis", "custom": {"translated-title": "Pedagogical conditions"}},
+    ),
+    (
+        "a fund report by its title",
+        "Sokolov A.A. (1988) Otchet o poiskovykh rabotakh na zolote [Report on gold prospecting]. Syktyvkar, "
+        "TGF. (In Russ.)",
+        {"type": "report", "title": "Otchet o poiskovykh rabotakh na zolote"},
+    ),
+    (
+        "a standard's designation, then its date, then its title",
+        "GOST 17.1.3.07-82. (1982) Okhrana prirody. Gidrosfera [Nature protection. Hydrosphere]. Moscow, "
+        "Standartinform Publ., 12 p.",
+        {"type": "standard", "number": "GOST 17.1.3.07-82", "title": "Okhrana prirody. Gidrosfera"},
+    ),
+    (
+        "an organisation's acronym before the date in parentheses",
+        "UNESCO. (2017). Education for Sustainable Development Goals. Paris: UNESCO.",
+        {"author": [{"literal": "UNESCO"}], "title": "Education for Sustainable Development Goals"},
+    ),
+    (
+        "Cyrillic archive with commas and lowercase",
+        "РГВА. Ф. 4, оп. 14, д. 223, л. 8–11.",
+        {"type": "manuscript", "archive": "РГВА", "archive_location": "Ф. 4, оп. 14, д. 223, л. 8–11"},
+    ),
+    (
+        "Cyrillic editors in a second statement after a semicolon",
+        "Очерки истории Урала / А.А. Иванов, Б.Б. Петров ; под ред. В.В. Сидорова. – Екатеринбург : УрО РАН, "
+        "2008. – 350 с.",
+        {"editor": [{"family": "Сидорова", "given": "В.В."}],
+         "author": [{"family": "Иванов", "given": "А.А."}, {"family": "Петров", "given": "Б.Б."}]},
+    ),
+    (
+        "Vancouver newspaper date",
+        "Orlova N. Schools go online. Izvestiya. 2020 Apr 3. (In Russ.)",
+        {"container-title": "Izvestiya", "issued": {"date-parts": [[2020, 4, 3]]}, "title": "Schools go online"},
+    ),
+]  # fmt: skip
+
 GOST_STYLE: list[tuple[str, str, dict[str, Any]]] = [
     (
         "Latin GOST article with //, – and the authors repeated, with a co-author",
@@ -473,6 +566,8 @@ ALL_VARIANTS = [
     *(("vancouver-apa", *c) for c in VANCOUVER_AND_APA),
     *(("names", *c) for c in NAMES),
     *(("identifiers", *c) for c in IDENTIFIERS),
+    *(("labelled", *c) for c in LABELLED),
+    *(("more", *c) for c in MORE_CONSTRUCTS),
 ]
 
 

@@ -137,18 +137,18 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     (
         "archival signature after the archive",
         "GARF (State Archive of the Russian Federation). F. 5446. Op. 1. D. 20. L. 5–7.",
-        {"type": "document", "archive": "GARF (State Archive of the Russian Federation)",
+        {"type": "manuscript", "archive": "GARF (State Archive of the Russian Federation)",
          "archive_location": "F. 5446. Op. 1. D. 20. L. 5–7"},
     ),
     (
         "archival signature with verso",
         "RGASPI. F. 17. Op. 3. D. 1075. L. 12–15 ob.",
-        {"type": "document", "archive": "RGASPI", "archive_location": "F. 17. Op. 3. D. 1075. L. 12–15 ob"},
+        {"type": "manuscript", "archive": "RGASPI", "archive_location": "F. 17. Op. 3. D. 1075. L. 12–15 ob"},
     ),
     (
         "archival document with a title and a year",
         "Zapiska Molotova Stalinu. 1950. AVP RF. F. 06. Op. 12. D. 3. L. 1.",
-        {"type": "document", "title": "Zapiska Molotova Stalinu", "archive": "AVP RF",
+        {"type": "manuscript", "title": "Zapiska Molotova Stalinu", "archive": "AVP RF",
          "issued": {"date-parts": [[1950]]}, "archive_location": "F. 06. Op. 12. D. 3. L. 1"},
     ),
     (

@@ -120,12 +120,13 @@ PUBLISHERS: frozenset[str] = _entries(
 #: Stems every conference word holds, to skip the regular expression for the sentences that hold none.
 CONFERENCE_STEMS: tuple[str, ...] = (
     "conf", "konf", "symp", "meeting", "workshop", "congress", "seminar", "forum", "summit", "colloquium",
-    "convention", "конференц", "симпозиум", "семинар", "совещани", "форум", "конгресс", "съезд",
+    "convention", "конференц", "конф.", "симпозиум", "семинар", "совещани", "форум", "конгресс", "съезд",
 )  # fmt: skip
 #: Stems every institution word holds (see ``CONFERENCE_STEMS``).
 INSTITUTION_STEMS: tuple[str, ...] = (
     "laborator", "institut", "cent", "zentrum", "univ", "agency", "commission", "committee", "council",
     "corporation", "company", "association", "ministry", "dept", "department", "academ", "akademi", "concern",
+    "bank", "fund", "organi", "society", "service", "office", "bureau", "agentstvo", "fond",
     "университет", "институт", "центр", "агентств", "комисси", "комитет", "министерств",
 )  # fmt: skip
 
@@ -135,6 +136,7 @@ INSTITUTION_STEMS: tuple[str, ...] = (
 INSTITUTION_WORDS = re.compile(
     r"\b(?:laborator\w*|institut\w*|center|centre|zentrum|universit\w*|univ\.|agency|commission|committee|"
     r"council|corporation|company|association|ministry|department|dept|academy|akademi\w*|concern|"
+    r"bank|fund|organi[sz]ation|society|service|office|bureau|"
     r"университет\w*|институт\w*|центр\w*|агентств\w*|комисси\w*|комитет\w*|министерств\w*)"
 )
 
@@ -146,6 +148,20 @@ PROCEEDINGS_CUES: tuple[str, ...] = (
 )  # fmt: skip
 #: A sentence opening with one of these is a collection of papers ("Sbornik …", "In Collection «…»").
 COLLECTION_CUES: tuple[str, ...] = ("Sbornik", "Sb.", "Collection", "In Collection", "Collected", "Сборник", "Сб.")
+#: A collection named as such after other words: "Nauchno-tekhnicheskii sbornik «…»", "… сборник научных трудов".
+COLLECTION_WORDS = re.compile(
+    r"\b(?:[Ss]bornik|[Сс]борник)\s(?:[a-zа-яё]++\s)*?(?:«|trudov|nauchnykh|nauchnyh|трудов|научных|статей)"
+)
+#: A title that opens with one of these names a report ("Otchet o rezul'tatakh …", "Отчет о НИР").
+REPORT_TITLES: tuple[str, ...] = (
+    "Otchet o ",
+    "Otchyot o ",
+    "Otchet po ",
+    "Отчет о ",
+    "Отчёт о ",
+    "Отчет по ",
+    "Report on ",
+)
 #: Either: the title of what holds a paper.
 CONTAINER_CUES: tuple[str, ...] = PROCEEDINGS_CUES + COLLECTION_CUES
 

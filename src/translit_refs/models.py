@@ -29,6 +29,7 @@ class ReferenceType(StrEnum):
     REPORT = "report"
     STANDARD = "standard"
     PATENT = "patent"
+    MANUSCRIPT = "manuscript"
     DOCUMENT = "document"
 
 
@@ -165,6 +166,8 @@ class Reference(_Frozen):
     archive: str | None = None
     archive_location: str | None = None
     note: str | None = None
+    #: "Apresjan 1995": the label some lists print before each entry, with a dash ("Apresjan 1995 — …").
+    citation_label: str | None = None
     style_family: StyleFamily | None = None
     raw: str = ""
     diagnostics: tuple[Diagnostic, ...] = ()

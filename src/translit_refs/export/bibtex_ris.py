@@ -28,6 +28,7 @@ _BIBTEX_TYPES = {
     ReferenceType.WEBPAGE: "online",
     ReferenceType.THESIS: "thesis",
     ReferenceType.REPORT: "report",
+    ReferenceType.MANUSCRIPT: "unpublished",
     ReferenceType.DOCUMENT: "misc",
 }
 _RIS_TYPES = {
@@ -42,6 +43,7 @@ _RIS_TYPES = {
     ReferenceType.WEBPAGE: "ELEC",
     ReferenceType.THESIS: "THES",
     ReferenceType.REPORT: "RPRT",
+    ReferenceType.MANUSCRIPT: "MANSCPT",
     ReferenceType.DOCUMENT: "GEN",
 }
 #: Types whose number is the work's own (a report's, a standard's, a patent's), not a journal issue.
@@ -123,6 +125,7 @@ def _bibtex_fields(reference: Reference) -> dict[str, str | None]:
         "urldate": _iso_date(reference.accessed),
         "howpublished" if container_field != "howpublished" else "note": reference.medium,
         "note": reference.note,
+        "label": reference.citation_label,
     }
 
 
@@ -161,6 +164,7 @@ def _ris_record(reference: Reference) -> dict[str, Any]:
         "urls": [reference.url] if reference.url else None,
         "type_of_work": reference.genre or reference.medium,
         "notes": [reference.note] if reference.note else None,
+        "label": reference.citation_label,
     }
     record.update({key: value for key, value in values.items() if value})
     return record

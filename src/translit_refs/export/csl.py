@@ -33,6 +33,7 @@ _SIMPLE_FIELDS: tuple[tuple[str, str], ...] = (
     ("archive_location", "archive_location"),
     ("language", "language"),
     ("note", "note"),
+    ("citation_label", "citation-label"),
 )
 _ROLES: tuple[tuple[Role, str], ...] = (
     (Role.AUTHOR, "author"),

@@ -56,6 +56,8 @@ class Skeleton:
     head: Head
     lead: tuple[Sentence, ...]
     elements: tuple[Element, ...] = field(default_factory=tuple)
+    #: The label printed before the entry ("Apresjan 1995 — "), if any.
+    label: Token | None = None
 
 
 #: Terminals that name a person (or say that more persons follow).
@@ -72,8 +74,11 @@ class SkeletonBuilder(Transformer[Token, Any]):
         head = Head()
         lead: tuple[Sentence, ...] = ()
         elements: list[Element] = []
+        label: Token | None = None
         for child in children:
-            if isinstance(child, Head):
+            if isinstance(child, Token):
+                label = child  # "Apresjan 1995 — "
+            elif isinstance(child, Head):
                 head = child
             elif isinstance(child, Element):
                 elements.append(child)  # the editors before the title, or a designation
@@ -81,7 +86,7 @@ class SkeletonBuilder(Transformer[Token, Any]):
                 lead = tuple(child)
             else:
                 elements.extend(child)
-        return Skeleton(head=head, lead=lead, elements=tuple(elements))
+        return Skeleton(head=head, lead=lead, elements=tuple(elements), label=label)
 
     def elements(self, children: list[Any]) -> list[Element]:
         return _appended(children)
@@ -126,7 +131,8 @@ class SkeletonBuilder(Transformer[Token, Any]):
 
     def responsibility(self, children: list[Any]) -> Element:
         names: tuple[Token, ...] = children[1] if len(children) > 1 else ()
-        return Element(kind=children[0].type, token=children[0], names=names)
+        kind = "RESPONSIBILITY" if children[0].type == "MORE_RESPONSIBILITY" else children[0].type
+        return Element(kind=kind, token=children[0], names=names)
 
     editors = responsibility
 

@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 
 from ..families.base import NEUTRAL, Family
-from ..lexicons import COLLECTION_CUES, PROCEEDINGS_CUES
+from ..lexicons import COLLECTION_CUES, PROCEEDINGS_CUES, REPORT_TITLES
 from ..models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role
+from .dates import year_of
 from .draft import ARTICLE_LOCATORS, DESIGNATIONS, WEB_MARKERS, Draft, Group, add_persons
 from .grammar import Element, Head, Sentence, Skeleton, names_in
 from .language import title_language
 from .markers import paren_date, read_marker
 from .normalize import Normalised
 from .roles import read_group
-from .shapes import is_conference, is_journal_name
+from .shapes import is_conference, is_institution, is_journal_name
 
 
 def assemble(
@@ -52,17 +53,24 @@ def assemble(
     _corporate_author(draft, groups)
     _editors_before_mark(draft, groups)
     if not groups[0].run and groups[1:] and groups[1].kind in DESIGNATIONS:
-        # "NP-001-15. Obshchiye polozheniya …": the title follows the designation
-        groups[:2] = [Group("LEAD", None, groups[1].run), Group(groups[1].kind, groups[1].element, ())]
+        # "NP-001-15. Obshchiye polozheniya …": the title follows the designation (or its date:
+        # "OST 41-08-212-04. (2004) Upravlenie …")
+        titled = 2 if not groups[1].run and groups[2:] and groups[2].kind == "DATE_PAREN" else 1
+        groups[0] = Group("LEAD", None, groups[titled].run)
+        groups[titled] = Group(groups[titled].kind, groups[titled].element, ())
     for index, group in enumerate(groups):
         ahead = [g.kind for g in groups[index + 1 :]]
         if group.element is not None:
             read_marker(draft, group.element)
         read_group(draft, group, ahead, after_title=index == 1 or group.kind in ("EDITORS", "RESPONSIBILITY"))
     _title_from_notes(draft)
+    if skeleton.label is not None:
+        _citation_label(draft, skeleton.label.value)
     if draft.notes:
         draft.fields["note"] = ". ".join(draft.notes)
     container = draft.fields.get("container_title")
+    if container and _SECTION_LETTER.search(container):
+        container = draft.fields["container_title"] = container[:-1]  # "Nuclear Physics A. 1967": a section
     if draft.rules.period_is_separator and container and container.endswith("."):
         draft.fields["container_title"] = container[:-1]  # "N Engl J Med. 2007;357(6)": the period separates
     title_language = _title_language(draft)
@@ -94,13 +102,26 @@ def _series_names(draft: Draft, groups: list[Group]) -> None:
         groups[index - 1] = Group(groups[index - 1].kind, groups[index - 1].element, before[:-1])
 
 
+def _citation_label(draft: Draft, label: str) -> None:
+    """ "Apresjan 1995 — ": the label, whose year dates the work when nothing else does."""
+    text = label.strip().rstrip("—–-").strip()
+    draft.fields["citation_label"] = text
+    year = year_of(text)
+    if draft.fields.get("issued") is None and year is not None:
+        draft.fields["issued"] = PartialDate(year=year)
+
+
 def _corporate_author(draft: Draft, groups: list[Group]) -> None:
     """ "Bank of Russia. (2019, December 13). Title …": with no names in the head, a single sentence
     before the date in parentheses is the author, an organisation; the title follows the date."""
     if draft.persons or len(groups) < 2 or len(groups[0].run) != 1:
         return
-    dated = groups[1]
-    if dated.kind != "DATE_PAREN" or not dated.run or dated.run[0].is_year:
+    dated, name = groups[1], groups[0].run[0]
+    if dated.kind != "DATE_PAREN" or not dated.run or dated.run[0].is_year or dated.element is None:
+        return
+    if "." not in draft.text[name.end : dated.element.token.start_pos]:
+        return  # "International Chronostratigraphic Chart (2020).": a title and its date
+    if not (is_institution(name.text) or _ACRONYM.fullmatch(name.text)):
         return
     draft.persons.append(Person(family=groups[0].run[0].text, literal=True))
     draft.dated_in_head = True
@@ -125,6 +146,10 @@ def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
         groups[index] = Group("EDITOR_MARK", groups[index].element, groups[index].run)
 
 
+#: An organisation's acronym: "OECD", "WHO", "ВЦИОМ".
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,8}")
+#: A journal's section letter after a word, with the period that closes the journal ("Nuclear Physics A.").
+_SECTION_LETTER = re.compile(r"[a-z]{2}\s[A-Z]\.$")
 #: What a sentence of names holds besides them: separators.
 _NAME_LIST_LEFTOVER = re.compile(r"(?:[\s,;&.]|and)*+")
 
@@ -173,8 +198,18 @@ def _read_head(draft: Draft, head: Head) -> None:
 
 
 def _title_language(draft: Draft) -> str | None:
-    """The language the title is printed in (``language.title_language``)."""
-    return title_language(draft.fields.get("title") or "", translated=bool(draft.fields.get("title_translation")))
+    """The language the title is printed in (``language.title_language``), not counting an English gloss
+    in parentheses at its end ("Sbornik programm … reaktora (Collection of programs …)")."""
+    title = draft.fields.get("title") or ""
+    translated = bool(draft.fields.get("title_translation"))
+    language = title_language(title, translated=translated)
+    glossed = _TRAILING_GLOSS.search(title) if language == "en" else None
+    if glossed and glossed.start() > 0 and title_language(title[: glossed.start()], translated=translated) == "ru":
+        return "ru"
+    return language
+
+
+_TRAILING_GLOSS = re.compile(r"\s\([^()]{12,}\)$")
 
 
 def work_language(draft: Draft, title_language: str | None) -> str | None:
@@ -200,6 +235,8 @@ def reference_type(draft: Draft) -> ReferenceType:
         return ReferenceType.STANDARD
     if kinds & {"REPORT_NO", "REPORT_CODE"} and not (container and kinds & ARTICLE_LOCATORS):
         return ReferenceType.REPORT
+    if not container and (fields.get("title") or "").startswith(REPORT_TITLES):
+        return ReferenceType.REPORT  # "Otchet o rezul'tatakh …", "Отчет о НИР …": a report by its title
     if container:
         if _is_proceedings(container, kinds):
             return ReferenceType.PAPER
@@ -217,7 +254,7 @@ def reference_type(draft: Draft) -> ReferenceType:
     if kinds & WEB_MARKERS:
         return ReferenceType.WEBPAGE
     if fields.get("archive_location"):
-        return ReferenceType.DOCUMENT
+        return ReferenceType.MANUSCRIPT  # an archival item: "GARF. F. 5446. Op. 1. D. 20. L. 5–7."
     if issued is not None and issued.day is not None:
         return ReferenceType.PERIODICAL
     return ReferenceType.BOOK if fields.get("title") else ReferenceType.DOCUMENT

@@ -18,10 +18,21 @@ from .dates import date_from_text, year_of
 from .draft import Draft, add_persons, refine_date, warning
 from .grammar import Element, names_in
 from .persons import person
-from .values import apa_locator, doi_in, issue_number, number_in, page_range, paren_pages, vancouver_locator
+from .shapes import is_conference, is_container_cue
+from .values import (
+    apa_locator,
+    doi_in,
+    issue_number,
+    number_in,
+    page_range,
+    paren_pages,
+    vancouver_date,
+    vancouver_locator,
+)
 
 _DIGITS = re.compile(r"\d+")
 _VOLUMES = re.compile(r"\d++(?:,\d++)++")
+_ROMAN = re.compile(r"[IVXLC]++(?:[–-][IVXLC]++)?$")
 #: "Working Paper No. 39", "Preprint FJEI- 2264", "report LA UR-02-1839": the series' name, then its number
 #: (the first word that starts with a digit or two capitals).
 _REPORT = re.compile(
@@ -52,7 +63,7 @@ def _translation(draft: Draft, element: Element) -> None:
     title and a collection ("Title. Sbornik trudov [Title's translation. Proceedings]") holds both."""
     inner = draft.token_text(element.token)[1:-1].strip()
     if draft.container_in_lead and draft.fields.get("title_translation") is None:
-        head, _, tail = inner.rpartition(". ")
+        head, tail = _title_and_container(inner)
         if head and tail:
             draft.fields["title_translation"] = head
             draft.fields["container_translation"] = tail.rstrip(".")
@@ -61,6 +72,19 @@ def _translation(draft: Draft, element: Element) -> None:
         return
     key = "container_translation" if draft.fields.get("container_title") else "title_translation"
     draft.set_once(key, inner)
+
+
+def _title_and_container(translation: str) -> tuple[str, str]:
+    """A bracket that translates a title and its container: cut before the container's first words
+    ("… effects. Proceedings of the Intl. conf. «…»"), else at the last sentence end."""
+    start = 0
+    while (found := translation.find(". ", start)) != -1:
+        tail = translation[found + 2 :]
+        if is_container_cue(tail) or is_conference(tail):
+            return translation[:found], tail
+        start = found + 2
+    head, _, tail = translation.rpartition(". ")
+    return head, tail
 
 
 def _volumes(draft: Draft, element: Element) -> None:
@@ -109,7 +133,7 @@ def _thesis(draft: Draft, element: Element) -> None:
     if value.startswith("(") and value.endswith(")"):
         value, _, university = value[1:-1].partition(", ")
         draft.set_once("publisher", university.strip() or None)
-    draft.set_once("genre", value)
+    draft.set_once("genre", value.strip("[]"))
 
 
 def _volume(draft: Draft, element: Element) -> None:
@@ -117,7 +141,8 @@ def _volume(draft: Draft, element: Element) -> None:
     value = _value(element)
     volume, _, issue = value.partition("(")
     numbers = _VOLUMES.search(volume)
-    draft.set_once("volume", numbers.group() if numbers else number_in(volume))
+    roman = _ROMAN.search(volume)
+    draft.set_once("volume", numbers.group() if numbers else number_in(volume) or (roman.group() if roman else None))
     if issue:
         draft.set_once("issue", issue.rstrip(") "))
 
@@ -160,7 +185,8 @@ def paren_date(value: str) -> PartialDate:
 def _editors_note(draft: Draft, element: Element) -> None:
     """ "(Ed. by the acad. of RAS Ponomarev-Stepnoy N.N.)": the names the statement holds are editors."""
     value = _value(element)
-    for found in names_in(value):
+    _, _, statement = value.partition(" ")  # after "(Ed. by", "(Eds", "(Под ред."
+    for found in names_in(statement):
         draft.persons.append(person(found.type, found.value, Role.EDITOR))
 
 
@@ -214,6 +240,9 @@ def _language_note(draft: Draft, element: Element) -> None:
 
 def _apa(draft: Draft, element: Element) -> None:
     value = _value(element)
+    if element.kind == "VANCOUVER_LOCATOR" and vancouver_date(value):
+        draft.set_once("issued", date_from_text(value))  # "Vedomosti. 2018 Jun 14.": a newspaper's issue
+        return
     locator = apa_locator(value) if element.kind == "APA_LOCATOR" else vancouver_locator(value)
     if locator:
         year, volume, issue, pages = locator

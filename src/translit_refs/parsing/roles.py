@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..lexicons import PUBLISHER_ENDINGS
+from ..lexicons import PUBLISHER_ENDINGS, REGIONS
 from .dates import date_from_text, year_of
 from .draft import (
     ARTICLE_LOCATORS,
@@ -107,13 +107,20 @@ def take_years(draft: Draft, run: list[Sentence], in_lead: bool) -> tuple[list[S
     year_after = bool(run) and run[-1].is_year
     kept: list[Sentence] = []
     for index, sentence in enumerate(run):
-        if not sentence.is_year or (in_lead and index < len(run) - 1 and not year_after):
+        closing = in_lead and index < len(run) - 1 and not year_after
+        if closing and index > 0 and sentence.is_year and _opens_container(run[index + 1].text):
+            closing = False  # "Title. 1958, Proc. of 2nd Int. Conf.": the year dates the paper
+        if not sentence.is_year or closing:
             kept.append(sentence)
         elif draft.fields.get("issued") is None:
             draft.date_year(year_of(sentence.text))
     if in_lead and not kept:
         return run[:1], False
     return kept, year_after
+
+
+def _opens_container(sentence: str) -> bool:
+    return is_container_cue(sentence) or is_conference(sentence)
 
 
 class _Body(NamedTuple):
@@ -298,10 +305,17 @@ def publisher_sentences(ending: _Ending) -> int | None:
 
 
 def place_alone(ending: _Ending) -> int | None:
-    """ "Ufa" before the year: a place without its publisher."""
-    if is_place(ending.last.text):
-        return ending.take(_places(ending.last.text), None, ending.end - 1)
-    return None
+    """ "Ufa" before the year: a place, after its publisher when an institution's name precedes it
+    ("Agency for Toxic Substances … Division of Toxicology. USA. Atlanta, Georgia. 2004")."""
+    if not is_place(ending.last.text):
+        return None
+    sentences, start = ending.body.sentences, ending.end - 1
+    before = start - 1
+    if before > ending.body.first and sentences[before].text in REGIONS:
+        before -= 1  # "USA" between the institution and its town
+    if before > ending.body.first and is_institution(sentences[before].text):
+        return ending.take(_places(ending.last.text), sentences[before].text, before)
+    return ending.take(_places(ending.last.text), None, start)
 
 
 def place_then_publisher(ending: _Ending) -> int | None:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ..lexicons import (
+    COLLECTION_WORDS,
     CONFERENCE_STEMS,
     CONFERENCE_WORDS,
     CONTAINER_CONTINUATIONS,
@@ -84,8 +85,9 @@ def place_split(sentence: str) -> tuple[str, str, str]:
 
 @lru_cache(maxsize=4096)
 def is_container_cue(sentence: str) -> bool:
-    """A collection's or conference's title: "Proc. of …", "Trudy …", "V trudakh …", "Collection «…»"."""
-    return sentence.startswith(CONTAINER_CUES)
+    """A collection's or conference's title: "Proc. of …", "Trudy …", "V trudakh …", "Collection «…»",
+    "Nauchno-tekhnicheskii sbornik «…»"."""
+    return sentence.startswith(CONTAINER_CUES) or COLLECTION_WORDS.search(sentence) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -60,6 +60,11 @@ def apa_locator(value: str) -> Locator | None:
     return None, match.group("volume"), match.group("issue"), match.group("pages")
 
 
+def vancouver_date(value: str) -> bool:
+    """A newspaper's date in the Vancouver style ("2018 Jun 14"), not a journal's locator."""
+    return ";" not in value and ":" not in value
+
+
 def vancouver_locator(value: str) -> Locator | None:
     """Year, volume, issue and pages of a Vancouver locator: "2010;240(3):100-10", "2020;(2):3-15", and a
     book's "2009:22-63"."""
