@@ -242,5 +242,5 @@ def names_in(text: str) -> list[Token]:
     found = []
     for match in _name_patterns().finditer(text):
         kind = match.lastgroup or "NAME"
-        found.append(Token(kind, match.group()))
+        found.append(Token(kind, match.group(), start_pos=match.start(), end_pos=match.end()))
     return found

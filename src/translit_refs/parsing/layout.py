@@ -20,7 +20,7 @@ from .grammar import Element, Head, Sentence, Skeleton, names_in
 from .language import title_language
 from .markers import paren_date, read_marker
 from .normalize import Normalised
-from .roles import read_group
+from .roles import Ahead, read_group
 from .shapes import is_conference, is_institution, is_journal_name
 
 
@@ -58,8 +58,7 @@ def assemble(
         titled = 2 if not groups[1].run and groups[2:] and groups[2].kind == "DATE_PAREN" else 1
         groups[0] = Group("LEAD", None, groups[titled].run)
         groups[titled] = Group(groups[titled].kind, groups[titled].element, ())
-    for index, group in enumerate(groups):
-        ahead = [g.kind for g in groups[index + 1 :]]
+    for index, (group, ahead) in enumerate(zip(groups, _markers_ahead(groups), strict=True)):
         if group.element is not None:
             read_marker(draft, group.element)
         read_group(draft, group, ahead, after_title=index == 1 or group.kind in ("EDITORS", "RESPONSIBILITY"))
@@ -102,6 +101,21 @@ def _series_names(draft: Draft, groups: list[Group]) -> None:
         groups[index - 1] = Group(groups[index - 1].kind, groups[index - 1].element, before[:-1])
 
 
+def _markers_ahead(groups: list[Group]) -> list[Ahead]:
+    """For each group, the marker after it and the kinds of all the markers after it (built from the
+    end in one pass, so a reference of many groups costs linear time)."""
+    aheads: list[Ahead] = []
+    kinds: frozenset[str] = frozenset()
+    following: str | None = None
+    for group in reversed(groups):
+        aheads.append(Ahead(following, kinds))
+        if group.kind not in kinds:
+            kinds = kinds | {group.kind}
+        following = group.kind
+    aheads.reverse()
+    return aheads
+
+
 def _citation_label(draft: Draft, label: str) -> None:
     """ "Apresjan 1995 — ": the label, whose year dates the work when nothing else does."""
     text = label.strip().rstrip("—–-").strip()
@@ -135,10 +149,11 @@ def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
         before = groups[index - 1].run
         if groups[index].kind != "ED_MARK" or not before:
             continue
-        names = names_in(before[-1].text)
-        rest = before[-1].text
-        for name in names:
-            rest = rest.replace(name.value, "", 1)
+        text = before[-1].text
+        names = names_in(text)
+        starts = [0, *(name.end_pos or 0 for name in names)]
+        ends = [*(name.start_pos or 0 for name in names), len(text)]
+        rest = "".join(text[start:end] for start, end in zip(starts, ends, strict=True))
         if not names or _NAME_LIST_LEFTOVER.fullmatch(rest) is None:
             continue
         add_persons(draft, tuple(names), Role.EDITOR)

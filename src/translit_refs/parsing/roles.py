@@ -57,7 +57,14 @@ _COLLECTION = re.compile(r"(?:In\s)?Collection\s«([^«»]++)»")
 _URL_TAIL = re.compile(r"[a-z0-9](?:[\w\-./?=&%#~]*[/\w])?")
 
 
-def read_group(draft: Draft, group: Group, ahead: list[str], after_title: bool) -> None:
+class Ahead(NamedTuple):
+    """The markers after a group: the next one, and the kinds of all of them."""
+
+    following: str | None
+    kinds: frozenset[str]
+
+
+def read_group(draft: Draft, group: Group, ahead: Ahead, after_title: bool) -> None:
     """The sentences of one group, by the marker before them and the markers ahead."""
     if not group.run and group.kind != "LEAD":
         return
@@ -130,19 +137,17 @@ class _Body(NamedTuple):
     sentences: list[Sentence]
     first: int
     year_after: bool
-    ahead: list[str]
+    following: str | None
+    ahead: frozenset[str]
     locators: frozenset[str] = frozenset()
     after_translation: bool = False
 
     @classmethod
     def of(
-        cls, sentences: list[Sentence], first: int, year_after: bool, ahead: list[str], after_translation: bool = False
+        cls, sentences: list[Sentence], first: int, year_after: bool, ahead: Ahead, after_translation: bool = False
     ) -> _Body:
-        return cls(sentences, first, year_after, ahead, ARTICLE_LOCATORS.intersection(ahead), after_translation)
-
-    @property
-    def following(self) -> str | None:
-        return self.ahead[0] if self.ahead else None
+        locators = ARTICLE_LOCATORS.intersection(ahead.kinds)
+        return cls(sentences, first, year_after, ahead.following, ahead.kinds, locators, after_translation)
 
     def only_volume_ahead(self) -> bool:
         """A bare "Vol. N" is the only locator ahead: a multi-volume book's, after its imprint."""
