@@ -7,6 +7,7 @@ Lark versions it supports:
 
 - ``Lark.parser.parser.parser.parse_table`` (``states``, ``start_states``, ``end_states``) and
   ``.callbacks`` (the tree builder with the transformer inline);
+- ``Token._future_new``, the constructor behind ``Token.__new__``;
 - ``Lark.parser.lexer``: a ``ContextualLexer`` whose ``lexers[state]`` are ``BasicLexer``s with a
   ``scanner`` (``_mres``: compiled alternations of named groups), ``callback`` (Lark's
   "unless" retyping of keywords) and ``ignore_types``.
@@ -57,10 +58,11 @@ class LeanParser:
         for state, actions in table.states.items():
             compiled: _Actions = {}
             for symbol, (action, argument) in actions.items():
+                # (names as plain strings: Lark's are Tokens, whose equality is a Python call)
                 if action is Shift:
-                    compiled[symbol] = argument
+                    compiled[str(symbol)] = argument
                 else:
-                    compiled[symbol] = (len(argument.expansion), argument.origin.name, callbacks[argument])
+                    compiled[str(symbol)] = (len(argument.expansion), str(argument.origin.name), callbacks[argument])
             self._actions[state] = compiled
         self._lexers: dict[int, _StateLexer] = {}
         for state, state_lexer in lexer.lexers.items():
@@ -98,7 +100,7 @@ class LeanParser:
             if kind in ignored:
                 position = end
                 continue
-            token = Token(kind, match.group(), position, 1, position + 1, 1, end + 1, end)
+            token = new_token(kind, match.group(), position, 1, position + 1, 1, end + 1, end)
             if kind in retype:
                 token = retype[kind](token)
             position = end
@@ -141,6 +143,9 @@ class LeanParser:
             if states[-1] == end_state:
                 return values[-1]
 
+
+#: Lark's token constructor without the check for a deprecated keyword (``Token.__new__``'s).
+new_token: Callable[..., Token] = Token._future_new
 
 #: What ``_run`` returns when the text needs Lark's own parser.
 _BALKED: Any = object()
