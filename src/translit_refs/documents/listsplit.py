@@ -242,18 +242,33 @@ def _starts_entry(previous: str, line: str, width: int) -> bool:
 
 
 def _join(parts: list[str], vocabulary: Counter[str]) -> str:
-    """Join wrapped lines, undoing end-of-line hyphenation only where the joined form is a word."""
-    text = parts[0]
+    """Join wrapped lines, undoing end-of-line hyphenation only where the joined form is a word.
+
+    Linear in the text: the joined text is built as a list, and only its last word is looked at
+    (kept to ``_WORD_REACH`` characters: what is longer is no word to rejoin).
+    """
+    pieces = [parts[0]]
+    last_word = _trailing_word(parts[0])
     for part in parts[1:]:
-        head = re.search(r"(\S+)-$", text)
-        tail = re.match(r"\S+", part)
-        if head and tail and _dehyphenate(head.group(1), part, vocabulary):
-            text = text[:-1] + part
-        elif text.endswith("-") and not text.endswith(" -"):
-            text += part
-        else:
-            text += " " + part
-    return text
+        hyphenated = last_word.endswith("-")
+        if hyphenated and len(last_word) > 1 and part[:1].strip() and _dehyphenate(last_word[:-1], part, vocabulary):
+            pieces[-1] = pieces[-1][:-1]
+            last_word = last_word[:-1]
+        elif not (hyphenated and len(last_word) > 1):  # a hyphen after a letter joins without a space
+            pieces.append(" ")
+            last_word = ""
+        pieces.append(part)
+        last_word = (last_word + part)[-_WORD_REACH:] if not _SPACE.search(part) else _trailing_word(part)
+    return "".join(pieces)
+
+
+def _trailing_word(text: str) -> str:
+    """The run of non-space characters that ends ``text`` (at most ``_WORD_REACH`` of them)."""
+    return text[-_WORD_REACH:].rsplit(maxsplit=1)[-1] if text.strip() else ""
+
+
+_WORD_REACH = 200
+_SPACE = re.compile(r"\s")
 
 
 _SURNAME_REST = re.compile(r"[^\W\d_]+,?\s(?:[A-ZА-ЯЁ][a-z]?\.\s?){1,3}")

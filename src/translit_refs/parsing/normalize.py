@@ -18,7 +18,9 @@ from .grammar import terminal_pattern
 #: The grammar's markers that open a GOST area after a spaced dash.
 AREA_MARKERS = ("VOLUME", "ISSUE", "PAGES", "PAGE_COUNT", "URL_MARK", "ISBN", "DOI")
 
-_WORD_WITH_CYRILLIC = re.compile(r"[^\W\d_]*[Ѐ-ӿ][^\W\d_]*")
+#: A word (letters only); the words that hold a Cyrillic letter are checked for look-alikes. (Finding
+#: them by a pattern around the Cyrillic letter would try every start of a long Latin word again.)
+_WORD = re.compile(r"[^\W\d_]++")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 _CYRILLIC = re.compile(r"[Ѐ-ӿ]")
 #: "17.08. 2019", "01.09 .2019": a numeric date with a stray space (it starts with a digit, so the
@@ -107,8 +109,10 @@ def _repair_homoglyphs(text: str, diagnostics: list[Diagnostic]) -> str:
     """Cyrillic look-alikes inside Latin words, or lone ones in a mostly Latin text, become Latin."""
     chars = list(text)
     mostly_latin = len(_LATIN.findall(text)) > 4 * len(_CYRILLIC.findall(text))
-    for word in _WORD_WITH_CYRILLIC.finditer(text):
+    for word in _WORD.finditer(text):
         letters = word.group()
+        if _CYRILLIC.search(letters) is None:
+            continue
         cyrillic = [i for i, c in enumerate(letters) if _CYRILLIC.match(c)]
         if not all(letters[i] in HOMOGLYPHS for i in cyrillic):
             continue

@@ -24,7 +24,7 @@ from ..lexicons import CHEMICAL_ELEMENTS, ENGLISH_ONLY_WORDS, LATIN_ABBREVIATION
 from ..models import CyrillicText, Reference, VolumeKind
 from ..parsing.language import looks_english
 from .orthography import russian_likeness
-from .translit import APOSTROPHES, latin_key, penalised_candidates, russian_frequency
+from .translit import APOSTROPHES, LONGEST_WORD, latin_key, penalised_candidates, russian_frequency
 from .words import has_russian_dictionary, russian_word_known, zipf
 
 _BASE = {
@@ -65,8 +65,6 @@ _BROKEN_WORD = re.compile(r"(?<![A-Za-z’'-])([A-Za-z’']{2,})-([a-z’']{2,})
 _FOREIGN = re.compile(r"w|q|ph|ck")
 #: How much agreeing with the list's scheme counts, against word frequency (Zipf units).
 SCHEME_AGREEMENT = 1.5
-#: Letters of the longest transliterated word read (Russian's longest words have about 35 letters).
-LONGEST_WORD = 40
 #: With the Russian dictionary (pymorphy3): the least score of a word it holds, and how much a
 #: word wordfreq has seen but the dictionary does not hold (names, fragments, foreign tokens) loses.
 DICTIONARY_FLOOR = 1.0

@@ -88,6 +88,9 @@ _VOWELS = set("аеёиоуыэюя")
 _SOFT_SIGNS = set("ьъ")
 _LATIN_WORD = re.compile(r"[a-z’']+")
 MAX_CANDIDATES = 2048
+#: Letters of the longest transliterated word read (Russian's longest words have about 35 letters);
+#: a longer token is no word, and reading it would cost time that grows with its square.
+LONGEST_WORD = 40
 
 
 def cyrillic_candidates(word: str) -> list[str]:
@@ -105,7 +108,7 @@ def _candidates(word: str) -> tuple[tuple[str, float], ...]:
     """Every segmentation of the word into letter groups ("nye" is n-y-e and n-ye), each group
     replaced by each of its Cyrillic readings, keeping orthographically possible spellings with
     the least penalty any segmentation gives them."""
-    if not _LATIN_WORD.fullmatch(word):
+    if len(word) > LONGEST_WORD or not _LATIN_WORD.fullmatch(word):
         return ()
     states: dict[int, list[tuple[str, float]]] = {0: [("", 0.0)]}
     for position in range(len(word)):
