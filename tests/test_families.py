@@ -190,11 +190,17 @@ LABELLED: list[tuple[str, str, dict[str, Any]]] = [
          "page": "12–30"},
     ),
     (
-        "an abbreviation as the label, a dictionary in volumes with Roman numbers",
-        "SRNG — Slovar' russkikh narodnykh govorov [Dictionary of Russian folk dialects]. Vol. IV. Leningrad: "
+        "an abbreviation and its years as the label, a dictionary in volumes with Roman numbers",
+        "SRNG 1969 — Slovar' russkikh narodnykh govorov [Dictionary of Russian folk dialects]. Vol. IV. Leningrad: "
         "Nauka, 1969.",
-        {"citation-label": "SRNG", "volume": "IV", "title": "Slovar' russkikh narodnykh govorov",
+        {"citation-label": "SRNG 1969", "volume": "IV", "title": "Slovar' russkikh narodnykh govorov",
          "publisher": "Nauka"},
+    ),
+    (
+        "no label without a year: a title with a dash",
+        "SALOME – The Open Source Integration Platform for Numerical Simulation. Available at: "
+        "https://www.salome-platform.org (accessed 01.02.2020).",
+        {"title": "SALOME – The Open Source Integration Platform for Numerical Simulation"},
     ),
     (
         "an abstract of a candidate's dissertation, words in the other order",

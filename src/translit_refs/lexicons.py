@@ -69,8 +69,9 @@ _PLACE_FOLDS = re.compile(r"[’'ʹ]|(?<=[a-z])(?:ij|iy|yj|ii|yi|yy|y)\b")
 @lru_cache(maxsize=8192)
 def place_key(name: str) -> str:
     """A place's name folded over the transliterations of its Russian spelling
-    ("Nizhnij Novgorod", "Nizhny Novgorod", "Nizhnii Novgorod"; "Kazan’", "Kazan")."""
-    return _PLACE_FOLDS.sub(lambda m: "" if m.group() in "’'ʹ" else "i", name.strip().lower())
+    ("Nizhnij Novgorod", "Nizhny Novgorod", "Nizhnii Novgorod"; "Kazan’", "Kazan"; "New-York", "New York")."""
+    folded = _PLACE_FOLDS.sub(lambda m: "" if m.group() in "’'ʹ" else "i", name.strip().lower())
+    return folded.replace("-", " ")  # "New-York", "Rostov-na-Donu"
 
 
 #: Countries, and the state abbreviations that follow a place ("Cambridge, MA", "Washington, D. C.").
@@ -91,6 +92,13 @@ REGIONS: frozenset[str] = _entries(
     Pennsylvania; South Carolina; Tennessee; Texas; Utah; Virginia; Washington State; Wisconsin;
     Ontario; Quebec; Bavaria; Lower Saxony
     """
+)
+
+#: The regions named in full, countries and states (not "MA", "Calif."), and "USA", "UK": a town's
+#: sentence may end with one ("Nara, Japan", "Tsuruga, Fukui, Japan").
+COUNTRIES: frozenset[str] = frozenset(
+    {"USA", "UK", "U.K.", "U.S.A.", "RF"}
+    | {region for region in REGIONS if len(region) > 3 and not region.endswith(".") and region[0].isupper()}
 )
 
 #: Places by their folded names (``place_key``).
@@ -126,7 +134,7 @@ CONFERENCE_STEMS: tuple[str, ...] = (
 INSTITUTION_STEMS: tuple[str, ...] = (
     "laborator", "institut", "cent", "zentrum", "univ", "agency", "commission", "committee", "council",
     "corporation", "company", "association", "ministry", "dept", "department", "academ", "akademi", "concern",
-    "bank", "fund", "organi", "society", "service", "office", "bureau", "agentstvo", "fond",
+    "bank", "fund", "organi", "society", "service", "office", "bureau", "agentstvo", "fond", "universyt", "instytut",
     "университет", "институт", "центр", "агентств", "комисси", "комитет", "министерств",
 )  # fmt: skip
 
@@ -136,7 +144,7 @@ INSTITUTION_STEMS: tuple[str, ...] = (
 INSTITUTION_WORDS = re.compile(
     r"\b(?:laborator\w*|institut\w*|center|centre|zentrum|universit\w*|univ\.|agency|commission|committee|"
     r"council|corporation|company|association|ministry|department|dept|academy|akademi\w*|concern|"
-    r"bank|fund|organi[sz]ation|society|service|office|bureau|"
+    r"bank|fund|organi[sz]ation|society|service|office|bureau|universytet\w*|instytut\w*|"
     r"университет\w*|институт\w*|центр\w*|агентств\w*|комисси\w*|комитет\w*|министерств\w*)"
 )
 
@@ -152,6 +160,16 @@ COLLECTION_CUES: tuple[str, ...] = ("Sbornik", "Sb.", "Collection", "In Collecti
 COLLECTION_WORDS = re.compile(
     r"\b(?:[Ss]bornik|[Сс]борник)\s(?:[a-zа-яё]++\s)*?(?:«|trudov|nauchnykh|nauchnyh|трудов|научных|статей)"
 )
+#: A sentence that is only an organisation's name: capitalised words ending with the word that makes
+#: it an organisation, perhaps "of"/"for" and more capitalised words; or an acronym of 2–8 capitals.
+ORGANISATION_NAME = re.compile(
+    r"(?:[A-Z][\w’'&-]*+\s){0,5}(?:Agency|Association|Bank|Bureau|Center|Centre|Commission|Committee|Council|"
+    r"Corporation|Department|Foundation|Fund|Group|Institute|Ministry|Office|Organi[sz]ation|Service|Society|"
+    r"Union|University)(?:\s(?:of|for|on)(?:\sthe)?(?:\s[A-Z][\w’'&-]*+){1,4}){0,2}"
+)
+#: An organisation's acronym ("OECD", "UNESCO"): one only before a date in parentheses, as "FBIS. 1950."
+#: and "FRUS. 1950." are titles.
+ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,8}")
 #: A title that opens with one of these names a report ("Otchet o rezul'tatakh …", "Отчет о НИР").
 REPORT_TITLES: tuple[str, ...] = (
     "Otchet o ",

@@ -6,9 +6,11 @@ exporters that read them.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 
 class _Frozen(BaseModel):
@@ -180,6 +182,31 @@ class Reference(_Frozen):
     def has_errors(self) -> bool:
         """True when some part of the text was not understood."""
         return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    @field_serializer("raw", when_used="json")
+    def _raw_as_unicode(self, raw: str) -> str:
+        """Lone surrogates cannot be written as UTF-8: JSON carries each as U+FFFD (``raw`` keeps them)."""
+        return raw if raw.isascii() else _SURROGATE.sub("\ufffd", raw)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Diagnostics a Reference lists; the others are counted in one more (``capped``).
+MAX_DIAGNOSTICS = 20
+_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def capped(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """At most ``MAX_DIAGNOSTICS`` diagnostics, errors first kept, in their order, and one more that
+    counts the others (with the gravest severity among them)."""
+    listed = tuple(diagnostics)
+    if len(listed) <= MAX_DIAGNOSTICS:
+        return listed
+    ranked = sorted(range(len(listed)), key=lambda index: _SEVERITY_RANK[listed[index].severity])
+    kept = sorted(ranked[: MAX_DIAGNOSTICS - 1])
+    left = [listed[index] for index in ranked[MAX_DIAGNOSTICS - 1 :]]
+    gravest = min((d.severity for d in left), key=_SEVERITY_RANK.__getitem__)
+    more = Diagnostic(code="more-diagnostics", message=f"{len(left):,} more diagnostics not listed", severity=gravest)
+    return (*(listed[index] for index in kept), more)
 
 
 class ReferenceList(_Frozen):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from lark import Token
 
 from ..families.base import Rules
+from ..lexicons import MONTHS
 from ..models import Diagnostic, PartialDate, Person, Role, StyleFamily
 from .dates import date_from_text
 from .grammar import Element, Sentence
@@ -67,6 +69,10 @@ class Draft:
         if self.imprint_found:
             return
         self.fields["places"] = places
+        dated = _DATE_AFTER_PUBLISHER.search(publisher) if publisher else None
+        if publisher and dated:  # "Transpire Inc., Jan 15, 2007": the date is the work's
+            refine_date(self, dated.group(1))
+            publisher = publisher[: dated.start()]
         if publisher and self.rules.publisher_mark_is_style:
             publisher = publisher_name(publisher)
         self.fields["publisher"] = publisher or None
@@ -86,6 +92,12 @@ class Draft:
                 end=sentence.end,
             )
         )
+
+
+#: A month and day closing a publisher's sentence ("Transpire Inc., Jan 15").
+_DATE_AFTER_PUBLISHER = re.compile(
+    r",\s((?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s\d{1,2}(?:[-–]\d{1,2})?)$"
+)
 
 
 class Group(NamedTuple):

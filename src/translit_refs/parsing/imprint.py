@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 
-from ..lexicons import PLACE_KEYS, REGIONS, place_key
+from ..lexicons import COUNTRIES, PLACE_KEYS, REGIONS, place_key
 
 _GENERIC_PLACE = re.compile(r"[A-ZА-ЯЁ][\w’'.-]*(?:\s[A-ZА-ЯЁ][\w’'.-]*){0,2}")
 _COLON = re.compile(r"^(?P<places>[^:]+?)\s?:\s?(?P<publisher>\S.*)$")
@@ -59,6 +59,8 @@ def read_imprint(sentence: str) -> Imprint:
     if not places_found:
         return NOT_AN_IMPRINT
     publisher_items = items[len(places_found) :]
+    if publisher_items and publisher_items[-1] in COUNTRIES and all(map(_GENERIC_PLACE.fullmatch, publisher_items)):
+        return Imprint(tuple(items), None, Confidence.KNOWN_PLACE)  # "Tsuruga, Fukui, Japan": all places
     confidence = _confidence(places_found[0])
     if not publisher_items:
         if confidence is Confidence.SHAPE:
@@ -71,11 +73,10 @@ def read_imprint(sentence: str) -> Imprint:
 def is_known_place(sentence: str) -> bool:
     """True for a sentence that is just a known place ("Moscow", "Nizhnij Novgorod", "Kazan’"), or two
     joined by a hyphen ("Moscow-Podolsk": a joint imprint)."""
-    key = place_key(sentence)
-    if key in PLACE_KEYS:
+    if place_key(sentence) in PLACE_KEYS:
         return True
-    first, hyphen, second = key.partition("-")
-    return bool(hyphen) and first in PLACE_KEYS and second in PLACE_KEYS
+    first, hyphen, second = sentence.partition("-")
+    return bool(hyphen) and place_key(first) in PLACE_KEYS and place_key(second) in PLACE_KEYS
 
 
 def _is_place(item: str, first: bool) -> bool:

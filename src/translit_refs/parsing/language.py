@@ -61,7 +61,9 @@ def _word_balance(word: str) -> int:
         balance += 1
     if len(word) > 4 and word.endswith(TRANSLIT_ENDINGS):
         balance += 1
-    if "’" in word or "'" in word or _TRANSLIT_LETTERS.search(word):
+    if word.endswith(("’s", "'s")):
+        balance -= 1  # an English possessive ("User’s"), not a soft sign
+    elif "’" in word or "'" in word or _TRANSLIT_LETTERS.search(word):
         balance += 1
     if word.endswith(_ENGLISH_ENDINGS) or word.startswith(("th", "wh")):
         balance -= 1

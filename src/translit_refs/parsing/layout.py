@@ -13,7 +13,7 @@ import re
 
 from ..families.base import NEUTRAL, Family
 from ..lexicons import COLLECTION_CUES, PROCEEDINGS_CUES, REPORT_TITLES
-from ..models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role
+from ..models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role, capped
 from .dates import year_of
 from .draft import ARTICLE_LOCATORS, DESIGNATIONS, WEB_MARKERS, Draft, Group, add_persons
 from .grammar import Element, Head, Sentence, Skeleton, names_in
@@ -21,7 +21,7 @@ from .language import title_language
 from .markers import paren_date, read_marker
 from .normalize import Normalised
 from .roles import Ahead, read_group
-from .shapes import is_conference, is_institution, is_journal_name
+from .shapes import is_conference, is_journal_name, is_organisation
 
 
 def assemble(
@@ -46,9 +46,7 @@ def assemble(
         for e in skeleton.elements
     ]
     draft.kinds = {g.kind for g in groups}
-    if groups[1:] and groups[1].kind == "ARCHIVE_LOCATOR" and skeleton.lead:
-        draft.fields["archive"] = groups[0].run[-1].text
-        groups[0] = Group("LEAD", None, groups[0].run[:-1])
+    _archive(draft, groups)
     _series_names(draft, groups)
     _corporate_author(draft, groups)
     _editors_before_mark(draft, groups)
@@ -80,7 +78,7 @@ def assemble(
         title_language=title_language,
         style_family=draft.family,
         raw=raw,
-        diagnostics=tuple(draft.diagnostics),
+        diagnostics=capped(draft.diagnostics),
         **draft.fields,
     )
 
@@ -125,21 +123,39 @@ def _citation_label(draft: Draft, label: str) -> None:
         draft.fields["issued"] = PartialDate(year=year)
 
 
+def _archive(draft: Draft, groups: list[Group]) -> None:
+    """The sentence just before an archival signature names the archive ("GARF. F. 5446. Op. 1",
+    "Записка … // ГАРФ. Ф. Р-9401"); after "//" it is no container."""
+    for index in range(1, len(groups)):
+        before = groups[index - 1]
+        if groups[index].kind != "ARCHIVE_LOCATOR" or not before.run:
+            continue
+        draft.fields["archive"] = before.run[-1].text
+        kind = "ARCHIVE" if before.kind == "IN" and len(before.run) == 1 else before.kind
+        groups[index - 1] = Group(kind, before.element, before.run[:-1])
+        draft.kinds.add(kind)
+        return
+
+
 def _corporate_author(draft: Draft, groups: list[Group]) -> None:
-    """ "Bank of Russia. (2019, December 13). Title …": with no names in the head, a single sentence
-    before the date in parentheses is the author, an organisation; the title follows the date."""
-    if draft.persons or len(groups) < 2 or len(groups[0].run) != 1:
+    """An organisation as author, when the head names no person: "Bank of Russia. (2019, December 13).
+    Title …", "WHO (2021). Title …" (before the date in parentheses, the title after it), or "World Health
+    Organization. Hypertension [Internet]. Geneva: WHO; 2023" (a sentence that is only an
+    organisation's name, before the title)."""
+    lead = groups[0].run
+    if draft.persons or not lead:
         return
-    dated, name = groups[1], groups[0].run[0]
-    if dated.kind != "DATE_PAREN" or not dated.run or dated.run[0].is_year or dated.element is None:
+    dated = groups[1] if len(groups) > 1 else None
+    before_date = len(lead) == 1 and dated is not None and dated.kind == "DATE_PAREN"
+    if not is_organisation(lead[0].text, acronyms=before_date):
         return
-    if "." not in draft.text[name.end : dated.element.token.start_pos]:
-        return  # "International Chronostratigraphic Chart (2020).": a title and its date
-    if not (is_institution(name.text) or _ACRONYM.fullmatch(name.text)):
-        return
-    draft.persons.append(Person(family=groups[0].run[0].text, literal=True))
-    draft.dated_in_head = True
-    groups[:2] = [Group("LEAD", None, dated.run), Group(dated.kind, dated.element, ())]
+    if before_date and dated is not None and dated.run and not dated.run[0].is_year:
+        draft.persons.append(Person(family=lead[0].text, literal=True))
+        draft.dated_in_head = True
+        groups[:2] = [Group("LEAD", None, dated.run), Group(dated.kind, dated.element, ())]
+    elif len(lead) > 1 and not lead[1].is_year:
+        draft.persons.append(Person(family=lead[0].text, literal=True))
+        groups[0] = Group("LEAD", None, lead[1:])
 
 
 def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
@@ -161,8 +177,6 @@ def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
         groups[index] = Group("EDITOR_MARK", groups[index].element, groups[index].run)
 
 
-#: An organisation's acronym: "OECD", "WHO", "ВЦИОМ".
-_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,8}")
 #: A journal's section letter after a word, with the period that closes the journal ("Nuclear Physics A.").
 _SECTION_LETTER = re.compile(r"[a-z]{2}\s[A-Z]\.$")
 #: What a sentence of names holds besides them: separators.

@@ -133,7 +133,7 @@ def _thesis(draft: Draft, element: Element) -> None:
     if value.startswith("(") and value.endswith(")"):
         value, _, university = value[1:-1].partition(", ")
         draft.set_once("publisher", university.strip() or None)
-    draft.set_once("genre", value.strip("[]"))
+    draft.set_once("genre", value.strip("[]()"))
 
 
 def _volume(draft: Draft, element: Element) -> None:
@@ -233,7 +233,7 @@ def _doi(draft: Draft, element: Element) -> None:
 def _language_note(draft: Draft, element: Element) -> None:
     """ "(in Russian)", "(In Russ., abstr. in Engl.)", and their misspellings ("(in Rissian)", "(in Ucraine)")."""
     value = _value(element)
-    name = value.strip("()").split(maxsplit=1)[-1].split(",")[0].strip()
+    name = value.strip("()[]").split(maxsplit=1)[-1].split(",")[0].strip()
     code = LANGUAGE_NOTES.get(name) or LANGUAGE_NOTES.get(name[:3]) or ("ru" if name.startswith("R") else None)
     draft.set_once("noted_language", code)
 

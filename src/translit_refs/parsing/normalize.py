@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -58,8 +59,15 @@ _CONTROL_SET = frozenset(_CONTROL)
 #: Characters replaced silently: odd spaces, soft hyphen, zero-width space, BOM, tab.
 _QUIET = dict.fromkeys("\xa0\u2007\u202f\u2009\t\xad\u200b\ufeff", " ")
 #: The low quotation mark some lists print for a comma ("Алексеев П.Н.‚ Удянский Ю.Н.").
-_TRANSLATION = str.maketrans({**_QUIET, **dict.fromkeys(_CONTROL, " "), "\u2011": "-", "\u201a": ","})
-_REPORTED = re.compile("[\u2011" + re.escape("".join(_CONTROL)) + "]")
+#: Lone surrogates (from text decoded with "surrogateescape", or made in code) cannot be written as
+#: UTF-8: the parser reads each as U+FFFD, the replacement character (``raw`` keeps them).
+_SURROGATES = [chr(c) for c in range(0xD800, 0xE000)]
+_TRANSLATION = str.maketrans(
+    {**_QUIET, **dict.fromkeys(_CONTROL, " "), **dict.fromkeys(_SURROGATES, "\ufffd"), "\u2011": "-", "\u201a": ","}
+)
+_REPORTED = re.compile("[\u2011\ud800-\udfff" + re.escape("".join(_CONTROL)) + "]")
+#: Diagnostics of one kind kept for one text; the rest are counted in one more ("… and 12,345 more").
+PER_KIND = 20
 _TRANSLATED = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATION)) + "]")
 
 
@@ -80,24 +88,24 @@ def normalize(text: str) -> Normalised:
     """The text with look-alike letters, odd spaces and the non-breaking hyphen repaired."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    diagnostics = [_reported(match.group(), match.start()) for match in _REPORTED.finditer(text)]
+    diagnostics = Notes()
+    for match in _REPORTED.finditer(text):
+        diagnostics.report(match.group(), match.start())
     normalised = text.translate(_TRANSLATION) if _TRANSLATED.search(text) else text
     if _CYRILLIC.search(normalised):
         normalised = _repair_homoglyphs(normalised, diagnostics)
     display = normalised
-    if diagnostics and any(d.code == "control-character" for d in diagnostics):
+    if diagnostics.counts["control-character"]:
         display = "".join(raw if raw in _CONTROL_SET else shown for raw, shown in zip(text, normalised, strict=True))
     if ". " in normalised:  # a reported date has a space after one of its periods
-        diagnostics.extend(
-            _note("date-space", f"stray space in the date {m.group()!r} ignored", m.start())
-            for m in _SPACED_DATE.finditer(normalised)
-            if " " in m.group() and _bounded(normalised, m.start(), m.end())
-        )
+        for m in _SPACED_DATE.finditer(normalised):
+            if " " in m.group() and _bounded(normalised, m.start(), m.end()) and diagnostics.wants("date-space"):
+                diagnostics.append(_note("date-space", f"stray space in the date {m.group()!r} ignored", m.start()))
     if ("–" in normalised or "—" in normalised or "-" in normalised) and _AREA_DASH.search(normalised):
         normalised = _blank_area_separators(normalised, diagnostics)
     if _BRACKETS.search(normalised):
         diagnostics.extend(_unbalanced_brackets(normalised))
-    return Normalised(normalised, display, tuple(diagnostics))
+    return Normalised(normalised, display, diagnostics.capped())
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
@@ -105,7 +113,44 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
 
 
-def _repair_homoglyphs(text: str, diagnostics: list[Diagnostic]) -> str:
+class Notes(list[Diagnostic]):
+    """The diagnostics of one text, at most ``PER_KIND`` of each code; the others are only counted,
+    so a 50 MB line of control characters does not become a million diagnostics."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: Counter[str] = Counter()
+
+    def wants(self, code: str) -> bool:
+        """Count one more diagnostic of ``code``; True while it is still to be kept."""
+        self.counts[code] += 1
+        return self.counts[code] <= PER_KIND
+
+    def report(self, char: str, position: int) -> None:
+        """A character read as another one: a non-breaking hyphen, a control character, a lone surrogate."""
+        if char == "\u2011":
+            code, message = "non-breaking-hyphen", "non-breaking hyphen read as '-'"
+        elif "\ud800" <= char <= "\udfff":
+            code, message = "lone-surrogate", f"lone surrogate {char!r} read as U+FFFD"
+        else:
+            code, message = "control-character", f"control character {char!r} read as a space"
+        if self.wants(code):
+            severity = Severity.WARNING if code == "lone-surrogate" else Severity.INFO
+            self.append(Diagnostic(code=code, message=message, severity=severity, start=position, end=position + 1))
+
+    def capped(self) -> tuple[Diagnostic, ...]:
+        """The kept diagnostics, and one for each code that had more ("… and 12,345 more")."""
+        more = [
+            Diagnostic(
+                code=code, message=f"{count - PER_KIND:,} more {code!r} diagnostics not listed", severity=Severity.INFO
+            )
+            for code, count in self.counts.items()
+            if count > PER_KIND
+        ]
+        return (*self, *more)
+
+
+def _repair_homoglyphs(text: str, diagnostics: Notes) -> str:
     """Cyrillic look-alikes inside Latin words, or lone ones in a mostly Latin text, become Latin."""
     chars = list(text)
     mostly_latin = len(_LATIN.findall(text)) > 4 * len(_CYRILLIC.findall(text))
@@ -120,6 +165,8 @@ def _repair_homoglyphs(text: str, diagnostics: list[Diagnostic]) -> str:
         if mixed or (mostly_latin and len(letters) <= 2):
             for i in cyrillic:
                 chars[word.start() + i] = HOMOGLYPHS[letters[i]]
+                if not diagnostics.wants("homoglyph"):
+                    continue
                 diagnostics.append(
                     _note(
                         "homoglyph",
@@ -130,7 +177,7 @@ def _repair_homoglyphs(text: str, diagnostics: list[Diagnostic]) -> str:
     return "".join(chars)
 
 
-def _blank_area_separators(text: str, diagnostics: list[Diagnostic]) -> str:
+def _blank_area_separators(text: str, diagnostics: Notes) -> str:
     """GOST area separators (". – ", "2013 – Т. 56") become sentence ends: the dash is read as a period."""
     chars = list(text)
     for match in _area_separator().finditer(text):
@@ -139,14 +186,9 @@ def _blank_area_separators(text: str, diagnostics: list[Diagnostic]) -> str:
         ):
             continue  # "pp. 1995 – 2005": a page range
         chars[match.end() - 1] = "."
-        diagnostics.append(_note("area-separator", "GOST area separator '–' read as '.'", match.end() - 1))
+        if diagnostics.wants("area-separator"):
+            diagnostics.append(_note("area-separator", "GOST area separator '–' read as '.'", match.end() - 1))
     return "".join(chars)
-
-
-def _reported(char: str, position: int) -> Diagnostic:
-    if char == "\u2011":
-        return _note("non-breaking-hyphen", "non-breaking hyphen read as '-'", position)
-    return _note("control-character", f"control character {char!r} read as a space", position)
 
 
 def _unbalanced_brackets(text: str) -> list[Diagnostic]:

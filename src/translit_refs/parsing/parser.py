@@ -12,7 +12,7 @@ from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, Unex
 
 from ..errors import InvalidArgumentError
 from ..families import BY_NAME, ListVote, best_family, entry_evidence, family_for_entry
-from ..models import Diagnostic, Reference, ReferenceList, Severity, StyleFamily
+from ..models import Diagnostic, Reference, ReferenceList, Severity, StyleFamily, capped
 from .grammar import Skeleton, default_backend, lark_parser, reference_parser
 from .layout import assemble
 from .normalize import Normalised, normalize
@@ -147,7 +147,7 @@ def read_text(text: str) -> ReadText:
     repairs = normalised.diagnostics
     if not normalised.text.strip():
         empty = Diagnostic(code="empty", message="the reference is empty", severity=Severity.ERROR)
-        return ReadText(text, normalised, repairs, finished=Reference(raw=text, diagnostics=(*repairs, empty)))
+        return ReadText(text, normalised, repairs, finished=Reference(raw=text, diagnostics=capped((*repairs, empty))))
     try:
         skeleton = reference_parser(default_backend()).parse(normalised.text)
     except Exception:  # any backend's syntax error: parse again, carefully, to say what went wrong
@@ -184,7 +184,7 @@ def _read_with_recovery(text: str, normalised: Normalised, repairs: tuple[Diagno
             severity=Severity.ERROR,
         )
         whole = Reference(
-            title=" ".join(normalised.display.split()), raw=text, diagnostics=(*repairs, *recovered, unparsed)
+            title=" ".join(normalised.display.split()), raw=text, diagnostics=capped((*repairs, *recovered, unparsed))
         )
         return ReadText(text, normalised, repairs, finished=whole)
     assert isinstance(skeleton, Skeleton)

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..lexicons import PUBLISHER_ENDINGS, REGIONS
+from ..lexicons import MONTHS, PUBLISHER_ENDINGS, REGIONS, RUSSIAN_MONTHS
 from .dates import date_from_text, year_of
 from .draft import (
     ARTICLE_LOCATORS,
@@ -53,6 +53,11 @@ _CLOSING_DATE = re.compile(
     r"(?:\d{1,2}(?:[-–]\d{1,2})?\s[^\W\d_]{3,10}\.?,?\s|[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:[-–]\d{1,2})?,\s)\d{4}(?:\sг)?$"
     r"|^\d{1,2}\.\d{1,2}\.\d{4}$"  # a sentence that is a date: "Patent RU 2612345 C1. 06.03.2017."
 )
+#: The days of a meeting closing its title: ", November 19-20", ", 5–6 мая".
+_EVENT_DATE = re.compile(
+    r",\s((?:" + "|".join(sorted({*MONTHS, *RUSSIAN_MONTHS}, key=len, reverse=True)) + r")\.?\s\d{1,2}(?:[-–]\d{1,2})?"
+    r"|\d{1,2}(?:[-–]\d{1,2})?\s(?:" + "|".join(sorted({*MONTHS, *RUSSIAN_MONTHS}, key=len, reverse=True)) + r"))$"
+)
 _COLLECTION = re.compile(r"(?:In\s)?Collection\s«([^«»]++)»")
 _URL_TAIL = re.compile(r"[a-z0-9](?:[\w\-./?=&%#~]*[/\w])?")
 
@@ -71,17 +76,17 @@ def read_group(draft: Draft, group: Group, ahead: Ahead, after_title: bool) -> N
     run = _claimed_by_marker(draft, group, list(group.run))
     if group.kind == "LEAD":
         run, year_after = take_years(draft, run, in_lead=True)
-        title = split_lead(draft, _Body.of(run, 1, year_after, ahead))
+        title = split_lead(draft, _Body.of(run, 1, year_after, ahead, None))
         if title:
-            draft.fields["title"] = draft.span(title)
+            draft.fields["title"] = _TRAILING_DASH.sub("", draft.span(title))
         return
     run, year_after = take_years(draft, run, in_lead=False)
     if not run:
         return
     if group.kind == "IN" and draft.fields.get("container_title") is None:
-        read_container_group(draft, _Body.of(run, 1, year_after, ahead))
+        read_container_group(draft, _Body.of(run, 1, year_after, ahead, group.kind))
     else:
-        body = _Body.of(run, 0, year_after, ahead, after_translation=group.kind == "TRANSLATION")
+        body = _Body.of(run, 0, year_after, ahead, group.kind)
         read_body(draft, body, after_title=after_title)
 
 
@@ -115,8 +120,13 @@ def take_years(draft: Draft, run: list[Sentence], in_lead: bool) -> tuple[list[S
     kept: list[Sentence] = []
     for index, sentence in enumerate(run):
         closing = in_lead and index < len(run) - 1 and not year_after
-        if closing and index > 0 and sentence.is_year and _opens_container(run[index + 1].text):
-            closing = False  # "Title. 1958, Proc. of 2nd Int. Conf.": the year dates the paper
+        if (
+            closing
+            and index > 0
+            and sentence.is_year
+            and (_opens_container(run[index + 1].text) or _opens_container(run[index - 1].text))
+        ):
+            closing = False  # "Title. 1958, Proc. of 2nd Int. Conf.", "Proc. of … Forum, 2010, Tsuruga": a date
         if not sentence.is_year or closing:
             kept.append(sentence)
         elif draft.fields.get("issued") is None:
@@ -140,14 +150,16 @@ class _Body(NamedTuple):
     following: str | None
     ahead: frozenset[str]
     locators: frozenset[str] = frozenset()
-    after_translation: bool = False
+    marker: str | None = None
 
     @classmethod
-    def of(
-        cls, sentences: list[Sentence], first: int, year_after: bool, ahead: Ahead, after_translation: bool = False
-    ) -> _Body:
+    def of(cls, sentences: list[Sentence], first: int, year_after: bool, ahead: Ahead, marker: str | None) -> _Body:
         locators = ARTICLE_LOCATORS.intersection(ahead.kinds)
-        return cls(sentences, first, year_after, ahead.following, ahead.kinds, locators, after_translation)
+        return cls(sentences, first, year_after, ahead.following, ahead.kinds, locators, marker)
+
+    @property
+    def after_translation(self) -> bool:
+        return self.marker == "TRANSLATION"
 
     def only_volume_ahead(self) -> bool:
         """A bare "Vol. N" is the only locator ahead: a multi-volume book's, after its imprint."""
@@ -171,7 +183,7 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
         cue = next(
             (i for i in range(1, len(lead)) if is_container_cue(lead[i].text) or is_conference(lead[i].text)), None
         )
-        if cue is None or body.following not in ("TRANSLATION", "N_VOLS"):
+        if cue is None or body.following not in ("TRANSLATION", "N_VOLS", "RESPONSIBILITY"):
             return lead
         _set_container(draft, lead[cue:])  # "Title. Sbornik nauchnyh trudov [Translation of both]."
         draft.container_in_lead = body.following == "TRANSLATION"
@@ -270,6 +282,8 @@ def known_place_imprint(ending: _Ending) -> int | None:
         return None
     if ending.in_journal and not ending.body.only_volume_ahead():
         return ending.end
+    if ending.imprint.publisher is None and is_place(ending.last.text):
+        return place_alone(ending)  # the publisher may be the sentence before ("… Division of Toxicology.")
     return ending.take(ending.imprint.places, ending.imprint.publisher, ending.end - 1)
 
 
@@ -290,12 +304,15 @@ def not_a_collection(ending: _Ending) -> int | None:
     return ending.end if is_container_cue(ending.last.text) or is_conference(ending.last.text) else None
 
 
+_REPORTS = ("REPORT_CODE", "REPORT_NO")
+
+
 def publisher_sentences(ending: _Ending) -> int | None:
     """ "Energoatomizdat Publ.", "World Scientific", "Nauka. Fizmatlit Publ." (over sentences), after their
     place if any ("Moscow. Energoatomizdat Publ."); before a report's number an institution
     ("Los Alamos National Laboratory, LA-13638")."""
     body, last = ending.body, ending.last.text
-    report = body.following in ("REPORT_CODE", "REPORT_NO") and is_institution(last)
+    report = (body.following in _REPORTS or body.marker in _REPORTS) and is_institution(last)
     if not (is_publisher(last) or report):
         return None
     sentences, start = body.sentences, ending.end - 1
@@ -409,10 +426,15 @@ def _container(draft: Draft, body: _Body, end: int, after_title: bool) -> int:
     if cue is not None:
         stop = cue + 1
         while stop < end and not _opens_with_place(sentences[stop].text) and not is_publisher(sentences[stop].text):
+            if stop == end - 1 and body.year_after and _lone_town(sentences[stop].text, sentences[stop - 1].text):
+                break  # "Proc. of … (EPE-PEMC 2008). Poznan, 2008": the town of the meeting
             stop += 1
         _set_container(draft, sentences[cue:stop])
-        for sentence in sentences[stop:end]:
-            _event_place_or_note(draft, sentence)
+        for index in range(stop, end):
+            if index == end - 1 and body.year_after and _lone_town(sentences[index].text, sentences[index - 1].text):
+                draft.take_imprint((sentences[index].text,), None)
+            else:
+                _event_place_or_note(draft, sentences[index])
         return cue
     if body.journal_ahead(draft) and not sentences[end - 1].is_year:
         # after "Title [Translation]." every sentence before the locators is the journal's ("Mir Rossii. Sotsiologiya")
@@ -435,6 +457,10 @@ def _set_container(draft: Draft, sentences: list[Sentence]) -> None:
     elif places and not title:  # "Dimitrovgrad, 7-th Russian Conference on Reactor Materials"
         draft.set_once("event_place", places)
         text = rest
+    dated = _EVENT_DATE.search(text)
+    if dated and dated.start() > 0:  # "… Energy Forum, November 19-20": the meeting's days
+        refine_date(draft, dated.group(1))
+        text = text[: dated.start()]
     quoted = _COLLECTION.fullmatch(text)
     draft.fields["container_title"] = quoted.group(1) if quoted else text
 
@@ -496,8 +522,26 @@ def publisher_before_year(draft: Draft, body: _Body, end: int, lead: bool) -> in
         return end
     if body.journal_ahead(draft) or (lead and end - 1 < 1) or draft.fields.get("container_title") is not None:
         return end
-    draft.take_imprint((), body.sentences[end - 1].text)
+    last = body.sentences[end - 1].text
+    if _lone_town(last, body.sentences[end - 2].text if end >= 2 else ""):
+        draft.take_imprint((last,), None)  # "… diss. Novocherkassk, 2016.": a town, no publisher
+    else:
+        draft.take_imprint((), last)
     return end - 1
+
+
+def _lone_town(sentence: str, before: str) -> bool:
+    """One capitalised word that is no known publisher and no publisher's name, and no family name after
+    initials (``before`` ends with none): a town no lexicon knows ("Novocherkassk", "Saransk"), where a
+    year follows."""
+    if _ENDS_WITH_INITIAL.search(before):
+        return False
+    return " " not in sentence.strip() and looks_like_place(sentence) and not is_publisher(sentence)
+
+
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.])[A-ZА-ЯЁ][a-zа-яё]?$")
+#: A dash left at the end of a title by the designation after it ("Title – NEA-CSNI-R-2014-13").
+_TRAILING_DASH = re.compile(r"\s[–—-]$")
 
 
 def read_container_group(draft: Draft, body: _Body) -> None:

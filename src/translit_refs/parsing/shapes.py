@@ -11,15 +11,18 @@ import re
 from functools import lru_cache
 
 from ..lexicons import (
+    ACRONYM,
     COLLECTION_WORDS,
     CONFERENCE_STEMS,
     CONFERENCE_WORDS,
     CONTAINER_CONTINUATIONS,
     CONTAINER_CUES,
     CONTAINER_FAMILY,
+    COUNTRIES,
     INSTITUTION_STEMS,
     INSTITUTION_WORDS,
     JOURNAL_CUES,
+    ORGANISATION_NAME,
     PUBLISHER_ENDINGS,
     PUBLISHERS,
     REGIONS,
@@ -52,6 +55,14 @@ def is_publisher(sentence: str) -> bool:
     return sentence in PUBLISHERS or sentence.endswith(PUBLISHER_ENDINGS)
 
 
+def is_organisation(sentence: str, acronyms: bool = False) -> bool:
+    """A sentence that is only an organisation's name: "World Health Organization", "Bank of Russia",
+    "Nuclear Science Committee", "Ministry of Health of the Russian Federation"; with ``acronyms`` also
+    "OECD", "UNESCO"."""
+    name = sentence.strip()
+    return ORGANISATION_NAME.fullmatch(name) is not None or (acronyms and ACRONYM.fullmatch(name) is not None)
+
+
 def is_institution(sentence: str) -> bool:
     """An institution's name: "Los Alamos National Laboratory", "OECD/NEA Nuclear Science Committee"."""
     lowered = sentence.lower()
@@ -75,12 +86,22 @@ def place_split(sentence: str) -> tuple[str, str, str]:
     "Paris, France", "September 6-11"); the places are empty when the sentence names none."""
     items = _COMMA.split(sentence.strip())
     for start, item in enumerate(items):
-        if is_known_place(item):
+        if is_known_place(item) or _town_of_a_country(items, start):
             stop = start + 1
             while stop < len(items) and (is_known_place(items[stop]) or items[stop] in REGIONS):
                 stop += 1
             return ", ".join(items[:start]), ", ".join(items[start:stop]), ", ".join(items[stop:])
     return sentence.strip(), "", ""
+
+
+def _town_of_a_country(items: list[str], start: int) -> bool:
+    """ "Nara, Japan", "Tsuruga, Fukui, Japan": an unknown town (and region) before a country."""
+    for index in range(start, min(start + 3, len(items))):
+        if items[index] in COUNTRIES:
+            return index > start
+        if not looks_like_place(items[index]):
+            return False
+    return False
 
 
 @lru_cache(maxsize=4096)

@@ -15,7 +15,9 @@ _APA = re.compile(r"(?P<volume>\d+)?\s?\((?P<issue>[^)]++)\)(?:,\s?(?P<pages>.+)
 _VANCOUVER = re.compile(
     r"(?P<year>\d{4})(?:[^;:]*+;\s?(?P<volume>\d+)?(?:\s?\((?P<issue>[^)]++)\))?)?(?::\s?(?P<pages>.+))?"
 )
-_PAREN_PAGES = re.compile(r"\((?:(?P<edition>\d+)\D*?,\s?(?=[^\d\s]))?(?:\D*+(?P<volume>\d+),\s?)?(?P<pages>[^)]+)\)")
+_PAREN_PAGES = re.compile(
+    r"\((?:(?P<edition>\d+)\D*?,\s?(?=[^\d\s]))?(?:\D*+(?P<volume>\d+)(?:,\s?|(?=\)$)))?(?P<pages>[^)]*)\)"
+)
 
 
 def number_in(marker: str) -> str | None:
@@ -79,4 +81,5 @@ def paren_pages(value: str) -> tuple[str | None, str | None, str | None]:
     match = _PAREN_PAGES.fullmatch(value)
     if not match:
         return None, None, None
-    return match.group("edition"), match.group("volume"), page_range(match.group("pages"))
+    pages = match.group("pages")
+    return match.group("edition"), match.group("volume"), page_range(pages) if pages else None
