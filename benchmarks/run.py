@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from adversarial import SECTION_END, SECTION_START
+
 from translit_refs import parse_reference, to_csl_json
 from translit_refs.parsing.grammar import BACKEND_VARIABLE, available_backends
 
@@ -254,7 +256,13 @@ def main() -> None:
         print(f"measured {size:,}", file=sys.stderr)
     command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
     first = corpus_file(sizes[0], arguments.corpora).read_text(encoding="utf-8").splitlines()[:4000]
-    arguments.output.write_text(report(rows, command.strip(), profile_shares(first)), encoding="utf-8")
+    text = report(rows, command.strip(), profile_shares(first))
+    previous = arguments.output.read_text(encoding="utf-8") if arguments.output.exists() else ""
+    if SECTION_START in previous and SECTION_END in previous:  # adversarial.py's section stays
+        text += (
+            "\n" + SECTION_START + previous.partition(SECTION_START)[2].partition(SECTION_END)[0] + SECTION_END + "\n"
+        )
+    arguments.output.write_text(text, encoding="utf-8")
     print(arguments.output.read_text(encoding="utf-8"))
 
 

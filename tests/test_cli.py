@@ -67,13 +67,6 @@ def test_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFix
     assert "cannot read" in capsys.readouterr().err
 
 
-def test_wrong_encoding_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    source = tmp_path / "latin1.txt"
-    source.write_bytes("Müller, K. (1990). Titel. Berlin, Verlag. 5 p.\n".encode("latin-1"))
-    assert main(["parse", str(source)]) == 2
-    assert "not UTF-8" in capsys.readouterr().err
-
-
 def test_bad_option_is_a_usage_error() -> None:
     with pytest.raises(SystemExit) as caught:
         main(["parse", "--to", "xml"])

@@ -10,9 +10,11 @@ import json
 import os
 import re
 import sys
+import tempfile
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -22,12 +24,14 @@ from tqdm import tqdm
 from .documents.listsplit import split_references
 from .export.bibtex_ris import to_bibtex, to_ris, unique_key
 from .export.csl import to_csl_json
-from .models import Severity
+from .models import Diagnostic, Reference, Severity
+from .parsing.lines import BOM, text_lines
 from .parsing.parser import parse_list
 
 EXIT_OK = 0
 EXIT_PARSE_ERRORS = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 _DESCRIPTION = """\
 Parse transliterated reference lists (one reference per line) into CSL-JSON or JSON Lines.
@@ -37,8 +41,10 @@ examples:
   cat references.txt | translit-refs parse - --to jsonl
 
 Diagnostics go to stderr as FILE:LINE: message; on a terminal a progress bar shows too.
+A line ends at \\n, \\r\\n or \\r; bytes that are not UTF-8 are read as U+FFFD, and their line
+carries an error. Output files are written whole or not at all (a temporary file, then a rename).
 Exit status: 0 all parsed cleanly, 1 some references carry error diagnostics (all are still
-written), 2 usage or I/O error.
+written), 2 usage or I/O error (nothing half-written is left), 130 interrupted.
 """
 
 
@@ -112,26 +118,84 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"translit-refs: cannot read {arguments.file}: {error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        output = _open_output(arguments.output)
+        output = AtomicOutput(arguments.output)
     except OSError as error:
         print(f"translit-refs: cannot write {arguments.output}: {error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
     name = "<stdin>" if arguments.file == "-" else arguments.file
+    target = arguments.output or "<stdout>"
     try:
         with source as lines, output as sink:
             if arguments.command == "split":
-                return _split(lines, sink)
-            if arguments.find:
-                return _parse_stream(_found_lines(lines), sink, name, arguments)
-            return _parse_stream(lines, sink, name, arguments)
+                status = _split(lines, sink, name)
+            elif arguments.find:
+                status = _parse_stream(_found_lines(lines, name), sink, name, arguments)
+            else:
+                status = _parse_stream(_numbered(lines), sink, name, arguments)
+            output.commit()
+            return status
     except BrokenPipeError:
         # The reader went away (e.g. "| head"): stop quietly, as Unix filters do.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
-    except UnicodeDecodeError as error:
-        print(f"translit-refs: {name}: not UTF-8 text ({error.reason} at byte {error.start})", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("translit-refs: interrupted; nothing was written" if arguments.output else "translit-refs: interrupted",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_INTERRUPTED
+    except LinesLostError as error:
+        print(f"translit-refs: {name}: {error}; nothing was written" if arguments.output else f"translit-refs: {error}",
+              file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
+    except OSError as error:
+        print(f"translit-refs: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+class LinesLostError(Exception):
+    """Lines that could not be parsed even after their batch was run again (a worker kept dying)."""
+
+
+class AtomicOutput:
+    """Standard output, or a file written whole or not at all: a temporary file in the same folder,
+    renamed over the target by ``commit``. An interrupt, a crash or a full disk leaves the target as
+    it was. A target that is no regular file (a device, a pipe: "/dev/full") is written directly."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.temporary: str | None = None
+        self.stream: TextIO
+        if path is None:
+            if isinstance(sys.stdout, io.TextIOWrapper):
+                sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
+            self.stream = sys.stdout
+            return
+        target = Path(path)
+        if target.exists() and not target.is_file():
+            self.stream = target.open("w", encoding="utf-8", errors="backslashreplace")
+            return
+        handle, self.temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+        self.stream = os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace")
+
+    def __enter__(self) -> TextIO:
+        return self.stream
+
+    def commit(self) -> None:
+        """Everything is written: flush it and put it in place."""
+        self.stream.flush()
+        if self.path is not None:
+            self.stream.close()
+        if self.temporary is not None and self.path is not None:
+            os.replace(self.temporary, self.path)
+            self.temporary = None
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.path is not None and not self.stream.closed:
+            with contextlib.suppress(OSError):
+                self.stream.close()
+        if self.temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.temporary)
 
 
 #: References per batch handed to a worker process (and per progress update).
@@ -156,16 +220,24 @@ class _Reading:
     alone: bool = False
 
 
-def _render_batch(batch: list[tuple[int, int, str]], name: str, reading: _Reading) -> list[_Rendered]:
-    """Parse and render (number, line number, text) triples; runs in worker processes too.
+#: One input line to parse: its reference number, its line number, its text, and whether it held bytes
+#: that are not UTF-8 (read as U+FFFD).
+Line = tuple[int, int, str, bool]
+
+
+def _render_batch(batch: list[Line], name: str, reading: _Reading) -> list[_Rendered]:
+    """Parse and render a batch of lines; runs in worker processes too.
 
     The batch is read as one list (its style family detected from all its entries), unless
     ``alone``; the family goes to stderr as an info line before the batch's own messages.
     """
     rendered = []
     to = reading.to
-    parsed = parse_list([line for _, _, line in batch], as_list=not reading.alone)
-    references = list(parsed.references)
+    parsed = parse_list([line for _, _, line, _ in batch], as_list=not reading.alone)
+    references = [
+        _with_decoding_error(reference) if undecodable else reference
+        for reference, (_, _, _, undecodable) in zip(parsed.references, batch, strict=True)
+    ]
     family_note = (
         (f"{name}:{batch[0][1]}: info: lines {batch[0][1]}–{batch[-1][1]} read as a list in the "
          f"{parsed.family.value!r} style family",)
@@ -176,7 +248,7 @@ def _render_batch(batch: list[tuple[int, int, str]], name: str, reading: _Readin
         references = importlib.import_module("translit_refs.transliteration.cyrillic").transliterate_references(
             references
         )
-    for (number, line_number, _), reference in zip(batch, references, strict=True):
+    for (number, line_number, _, _), reference in zip(batch, references, strict=True):
         if to == "csl-json":
             text = json.dumps(to_csl_json(reference, f"ref-{number}"), ensure_ascii=False)
         elif to == "bibtex":
@@ -195,16 +267,52 @@ def _render_batch(batch: list[tuple[int, int, str]], name: str, reading: _Readin
     return rendered
 
 
-def _split(source: TextIO, output: TextIO) -> int:
-    for entry in split_references(source.read()):
+def _with_decoding_error(reference: Reference) -> Reference:
+    """The reference of a line that held bytes that are not UTF-8, with an error that says so."""
+    error = Diagnostic(code="not-utf8", message="bytes that are not UTF-8 were read as U+FFFD", severity=Severity.ERROR)
+    return reference.model_copy(update={"diagnostics": (*reference.diagnostics, error)})
+
+
+def _decoded(text: str, name: str) -> tuple[str, bool]:
+    """Text read with "surrogateescape": each byte that is not UTF-8 becomes U+FFFD, and each of their
+    lines is reported on stderr. Returns the text and whether any byte was bad."""
+    if not _ESCAPED_BYTE.search(text):
+        return text, False
+    for number, line in enumerate(text_lines(text), start=1):
+        if _ESCAPED_BYTE.search(line):
+            print(f"{name}:{number}: error: bytes that are not UTF-8 were read as U+FFFD", file=sys.stderr)
+    return _ESCAPED_BYTE.sub("\ufffd", text), True
+
+
+#: A byte that was not UTF-8, as "surrogateescape" decodes it.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _split(source: TextIO, output: TextIO, name: str) -> int:
+    text, undecodable = _decoded(source.read().removeprefix(BOM), name)
+    for entry in split_references(text):
         output.write(" ".join(entry.text.split("\n")) + "\n")
-    return EXIT_OK
+    return EXIT_PARSE_ERRORS if undecodable else EXIT_OK
 
 
-def _found_lines(source: TextIO) -> Iterator[tuple[int, str]]:
-    """(source line, reference) pairs of the document's reference list."""
-    for entry in split_references(source.read()):
-        yield entry.first_line, entry.text
+def _found_lines(source: TextIO, name: str) -> Iterator[tuple[int, str, bool]]:
+    """(source line, reference, undecodable) of the document's reference list."""
+    text, undecodable = _decoded(source.read().removeprefix(BOM), name)
+    for entry in split_references(text):
+        yield entry.first_line, entry.text, undecodable and "\ufffd" in entry.text
+
+
+def _numbered(source: TextIO) -> Iterator[tuple[int, str, bool]]:
+    """(line number, text, undecodable) of each line of a stream read with "surrogateescape": lines
+    end at \\n, \\r\\n or \\r (``parsing.lines``), an opening BOM is dropped, bad bytes read as U+FFFD."""
+    for number, line in enumerate(source, start=1):
+        text = line.rstrip("\r\n")
+        if number == 1:
+            text = text.removeprefix(BOM)
+        if _ESCAPED_BYTE.search(text):
+            yield number, _ESCAPED_BYTE.sub("\ufffd", text), True
+        else:
+            yield number, text, False
 
 
 def _unique_bibtex_key(entry: str, used: set[str]) -> str:
@@ -215,14 +323,13 @@ def _unique_bibtex_key(entry: str, used: set[str]) -> str:
     return entry[: match.start(2)] + unique_key(match.group(2), used) + entry[match.end(2) :]
 
 
-def _batches(source: TextIO | Iterator[tuple[int, str]]) -> Iterator[list[tuple[int, int, str]]]:
-    batch: list[tuple[int, int, str]] = []
+def _batches(numbered: Iterator[tuple[int, str, bool]]) -> Iterator[list[Line]]:
+    batch: list[Line] = []
     number = 0
-    numbered = enumerate(source, start=1) if isinstance(source, io.TextIOBase | TextIO) else source
-    for line_number, line in numbered:
+    for line_number, line, undecodable in numbered:
         if line.strip():
             number += 1
-            batch.append((number, line_number, line.rstrip("\r\n")))
+            batch.append((number, line_number, line, undecodable))
             if len(batch) == BATCH_SIZE:
                 yield batch
                 batch = []
@@ -231,25 +338,66 @@ def _batches(source: TextIO | Iterator[tuple[int, str]]) -> Iterator[list[tuple[
 
 
 def _rendered_in_order(
-    batches: Iterator[list[tuple[int, int, str]]], name: str, reading: _Reading, jobs: int
+    batches: Iterator[list[Line]], name: str, reading: _Reading, jobs: int
 ) -> Iterator[list[_Rendered]]:
-    """Rendered batches in input order; with jobs > 1 a bounded window of batches runs in a process pool."""
+    """Rendered batches in input order; with jobs > 1 a bounded window of batches runs in a process pool.
+
+    A worker that dies (killed, out of memory) breaks the pool: a new pool runs the unfinished batches
+    again. A batch that breaks a pool twice, or fails in its worker, is run in this process; if that
+    fails too, ``LinesLostError`` names its lines (and the output is not written)."""
     if jobs <= 1:
         for batch in batches:
             yield _render_batch(batch, name, reading)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        window: deque[Future[list[_Rendered]]] = deque()
-        for batch in batches:
-            window.append(pool.submit(_render_batch, batch, name, reading))
-            if len(window) >= 2 * jobs:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
+    pending = iter(batches)
+    window: deque[list[Line]] = deque()
+    futures: dict[int, Future[list[_Rendered]]] = {}
+    broke: dict[int, int] = {}
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        while True:
+            while len(window) < 2 * jobs and (batch := next(pending, [])):
+                window.append(batch)
+                futures[id(batch)] = pool.submit(_render_batch, batch, name, reading)
+            if not window:
+                return
+            first = window[0]
+            try:
+                rendered = futures[id(first)].result()
+            except BrokenProcessPool:
+                broke[id(first)] = broke.get(id(first), 0) + 1
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = ProcessPoolExecutor(max_workers=jobs)
+                for batch in window:
+                    retried_enough = batch is first and broke[id(first)] >= 2
+                    futures[id(batch)] = (
+                        _run_here(batch, name, reading)
+                        if retried_enough
+                        else pool.submit(_render_batch, batch, name, reading)
+                    )
+                continue
+            except Exception:  # the batch itself failed in its worker: once more here, or its lines are named
+                futures[id(first)] = _run_here(first, name, reading)
+                continue
+            window.popleft()
+            del futures[id(first)]
+            yield rendered
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _run_here(batch: list[Line], name: str, reading: _Reading) -> Future[list[_Rendered]]:
+    """A batch run in this process, as a finished future; ``LinesLostError`` if it cannot be."""
+    done: Future[list[_Rendered]] = Future()
+    try:
+        done.set_result(_render_batch(batch, name, reading))
+    except Exception as error:
+        raise LinesLostError(f"lines {batch[0][1]}–{batch[-1][1]} could not be parsed ({error!r})") from error
+    return done
 
 
 def _parse_stream(
-    source: TextIO | Iterator[tuple[int, str]], output: TextIO, name: str, options: argparse.Namespace
+    source: Iterator[tuple[int, str, bool]], output: TextIO, name: str, options: argparse.Namespace
 ) -> int:
     status = EXIT_OK
     count = 0
@@ -282,19 +430,15 @@ def _parse_stream(
 
 
 def _open_input(path: str) -> contextlib.AbstractContextManager[TextIO]:
+    """The input as text: UTF-8, bytes that are not UTF-8 kept as surrogate escapes (then read as
+    U+FFFD, their lines flagged), universal newlines: the line ``parsing.lines`` defines."""
     if path == "-":
-        if isinstance(sys.stdin, io.TextIOWrapper):
-            sys.stdin.reconfigure(encoding="utf-8", errors="strict")
-        return contextlib.nullcontext(sys.stdin)
-    return Path(path).open(encoding="utf-8-sig", errors="strict")
-
-
-def _open_output(path: str | None) -> contextlib.AbstractContextManager[TextIO]:
-    if path is None:
-        if isinstance(sys.stdout, io.TextIOWrapper):
-            sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
-        return contextlib.nullcontext(sys.stdout)
-    return Path(path).open("w", encoding="utf-8", errors="backslashreplace")
+        binary = getattr(sys.stdin, "buffer", None)
+        if binary is None:
+            return contextlib.nullcontext(sys.stdin)
+        stream = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline=None)
+        return contextlib.nullcontext(stream)
+    return Path(path).open(encoding="utf-8", errors="surrogateescape", newline=None)
 
 
 if __name__ == "__main__":

@@ -170,6 +170,12 @@ ORGANISATION_NAME = re.compile(
 #: An organisation's acronym ("OECD", "UNESCO"): one only before a date in parentheses, as "FBIS. 1950."
 #: and "FRUS. 1950." are titles.
 ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,8}")
+#: A law, a decree, an order: its kind, then "от"/"of" and its date ("Федеральный закон от 29.12.2012
+#: № 273-ФЗ", "федер. закон от …", "Federal Law of 29.12.2014 No. 473-FZ", "Postanovlenie … ot 14.07.2005").
+LEGISLATION = re.compile(
+    r"(?i:закон|постановлени[ея]|указ|приказ|распоряжени[ея]|кодекс|zakon|postanovleni[ey]|ukaz|prikaz|"
+    r"rasporyazheni[ey]|federal\s+law|decree)\b[^.;]{0,120}?\s(?:от|ot|of)\s\d{1,2}[.\s]"
+)
 #: A title that opens with one of these names a report ("Otchet o rezul'tatakh …", "Отчет о НИР").
 REPORT_TITLES: tuple[str, ...] = (
     "Otchet o ",
@@ -187,7 +193,7 @@ CONTAINER_CUES: tuple[str, ...] = PROCEEDINGS_CUES + COLLECTION_CUES
 #: matched against the lowercased sentence.
 CONFERENCE_WORDS = re.compile(
     r"\b(?:conf\.|conference|konf\.|konferen[tc]\w*|symposium|symp\.|meeting|workshop|congress|seminar|"
-    r"forum|summit|colloquium|convention|конференц\w*|симпозиум\w*|семинар\w*|совещани\w*|"
+    r"forum|summit|colloquium|convention|конференц\w*|конф\.|симпозиум\w*|семинар\w*|совещани\w*|"
     r"форум\w*|конгресс\w*|съезд\w*)"
 )
 

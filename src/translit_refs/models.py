@@ -32,6 +32,7 @@ class ReferenceType(StrEnum):
     STANDARD = "standard"
     PATENT = "patent"
     MANUSCRIPT = "manuscript"
+    LEGISLATION = "legislation"
     DOCUMENT = "document"
 
 

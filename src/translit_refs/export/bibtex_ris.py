@@ -29,6 +29,7 @@ _BIBTEX_TYPES = {
     ReferenceType.THESIS: "thesis",
     ReferenceType.REPORT: "report",
     ReferenceType.MANUSCRIPT: "unpublished",
+    ReferenceType.LEGISLATION: "misc",
     ReferenceType.DOCUMENT: "misc",
 }
 _RIS_TYPES = {
@@ -44,6 +45,7 @@ _RIS_TYPES = {
     ReferenceType.THESIS: "THES",
     ReferenceType.REPORT: "RPRT",
     ReferenceType.MANUSCRIPT: "MANSCPT",
+    ReferenceType.LEGISLATION: "STAT",
     ReferenceType.DOCUMENT: "GEN",
 }
 #: Types whose number is the work's own (a report's, a standard's, a patent's), not a journal issue.

@@ -27,7 +27,7 @@ ARTICLE_LOCATORS = frozenset(
 )
 WEB_MARKERS = frozenset({"MEDIUM", "URL", "BARE_URL", "ACCESS", "ACCESS_TEXT"})
 #: Markers that close the title: what follows them is never the title.
-TITLE_ENDS = frozenset({"TRANSLATION", "RESPONSIBILITY", "IN", "MEDIUM", "EDITORS", "N_VOLS"})
+TITLE_ENDS = frozenset({"TRANSLATION", "RESPONSIBILITY", "IN", "MEDIUM", "EDITORS", "TRANSLATORS", "N_VOLS"})
 #: Markers that make a work something other than a journal article (its "p. 133" is no journal's).
 NOT_IN_A_JOURNAL = frozenset({"REPORT_CODE", "REPORT_NO", "STANDARD", "PATENT", "THESIS"})
 #: Markers that may open a reference, its title following ("NP-001-15. Title …", "IAEA-TECDOC-1656. Title",
@@ -51,6 +51,8 @@ class Draft:
     chapter_imprint: bool = False
     dated_in_head: bool = False
     container_in_lead: bool = False
+    #: The next bracket translates the container, not the title.
+    translation_of_container: bool = False
 
     def span(self, sentences: list[Sentence] | tuple[Sentence, ...]) -> str:
         return self.text[sentences[0].start : sentences[-1].end].strip()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..families.base import NEUTRAL, Family
-from ..lexicons import COLLECTION_CUES, PROCEEDINGS_CUES, REPORT_TITLES
+from ..lexicons import COLLECTION_CUES, LEGISLATION, PROCEEDINGS_CUES, REPORT_TITLES
 from ..models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role, capped
 from .dates import year_of
 from .draft import ARTICLE_LOCATORS, DESIGNATIONS, WEB_MARKERS, Draft, Group, add_persons
@@ -59,7 +59,7 @@ def assemble(
     for index, (group, ahead) in enumerate(zip(groups, _markers_ahead(groups), strict=True)):
         if group.element is not None:
             read_marker(draft, group.element)
-        read_group(draft, group, ahead, after_title=index == 1 or group.kind in ("EDITORS", "RESPONSIBILITY"))
+        read_group(draft, group, ahead, after_title=index == 1 or group.kind in _STATEMENTS)
     _title_from_notes(draft)
     if skeleton.label is not None:
         _citation_label(draft, skeleton.label.value)
@@ -104,12 +104,16 @@ def _markers_ahead(groups: list[Group]) -> list[Ahead]:
     end in one pass, so a reference of many groups costs linear time)."""
     aheads: list[Ahead] = []
     kinds: frozenset[str] = frozenset()
-    following: str | None = None
+    following: Group | None = None
+    second: str | None = None
     for group in reversed(groups):
-        aheads.append(Ahead(following, kinds))
+        aheads.append(
+            Ahead(following.kind if following else None, kinds, following is not None and not following.run, second)
+        )
         if group.kind not in kinds:
             kinds = kinds | {group.kind}
-        following = group.kind
+        second = following.kind if following else None
+        following = group
     aheads.reverse()
     return aheads
 
@@ -147,13 +151,15 @@ def _corporate_author(draft: Draft, groups: list[Group]) -> None:
         return
     dated = groups[1] if len(groups) > 1 else None
     before_date = len(lead) == 1 and dated is not None and dated.kind == "DATE_PAREN"
-    if not is_organisation(lead[0].text, acronyms=before_date):
+    before_title = len(lead) > 1 and not lead[1].is_year  # "FBIS. 1950." and "FRUS. 1950." are titles
+    one_word = before_date and _ONE_NAME.fullmatch(lead[0].text) is not None  # "Rosstat (2023). Title"
+    if not (one_word or is_organisation(lead[0].text, acronyms=before_date or before_title)):
         return
     if before_date and dated is not None and dated.run and not dated.run[0].is_year:
         draft.persons.append(Person(family=lead[0].text, literal=True))
         draft.dated_in_head = True
         groups[:2] = [Group("LEAD", None, dated.run), Group(dated.kind, dated.element, ())]
-    elif len(lead) > 1 and not lead[1].is_year:
+    elif before_title:
         draft.persons.append(Person(family=lead[0].text, literal=True))
         groups[0] = Group("LEAD", None, lead[1:])
 
@@ -177,6 +183,10 @@ def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
         groups[index] = Group("EDITOR_MARK", groups[index].element, groups[index].run)
 
 
+#: One capitalised word: before "(Year)" in an author-date list, an organisation ("Rosstat (2023).").
+_ONE_NAME = re.compile(r"[A-ZА-ЯЁ][^\W\d_]{2,20}")
+#: Statements of responsibility: what follows them is after the title.
+_STATEMENTS = frozenset({"EDITORS", "TRANSLATORS", "RESPONSIBILITY"})
 #: A journal's section letter after a word, with the period that closes the journal ("Nuclear Physics A.").
 _SECTION_LETTER = re.compile(r"[a-z]{2}\s[A-Z]\.$")
 #: What a sentence of names holds besides them: separators.
@@ -258,6 +268,8 @@ def reference_type(draft: Draft) -> ReferenceType:
     issued: PartialDate | None = fields.get("issued")
     if "THESIS" in kinds:
         return ReferenceType.THESIS
+    if LEGISLATION.search(draft.text):
+        return ReferenceType.LEGISLATION
     if "PATENT" in kinds:
         return ReferenceType.PATENT
     if "STANDARD" in kinds and not container:

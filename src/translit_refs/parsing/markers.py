@@ -71,6 +71,8 @@ def _translation(draft: Draft, element: Element) -> None:
             draft.fields["title_translation"] = inner
         return
     key = "container_translation" if draft.fields.get("container_title") else "title_translation"
+    if draft.translation_of_container:
+        key = "container_translation"
     draft.set_once(key, inner)
 
 
@@ -270,7 +272,9 @@ def _responsibility(draft: Draft, element: Element) -> None:
     """ "/ with A. Smith" (contributors), "/ ed. by …" (editors), "/ I. I. Ivanov" (GOST: the authors again)."""
     value = _value(element)
     lowered = value.lower()
-    if element.kind == "EDITORS" or "ed" in lowered or "ред" in lowered:
+    if element.kind == "TRANSLATORS":
+        role = Role.TRANSLATOR
+    elif element.kind == "EDITORS" or "ed" in lowered or "ред" in lowered:
         role = Role.EDITOR
     elif "tr" in lowered or "per" in lowered or "пер" in lowered:
         role = Role.TRANSLATOR
@@ -364,6 +368,7 @@ _MARKER_READERS: dict[str, Reader] = {
     "ARCHIVE_LOCATOR": _set("archive_location", lambda v: v.rstrip(".")),
     "RESPONSIBILITY": _responsibility,
     "EDITORS": _responsibility,
+    "TRANSLATORS": _responsibility,
     "EDITORS_NOTE": _editors_note,
     "ED_MARK": _misplaced_editor_mark,
     "PAREN_PAGES": _paren_pages,

@@ -33,7 +33,7 @@ _BRACKETS = re.compile(r"[()\[\]]")
 _AREA_AFTER_PUNCTUATION = (
     r"(?<=[.,:])\s[–—-](?=\s|[^\W\d_]|№)|(?<=[.,])[–—](?=\s|[^\W\d_]|№)|(?<=[.,]\s)[–—](?=\d)"
     # a spaced dash before a year or "Place:" ("Наука – 1985", "Дубковского – Одесса:")
-    r"|(?<=[^\d\s]\s)[–—](?=\s\d{4}(?!\d))|(?<=[^\d\s]\s)[–—](?=\s[A-ZА-ЯЁ][^\W\d_]+\.?\s?:\s)"
+    r"|(?<=[^\d\s]\s)[–—](?=\s\d{4}(?!\d)(?!\s[a-z]))|(?<=[^\d\s]\s)[–—](?=\s[A-ZА-ЯЁ][^\W\d_]+\.?\s?:\s)"
     # after a number, before the year that ends the reference ("report LA UR-02-1839 – 2002."), not in pages
     r"|(?<=\d\s)[–—](?=\s\d{4}\.?\s*$)"
 )

@@ -15,6 +15,7 @@ from ..families import BY_NAME, ListVote, best_family, entry_evidence, family_fo
 from ..models import Diagnostic, Reference, ReferenceList, Severity, StyleFamily, capped
 from .grammar import Skeleton, default_backend, lark_parser, reference_parser
 from .layout import assemble
+from .lines import text_lines
 from .normalize import Normalised, normalize
 
 #: After this many recovered syntax errors the parser gives up and keeps the text whole.
@@ -49,7 +50,8 @@ def parse_reference(text: str, family: StyleFamily | None = None) -> Reference:
 
 
 def parse_references(text_or_lines: str | Iterable[str], as_list: bool = True) -> list[Reference]:
-    """Parse a list: one result per non-blank line of a text, or per item of an iterable.
+    """Parse a list: one result per non-blank line of a text (lines as ``parsing.lines`` defines them:
+    universal newlines, an opening BOM dropped), or per item of an iterable.
 
     With ``as_list`` (the default) the entries are read as one list: its style family is detected
     from all of them and each entry is read with that knowledge (``parse_list``); otherwise each
@@ -128,7 +130,7 @@ collector_paused = _CollectorPause()
 
 def _items(text_or_lines: str | Iterable[str]) -> list[str]:
     if isinstance(text_or_lines, str):
-        return [line for line in text_or_lines.splitlines() if line.strip()]
+        return [line for line in text_lines(text_or_lines) if line.strip()]
     if isinstance(text_or_lines, bytes | bytearray):
         raise InvalidArgumentError("parse_references() takes str or an iterable of str, not bytes")
     try:
@@ -141,10 +143,25 @@ def _items(text_or_lines: str | Iterable[str]) -> list[str]:
     return items
 
 
+#: Characters of one reference the parser reads. Real references have at most a few thousand; of a
+#: longer text the parser reads this many (``raw`` keeps all of it, and an error says so), so that
+#: time and memory stay bounded whatever the input.
+MAX_LENGTH = 20_000
+
+
 def read_text(text: str) -> ReadText:
     """Normalise the text and run the grammar over it (the expensive half of parsing)."""
-    normalised = normalize(text)
+    normalised = normalize(text if len(text) <= MAX_LENGTH else text[:MAX_LENGTH])
     repairs = normalised.diagnostics
+    if len(text) > MAX_LENGTH:
+        cut = Diagnostic(
+            code="too-long",
+            message=f"{len(text):,} characters: no reference is that long; only the first {MAX_LENGTH:,} were read",
+            severity=Severity.ERROR,
+            start=MAX_LENGTH,
+            end=len(text),
+        )
+        repairs = (*repairs, cut)
     if not normalised.text.strip():
         empty = Diagnostic(code="empty", message="the reference is empty", severity=Severity.ERROR)
         return ReadText(text, normalised, repairs, finished=Reference(raw=text, diagnostics=capped((*repairs, empty))))

@@ -63,10 +63,13 @@ _URL_TAIL = re.compile(r"[a-z0-9](?:[\w\-./?=&%#~]*[/\w])?")
 
 
 class Ahead(NamedTuple):
-    """The markers after a group: the next one, and the kinds of all of them."""
+    """The markers after a group: the next one (and whether its own sentences are none), the one after
+    it, and the kinds of all of them."""
 
     following: str | None
     kinds: frozenset[str]
+    following_bare: bool = False
+    second: str | None = None
 
 
 def read_group(draft: Draft, group: Group, ahead: Ahead, after_title: bool) -> None:
@@ -151,11 +154,15 @@ class _Body(NamedTuple):
     ahead: frozenset[str]
     locators: frozenset[str] = frozenset()
     marker: str | None = None
+    #: The markers after the next one start with a journal's locators, and the next one has no sentences
+    #: of its own ("Title. Journal [Translation], 11(2), 46–57").
+    locators_after_next: bool = False
 
     @classmethod
     def of(cls, sentences: list[Sentence], first: int, year_after: bool, ahead: Ahead, marker: str | None) -> _Body:
         locators = ARTICLE_LOCATORS.intersection(ahead.kinds)
-        return cls(sentences, first, year_after, ahead.following, ahead.kinds, locators, marker)
+        after_next = ahead.following_bare and ahead.second in ARTICLE_LOCATORS
+        return cls(sentences, first, year_after, ahead.following, ahead.kinds, locators, marker, after_next)
 
     @property
     def after_translation(self) -> bool:
@@ -179,6 +186,11 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
     lead = body.sentences
     if not lead:
         return lead
+    if body.following == "TRANSLATION" and body.locators_after_next and len(lead) > 1:
+        # "Title. Mir novoy ekonomiki [The world of new economy], 11(2), 46–57": the journal's translation
+        draft.fields["container_title"] = lead[-1].text
+        draft.translation_of_container = True
+        return lead[:-1]
     if body.following in TITLE_ENDS:
         cue = next(
             (i for i in range(1, len(lead)) if is_container_cue(lead[i].text) or is_conference(lead[i].text)), None
