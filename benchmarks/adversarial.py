@@ -17,8 +17,13 @@ that noise cannot fail it; CI runs ``--quick``) or a 100 KB case takes over 10 s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
+import random
+import re
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -183,6 +188,42 @@ def write_section(path: Path, sizes: tuple[int, ...], body: str) -> None:
     path.write_text(text, "utf-8")
 
 
+def peak_memory(megabytes: int = 50) -> str:
+    """Peak RSS of the CLI (a fresh process) on one line of ``megabytes`` MB of random text, to CSL-JSON
+    and to JSON Lines (which writes the raw line back), as a multiple of the input. The peak is the
+    CLI's own VmHWM, read from /proc while it runs (``wait4`` would count this process's memory too,
+    which a forked child holds until it execs)."""
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch:
+        source = Path(scratch) / "line.txt"
+        alphabet = "abcdefghijklmnopqrstuvwxyz ABCDEFG.,()[]0123456789"
+        source.write_text("".join(random.Random(7).choices(alphabet, k=megabytes * 1_000_000)) + "\n", "utf-8")
+        out = Path(scratch) / "out"
+        for to in ("csl-json", "jsonl"):
+            command = [
+                sys.executable,
+                "-m",
+                "translit_refs.cli",
+                "parse",
+                str(source),
+                "-q",
+                "-o",
+                str(out),
+                "--to",
+                to,
+            ]
+            process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+            peak = 0
+            while process.poll() is None:
+                with contextlib.suppress(OSError):
+                    found = re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{process.pid}/status").read_text())
+                    peak = max(peak, int(found.group(1)) * 1024) if found else peak
+                time.sleep(0.01)
+            rows.append(f"| {megabytes} MB, one line, --to {to} | {peak / 2**20:,.0f} MiB | "
+                        f"{peak / (megabytes * 1_000_000):.1f}× |")  # fmt: skip
+    return "\n".join(["| input | CLI peak RSS | of the input |", "|---|---|---|", *rows])
+
+
 def main() -> int:
     """Run the cases, print (and optionally write) the table; 1 when growth looks super-linear."""
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -202,6 +243,9 @@ def main() -> int:
         f"{sizes[-2] // 1000} KB to {sizes[-1] // 1000} KB: {steepest[0]}, "
         f"{steepest[1][-1] / max(steepest[1][-2], 1e-5):.1f}×.\n"
     )
+    if not arguments.quick:
+        summary += "\nMemory (``peak_memory``, the CLI's own peak RSS):\n\n"
+        summary += peak_memory() + "\n"
     print(report + summary)
     if arguments.output:
         write_section(Path(arguments.output), sizes, report + "\n" + summary)

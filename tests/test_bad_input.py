@@ -16,6 +16,7 @@ from translit_refs import (
     to_csl_json,
 )
 from translit_refs.export.schema import csl_errors
+from translit_refs.parsing.parser import MAX_LENGTH
 
 _RANDOM = random.Random(20191204)
 
@@ -104,3 +105,29 @@ def test_parse_references_text_skips_blank_lines_only() -> None:
         "Acheson, D. (1969). Title. NY, Norton. 5 p.",
         "FBIS. 1950. In CIA [website].",
     ]
+
+
+def test_a_lone_surrogate_is_read_as_a_replacement_character_and_serialises() -> None:
+    text = "Smith\ud800, B. (2011). Title. NY, Norton. 5 p."
+    reference = parse_reference(text)
+    assert reference.raw == text  # kept as passed
+    assert "lone-surrogate" in [d.code for d in reference.diagnostics]
+    dumped = reference.model_dump_json()  # JSON carries U+FFFD in its place
+    assert "\ufffd" in dumped
+    dumped.encode("utf-8")
+
+
+def test_a_text_longer_than_any_reference_is_read_up_to_the_limit() -> None:
+    text = "Acheson, D. (1969). Present at the Creation. NY, W. W. Norton. 798 p. " * 2000
+    reference = parse_reference(text)
+    assert reference.raw == text
+    assert reference.has_errors
+    too_long = [d for d in reference.diagnostics if d.code == "too-long"]
+    assert too_long
+    assert too_long[0].start == MAX_LENGTH
+
+
+def test_diagnostics_are_bounded() -> None:
+    reference = parse_reference("Title" + "\x01" * 10_000 + ". Moscow, 2001.")
+    assert len(reference.diagnostics) <= 20
+    assert any("more" in d.message for d in reference.diagnostics)
