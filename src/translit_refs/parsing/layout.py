@@ -183,6 +183,8 @@ def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
         groups[index] = Group("EDITOR_MARK", groups[index].element, groups[index].run)
 
 
+#: "от 29.12.2012", "of 14.07.2005": the date a law's kind comes before (``LEGISLATION``).
+_DATED = re.compile(r"(?:от|ot|of)\s\d{1,2}[.\s]")
 #: One capitalised word: before "(Year)" in an author-date list, an organisation ("Rosstat (2023).").
 _ONE_NAME = re.compile(r"[A-ZА-ЯЁ][^\W\d_]{2,20}")
 #: Statements of responsibility: what follows them is after the title.
@@ -268,7 +270,7 @@ def reference_type(draft: Draft) -> ReferenceType:
     issued: PartialDate | None = fields.get("issued")
     if "THESIS" in kinds:
         return ReferenceType.THESIS
-    if LEGISLATION.search(draft.text):
+    if _DATED.search(draft.text) and LEGISLATION.search(draft.text):  # (the cheap test first)
         return ReferenceType.LEGISLATION
     if "PATENT" in kinds:
         return ReferenceType.PATENT

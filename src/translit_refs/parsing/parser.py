@@ -78,8 +78,9 @@ def _read_list(texts: list[str], as_list: bool) -> ReferenceList:
     references: list[Reference] = []
     read_in: list[tuple[StyleFamily | None, dict[StyleFamily, float]] | None] = []
     vote = ListVote()
+    backend = default_backend()
     for text in texts:
-        read = read_text(text)
+        read = read_text(text, backend)
         if read.skeleton is None or not as_list:
             references.append(finish(read, best_family(read.evidence)))
             read_in.append(None)
@@ -91,7 +92,7 @@ def _read_list(texts: list[str], as_list: bool) -> ReferenceList:
     family = vote.leader if as_list else None
     for index, entry in enumerate(read_in):
         if entry is not None and family_for_entry(entry[1], family) is not entry[0]:
-            references[index] = finish(read_text(texts[index]), family_for_entry(entry[1], family))
+            references[index] = finish(read_text(texts[index], backend), family_for_entry(entry[1], family))
     return ReferenceList(references=tuple(references), family=family)
 
 
@@ -149,8 +150,9 @@ def _items(text_or_lines: str | Iterable[str]) -> list[str]:
 MAX_LENGTH = 20_000
 
 
-def read_text(text: str) -> ReadText:
-    """Normalise the text and run the grammar over it (the expensive half of parsing)."""
+def read_text(text: str, backend: str | None = None) -> ReadText:
+    """Normalise the text and run the grammar over it (the expensive half of parsing); ``backend``
+    defaults to ``default_backend()`` (a list reads it once for all its entries)."""
     normalised = normalize(text if len(text) <= MAX_LENGTH else text[:MAX_LENGTH])
     repairs = normalised.diagnostics
     if len(text) > MAX_LENGTH:
@@ -166,7 +168,7 @@ def read_text(text: str) -> ReadText:
         empty = Diagnostic(code="empty", message="the reference is empty", severity=Severity.ERROR)
         return ReadText(text, normalised, repairs, finished=Reference(raw=text, diagnostics=capped((*repairs, empty))))
     try:
-        skeleton = reference_parser(default_backend()).parse(normalised.text)
+        skeleton = reference_parser(backend or default_backend()).parse(normalised.text)
     except Exception:  # any backend's syntax error: parse again, carefully, to say what went wrong
         return _read_with_recovery(text, normalised, repairs)
     assert isinstance(skeleton, Skeleton)
