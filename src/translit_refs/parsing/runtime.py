@@ -80,37 +80,46 @@ class LeanParser:
         return result
 
     def _run(self, text: str) -> Any:
+        """Lex with the current state's scanner, shift or reduce; the end of the text is fed as "$END"
+        until the end state is reached."""
         actions = self._actions
         lexers = self._lexers
         token_callbacks = self._token_callbacks
+        end_state = self._end_state
         states = [self._start_state]
         values: list[Any] = []
         position = 0
         length = len(text)
-        while position < length:
-            regexes, ignored, retype = lexers[states[-1]]
-            for regex in regexes:
-                match = regex.match(text, position)
-                if match is not None:
-                    break
-            else:
-                return _BALKED
-            kind = match.lastgroup
-            end = match.end()
-            if kind in ignored:
+        while True:
+            token: Token | None = None
+            kind = END
+            if position < length:
+                regexes, ignored, retype = lexers[states[-1]]
+                for regex in regexes:
+                    match = regex.match(text, position)
+                    if match is not None:
+                        break
+                else:
+                    return _BALKED
+                kind = match.lastgroup
+                end = match.end()
+                if kind in ignored:
+                    position = end
+                    continue
+                token = new_token(kind, match.group(), position, 1, position + 1, 1, end + 1, end)
+                if kind in retype:
+                    token = retype[kind](token)
+                    kind = token.type
                 position = end
-                continue
-            token = new_token(kind, match.group(), position, 1, position + 1, 1, end + 1, end)
-            if kind in retype:
-                token = retype[kind](token)
-            position = end
             while True:
-                action = actions[states[-1]].get(token.type)
+                action = actions[states[-1]].get(kind)
                 if action is None:
                     return _BALKED
                 if isinstance(action, int):
+                    if token is None:
+                        return _BALKED  # nothing to shift at the end
                     states.append(action)
-                    callback = token_callbacks.get(token.type)
+                    callback = token_callbacks.get(kind)
                     values.append(token if callback is None else callback(token))
                     break
                 size, origin, reduce = action
@@ -124,24 +133,8 @@ class LeanParser:
                 assert isinstance(goto, int)
                 states.append(goto)
                 values.append(reduce(children))
-        end_state = self._end_state
-        while True:
-            action = actions[states[-1]].get(END)
-            if action is None or isinstance(action, int):
-                return _BALKED
-            size, origin, reduce = action
-            if size:
-                children = values[-size:]
-                del states[-size:]
-                del values[-size:]
-            else:
-                children = []
-            goto = actions[states[-1]][origin]
-            assert isinstance(goto, int)
-            states.append(goto)
-            values.append(reduce(children))
-            if states[-1] == end_state:
-                return values[-1]
+                if token is None and goto == end_state:
+                    return values[-1]
 
 
 #: Lark's token constructor without the check for a deprecated keyword (``Token.__new__``'s).
