@@ -4,8 +4,11 @@ and the dev corpus measured against its hand-annotated gold (both lists of each 
 from __future__ import annotations
 
 from typing import Any
+from unittest import mock
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from translit_refs import (
     ReferenceType,
@@ -16,6 +19,8 @@ from translit_refs import (
     parse_references,
     to_csl_json,
 )
+from translit_refs.families import family_for_entry
+from translit_refs.parsing import parser
 
 from conftest import load_jsonl
 from gold import checks, same
@@ -625,6 +630,20 @@ def test_a_single_string_is_read_on_its_own_evidence() -> None:
     assert parse_reference(GOST_STYLE[1][1]).style_family is StyleFamily.GOST
     assert parse_reference(VANCOUVER_AND_APA[0][1]).style_family is StyleFamily.VANCOUVER
     assert parse_reference(VANCOUVER_AND_APA[2][1]).style_family is StyleFamily.AUTHOR_DATE
+
+
+@given(
+    st.lists(st.sampled_from([variant[2] for variant in ALL_VARIANTS]), min_size=1, max_size=12),
+    st.integers(min_value=1, max_value=5),
+)
+def test_a_list_read_in_batches_is_each_entry_read_in_the_whole_lists_family(texts: list[str], batch: int) -> None:
+    """Entries are finished a batch at a time in the family the list shows so far; whatever the batch,
+    each ends as if the whole list had been read first."""
+    with mock.patch.object(parser, "READ_BATCH", batch):
+        parsed = parse_list(texts)
+    for text, reference in zip(texts, parsed.references, strict=True):
+        family = family_for_entry(parser.read_text(text).evidence, parsed.family)
+        assert reference == parse_reference(text, family)
 
 
 def test_reading_alone_is_reading_each_entry_on_its_own() -> None:
