@@ -57,7 +57,7 @@ def test_ris_of_the_seed_reads_back_with_translations_and_access_dates() -> None
 
 @pytest.mark.parametrize(("fmt", "marker"), [("bibtex", "@book{acheson1969,"), ("ris", "TY  - BOOK")])
 def test_cli_writes_bibtex_and_ris(fmt: str, marker: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["parse", str(FIXTURES / "seed_references.txt"), "--to", fmt, "-q"]) == 0
+    assert main(["parse", str(FIXTURES / "seed_references.txt"), "--to", fmt, "-q"]) == 1  # some need review
     out = capsys.readouterr().out
     assert marker in out
     if fmt == "bibtex":

@@ -20,8 +20,10 @@ SEED_STYLES = ["quaestio-rossica"] * 43 + ["apa"]
 
 
 def comparable(reference: Reference) -> Reference:
-    """The model without what only parsing adds: the raw text and the diagnostics."""
-    return reference.model_copy(update={"raw": "", "diagnostics": (), "style_family": None})
+    """The model without what only parsing adds: the raw text, the diagnostics, the family and the
+    confidence."""
+    parsed_only = {"raw": "", "diagnostics": (), "style_family": None, "confidence": None, "needs_review": False}
+    return reference.model_copy(update={**parsed_only, "review_reasons": ()})
 
 
 @pytest.mark.parametrize(

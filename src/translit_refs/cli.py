@@ -27,9 +27,10 @@ from .export.csl import to_csl_json
 from .models import Diagnostic, Reference, Severity
 from .parsing.lines import BOM, text_lines
 from .parsing.parser import parse_list
+from .quality import calibration
 
 EXIT_OK = 0
-EXIT_PARSE_ERRORS = 1
+EXIT_NEEDS_REVIEW = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
@@ -43,7 +44,9 @@ examples:
 Diagnostics go to stderr as FILE:LINE: message; on a terminal a progress bar shows too.
 A line ends at \\n, \\r\\n or \\r; bytes that are not UTF-8 are read as U+FFFD, and their line
 carries an error. Output files are written whole or not at all (a temporary file, then a rename).
-Exit status: 0 all parsed cleanly, 1 some references carry error diagnostics (all are still
+Each reference carries a calibrated confidence; one a person should check is listed on stderr
+as FILE:LINE: review: <the gravest reason> (--flagged writes only those).
+Exit status: 0 no reference needs review, 1 some references need review (all are still
 written), 2 usage or I/O error (nothing half-written is left), 130 interrupted.
 """
 
@@ -87,6 +90,11 @@ def build_argument_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read each reference on its own evidence; by default each batch of 500 lines is read as one "
         "list, its style family detected from all its entries",
+    )
+    parse.add_argument(
+        "--flagged",
+        action="store_true",
+        help="write only the references that need review (each keeps its number: ref-N is the N-th reference)",
     )
     shown = parse.add_mutually_exclusive_group()
     shown.add_argument("--progress", action="store_true", help="always show a progress bar on stderr")
@@ -204,11 +212,11 @@ BATCH_SIZE = 500
 
 @dataclass(frozen=True, slots=True)
 class _Rendered:
-    """One reference rendered in a worker: its output text, stderr lines and error flag."""
+    """One reference rendered in a worker: its output text, stderr lines and whether it needs review."""
 
     text: str
     messages: tuple[str, ...]
-    has_errors: bool
+    needs_review: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,15 +270,26 @@ def _render_batch(batch: list[Line], name: str, reading: _Reading) -> list[_Rend
             for d in reference.diagnostics
             if d.severity is not Severity.INFO
         )
+        if reference.needs_review:
+            reason = reference.review_reasons[0] if reference.review_reasons else "low confidence"
+            messages += (f"{name}:{line_number}: review: {reason} (confidence {reference.confidence})",)
         family_note = ()
-        rendered.append(_Rendered(text, messages, reference.has_errors))
+        rendered.append(_Rendered(text, messages, reference.needs_review))
     return rendered
 
 
 def _with_decoding_error(reference: Reference) -> Reference:
-    """The reference of a line that held bytes that are not UTF-8, with an error that says so."""
-    error = Diagnostic(code="not-utf8", message="bytes that are not UTF-8 were read as U+FFFD", severity=Severity.ERROR)
-    return reference.model_copy(update={"diagnostics": (*reference.diagnostics, error)})
+    """The reference of a line that held bytes that are not UTF-8, with an error that says so (and so
+    flagged for review)."""
+    message = "bytes that are not UTF-8 were read as U+FFFD"
+    error = Diagnostic(code="not-utf8", message=message, severity=Severity.ERROR)
+    update = {
+        "diagnostics": (*reference.diagnostics, error),
+        "needs_review": True,
+        "review_reasons": (message, *reference.review_reasons),
+        "confidence": min(reference.confidence or 0.0, calibration().review_below),
+    }
+    return reference.model_copy(update=update)
 
 
 def _decoded(text: str, name: str) -> tuple[str, bool]:
@@ -292,7 +311,7 @@ def _split(source: TextIO, output: TextIO, name: str) -> int:
     text, undecodable = _decoded(source.read().removeprefix(BOM), name)
     for entry in split_references(text):
         output.write(" ".join(entry.text.split("\n")) + "\n")
-    return EXIT_PARSE_ERRORS if undecodable else EXIT_OK
+    return EXIT_NEEDS_REVIEW if undecodable else EXIT_OK
 
 
 def _found_lines(source: TextIO, name: str) -> Iterator[tuple[int, str, bool]]:
@@ -411,11 +430,13 @@ def _parse_stream(
         reading = _Reading(to, getattr(options, "cyrillic", False), options.alone)
         for rendered_batch in _rendered_in_order(_batches(source), name, reading, options.jobs):
             for rendered in rendered_batch:
-                count += 1
                 for message in rendered.messages:
                     print(message, file=sys.stderr)
-                if rendered.has_errors:
-                    status = EXIT_PARSE_ERRORS
+                if rendered.needs_review:
+                    status = EXIT_NEEDS_REVIEW
+                elif options.flagged:
+                    continue
+                count += 1
                 if to == "csl-json":
                     output.write(("\n  " if count == 1 else ",\n  ") + rendered.text)
                 elif to == "bibtex":

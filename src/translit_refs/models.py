@@ -172,6 +172,12 @@ class Reference(_Frozen):
     #: "Apresjan 1995": the label some lists print before each entry, with a dash ("Apresjan 1995 — …").
     citation_label: str | None = None
     style_family: StyleFamily | None = None
+    #: How likely every field is right, 0–1, calibrated on hand-annotated references (``translit_refs.quality``);
+    #: None for a Reference the parser did not make.
+    confidence: float | None = Field(default=None, ge=0, le=1)
+    #: Whether a person should check this parse; ``review_reasons`` says why, gravest first.
+    needs_review: bool = False
+    review_reasons: tuple[str, ...] = ()
     raw: str = ""
     diagnostics: tuple[Diagnostic, ...] = ()
 

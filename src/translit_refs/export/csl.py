@@ -77,6 +77,11 @@ def to_csl_json(reference: Reference, item_id: str | None = None) -> dict[str, A
         custom["transliteration-scheme"] = reference.transliteration_scheme
     if reference.style_family is not None:
         custom["style-family"] = reference.style_family.value
+    if reference.confidence is not None:
+        custom["confidence"] = reference.confidence
+        custom["needs-review"] = reference.needs_review
+        if reference.review_reasons:
+            custom["review-reasons"] = list(reference.review_reasons)
     if custom:
         item["custom"] = custom
     return item

@@ -13,6 +13,7 @@ from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, Unex
 from ..errors import InvalidArgumentError
 from ..families import BY_NAME, ListVote, best_family, entry_evidence, family_for_entry
 from ..models import Diagnostic, Reference, ReferenceList, Severity, StyleFamily, capped
+from ..quality import Signals, assess
 from .grammar import Skeleton, default_backend, lark_parser, reference_parser
 from .layout import assemble
 from .lines import text_lines
@@ -186,12 +187,22 @@ def read_text(text: str, backend: str | None = None) -> ReadText:
 
 
 def finish(read: ReadText, family: StyleFamily | None) -> Reference:
-    """The Reference of a read text, its sentences given their roles by the family's rules."""
+    """The Reference of a read text, its sentences given their roles by the family's rules, with its
+    confidence and whether it needs review (``quality``)."""
     if read.skeleton is None:
         assert read.finished is not None
-        return read.finished
-    rules = BY_NAME[family] if family is not None else None
-    return assemble(read.skeleton, read.normalised, read.raw, read.diagnostics, rules)
+        reference = read.finished
+    else:
+        rules = BY_NAME[family] if family is not None else None
+        reference = assemble(read.skeleton, read.normalised, read.raw, read.diagnostics, rules)
+    assessment = assess(Signals.of(reference, read.skeleton, read.evidence, family))
+    return reference.model_copy(
+        update={
+            "confidence": assessment.confidence,
+            "needs_review": assessment.needs_review,
+            "review_reasons": assessment.reasons,
+        }
+    )
 
 
 def _read_with_recovery(text: str, normalised: Normalised, repairs: tuple[Diagnostic, ...]) -> ReadText:
