@@ -163,7 +163,8 @@ def unseen_cross_validated(unseen: list[Observation], weights: dict[str, float],
 
 
 def _probability(score: float, observation: Observation) -> float:
-    """The confidence ``assess`` gives for ``score`` (held under any threshold when always reviewed)."""
+    """The confidence of ``score``; 0 for an always-reviewed reference (flagged whatever the threshold:
+    ``assess`` holds it just under the shipped one, which is not chosen yet here)."""
     confidence = 1.0 / (1.0 + math.exp(-score))
     return 0.0 if _always_reviewed(observation) else confidence
 

@@ -34,6 +34,8 @@ BAD_TEXTS = {
     "only a head": "Acheson, D. (1969).",
     "lone surrogate": "Title \ud800 text.",
     "many open brackets": "[" * 100_000,
+    "page numbers of 5,000 digits": "Ivanov I. I. Title. M., 1999. P. " + "1" * 5000 + "-" + "2" * 5000 + ".",
+    "a replacement character": "Acheson, D. (1969). Present at the Cr\ufffdation. NY, W. W. Norton. 798 p.",
 }
 
 

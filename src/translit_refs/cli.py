@@ -27,7 +27,7 @@ from .export.csl import to_csl_json
 from .models import Diagnostic, Reference, Severity
 from .parsing.lines import BOM, text_lines
 from .parsing.parser import parse_list
-from .quality import calibration
+from .quality import held_for_review
 
 EXIT_OK = 0
 EXIT_NEEDS_REVIEW = 1
@@ -287,7 +287,7 @@ def _with_decoding_error(reference: Reference) -> Reference:
         "diagnostics": (*reference.diagnostics, error),
         "needs_review": True,
         "review_reasons": (message, *reference.review_reasons),
-        "confidence": min(reference.confidence or 0.0, calibration().review_below),
+        "confidence": held_for_review(reference.confidence or 0.0),
     }
     return reference.model_copy(update=update)
 
@@ -366,7 +366,7 @@ def _rendered_in_order(
     fails too, ``LinesLostError`` names its lines (and the output is not written)."""
     if jobs <= 1:
         for batch in batches:
-            yield _render_batch(batch, name, reading)
+            yield _run_here(batch, name, reading).result()
         return
     pending = iter(batches)
     window: deque[list[Line]] = deque()

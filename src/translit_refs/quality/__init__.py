@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .confidence import Assessment, Calibration, assess, calibration
+from .confidence import Assessment, Calibration, assess, calibration, held_for_review
 from .features import ALWAYS_REVIEWED, FEATURES, Feature, Signals, measure
 
 __all__ = [
@@ -14,5 +14,6 @@ __all__ = [
     "Signals",
     "assess",
     "calibration",
+    "held_for_review",
     "measure",
 ]

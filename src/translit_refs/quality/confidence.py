@@ -74,14 +74,21 @@ def assess(signals: Signals, fitted: Calibration | None = None) -> Assessment:
         score += weight * value
         if weight < 0:
             against.append((weight * value, feature.reason))
-    confidence = 1.0 / (1.0 + math.exp(-score))
+    confidence = round(1.0 / (1.0 + math.exp(-score)), 4)
     needs_review = bool(always) or confidence < fitted.review_below
     if not needs_review:
-        return Assessment(round(confidence, 4), False, ())
+        return Assessment(confidence, False, ())
     if always:
-        confidence = min(confidence, max(0.0, fitted.review_below - _BELOW))
+        confidence = held_for_review(confidence, fitted)
     reasons = tuple(always) + tuple(reason for _, reason in sorted(against))
-    return Assessment(round(confidence, 4), True, reasons or ("few printed markers fix its fields",))
+    return Assessment(confidence, True, reasons or ("few printed markers fix its fields",))
+
+
+def held_for_review(confidence: float, fitted: Calibration | None = None) -> float:
+    """The confidence of a reference that must be reviewed whatever its features: held just under the
+    threshold (an error, damaged text … weigh more than the gold could measure)."""
+    fitted = fitted or calibration()
+    return min(confidence, round(max(0.0, fitted.review_below - _BELOW), 4))
 
 
 @lru_cache(maxsize=8)
@@ -92,4 +99,4 @@ def _weighing(fitted: Calibration) -> tuple[tuple[Feature, float, bool], ...]:
     )
 
 
-__all__ = ["FEATURES", "Assessment", "Calibration", "assess", "calibration"]
+__all__ = ["FEATURES", "Assessment", "Calibration", "assess", "calibration", "held_for_review"]

@@ -90,7 +90,9 @@ _DAMAGE = frozenset({"control-character", "lone-surrogate", "not-utf8"})
 
 
 def _damaged(signals: Signals) -> float:
-    return float(any(d.code in _DAMAGE for d in signals.reference.diagnostics))
+    """Characters read as something else, here or before the text was passed (U+FFFD)."""
+    reference = signals.reference
+    return float("\ufffd" in reference.raw or any(d.code in _DAMAGE for d in reference.diagnostics))
 
 
 def _other_script(signals: Signals) -> float:
@@ -153,9 +155,10 @@ def _pages_decrease(signals: Signals) -> float:
     match = _PAGE_RANGE.match(signals.reference.pages or "")
     if match is None:
         return 0.0
-    first, last = match.groups()
-    # "1181–85" abbreviates the last page; only a full last page can be out of order
-    return float(len(last) >= len(first) and int(last) < int(first))
+    first, last = (number.lstrip("0") for number in match.groups())
+    # "1181–85" abbreviates the last page; only a full last page can be out of order (compared as
+    # digits: int() refuses numbers of thousands of digits)
+    return float(len(last) == len(first) and last < first)
 
 
 def _unlike_its_list(signals: Signals) -> float:
