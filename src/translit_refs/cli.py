@@ -21,10 +21,11 @@ from typing import TextIO
 
 from tqdm import tqdm
 
-from .documents.listsplit import split_references
+from .documents.listsplit import parallel_sections, split_references
 from .export.bibtex_ris import to_bibtex, to_ris, unique_key
 from .export.csl import to_csl_json
 from .models import Diagnostic, Reference, Severity
+from .parallel import parse_parallel
 from .parsing.lines import BOM, text_lines
 from .parsing.parser import parse_list
 from .quality import held_for_review
@@ -92,6 +93,12 @@ def build_argument_parser() -> argparse.ArgumentParser:
         "list, its style family detected from all its entries",
     )
     parse.add_argument(
+        "--parallel",
+        metavar="CYRILLIC",
+        help="the article's Cyrillic list (a file, one reference per line): each reference of FILE is paired "
+        "with its partner there and takes the Cyrillic title, names and container from it (docs/parallel.md)",
+    )
+    parse.add_argument(
         "--flagged",
         action="store_true",
         help="write only the references that need review (each keeps its number: ref-N is the N-th reference)",
@@ -130,6 +137,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"translit-refs: cannot write {arguments.output}: {error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
+    partner: tuple[str, ...] | None = None
+    if getattr(arguments, "parallel", None):
+        try:
+            partner = _partner_list(arguments.parallel)
+        except OSError as error:
+            print(f"translit-refs: cannot read {arguments.parallel}: {error.strerror or error}", file=sys.stderr)
+            return EXIT_USAGE
     name = "<stdin>" if arguments.file == "-" else arguments.file
     target = arguments.output or "<stdout>"
     try:
@@ -137,9 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if arguments.command == "split":
                 status = _split(lines, sink, name)
             elif arguments.find:
-                status = _parse_stream(_found_lines(lines, name), sink, name, arguments)
+                found, found_partner = _found_lines(lines, name)
+                status = _parse_stream(iter(found), sink, name, arguments, partner or found_partner)
             else:
-                status = _parse_stream(_numbered(lines), sink, name, arguments)
+                status = _parse_stream(_numbered(lines), sink, name, arguments, partner)
             output.commit()
             return status
     except BrokenPipeError:
@@ -226,6 +241,8 @@ class _Reading:
     to: str
     cyrillic: bool = False
     alone: bool = False
+    #: The Cyrillic partner list, when the input is read with it (the whole input is then one batch).
+    parallel: tuple[str, ...] | None = None
 
 
 #: One input line to parse: its reference number, its line number, its text, and whether it held bytes
@@ -241,7 +258,11 @@ def _render_batch(batch: list[Line], name: str, reading: _Reading) -> list[_Rend
     """
     rendered = []
     to = reading.to
-    parsed = parse_list([line for _, _, line, _ in batch], as_list=not reading.alone)
+    texts = [line for _, _, line, _ in batch]
+    if reading.parallel is not None:
+        parsed = parse_parallel(reading.parallel, texts)
+    else:
+        parsed = parse_list(texts, as_list=not reading.alone)
     references = [
         _with_decoding_error(reference) if undecodable else reference
         for reference, (_, _, _, undecodable) in zip(parsed.references, batch, strict=True)
@@ -314,11 +335,23 @@ def _split(source: TextIO, output: TextIO, name: str) -> int:
     return EXIT_NEEDS_REVIEW if undecodable else EXIT_OK
 
 
-def _found_lines(source: TextIO, name: str) -> Iterator[tuple[int, str, bool]]:
-    """(source line, reference, undecodable) of the document's reference list."""
+def _found_lines(source: TextIO, name: str) -> tuple[list[tuple[int, str, bool]], tuple[str, ...] | None]:
+    """(source line, reference, undecodable) of the document's reference list, and its Cyrillic
+    partner list when the document prints both (then the transliterated list is the one parsed)."""
     text, undecodable = _decoded(source.read().removeprefix(BOM), name)
-    for entry in split_references(text):
-        yield entry.first_line, entry.text, undecodable and "\ufffd" in entry.text
+    both = parallel_sections(text)
+    entries = list(both[1].entries) if both else split_references(text)
+    partner = tuple(entry.text for entry in both[0].entries) if both else None
+    if both:
+        print(f"{name}: info: {len(entries)} references read with their Cyrillic list "
+              f"({both[0].heading or 'unheaded'}, {len(partner or ())} entries)", file=sys.stderr)  # fmt: skip
+    return [(e.first_line, e.text, undecodable and "\ufffd" in e.text) for e in entries], partner
+
+
+def _partner_list(path: str) -> tuple[str, ...]:
+    """The lines of a Cyrillic partner list (read as the input is: UTF-8, bad bytes as U+FFFD)."""
+    with _open_input(path) as source:
+        return tuple(text for _, text, _ in _numbered(source) if text.strip())
 
 
 def _numbered(source: TextIO) -> Iterator[tuple[int, str, bool]]:
@@ -342,14 +375,14 @@ def _unique_bibtex_key(entry: str, used: set[str]) -> str:
     return entry[: match.start(2)] + unique_key(match.group(2), used) + entry[match.end(2) :]
 
 
-def _batches(numbered: Iterator[tuple[int, str, bool]]) -> Iterator[list[Line]]:
+def _batches(numbered: Iterator[tuple[int, str, bool]], size: int = BATCH_SIZE) -> Iterator[list[Line]]:
     batch: list[Line] = []
     number = 0
     for line_number, line, undecodable in numbered:
         if line.strip():
             number += 1
             batch.append((number, line_number, line, undecodable))
-            if len(batch) == BATCH_SIZE:
+            if len(batch) == size:
                 yield batch
                 batch = []
     if batch:
@@ -416,8 +449,13 @@ def _run_here(batch: list[Line], name: str, reading: _Reading) -> Future[list[_R
 
 
 def _parse_stream(
-    source: Iterator[tuple[int, str, bool]], output: TextIO, name: str, options: argparse.Namespace
+    source: Iterator[tuple[int, str, bool]],
+    output: TextIO,
+    name: str,
+    options: argparse.Namespace,
+    partner: tuple[str, ...] | None = None,
 ) -> int:
+    """Parse and write every line; with a Cyrillic ``partner`` list the input is one list, paired with it."""
     status = EXIT_OK
     count = 0
     to: str = options.to
@@ -427,8 +465,9 @@ def _parse_stream(
         output.write("[")
     used_keys: set[str] = set()
     with progress:
-        reading = _Reading(to, getattr(options, "cyrillic", False), options.alone)
-        for rendered_batch in _rendered_in_order(_batches(source), name, reading, options.jobs):
+        reading = _Reading(to, getattr(options, "cyrillic", False), options.alone, partner)
+        batches = _batches(source, size=sys.maxsize if partner is not None else BATCH_SIZE)
+        for rendered_batch in _rendered_in_order(batches, name, reading, options.jobs):
             for rendered in rendered_batch:
                 for message in rendered.messages:
                     print(message, file=sys.stderr)

@@ -132,6 +132,8 @@ class Reference(_Frozen):
 
     type: ReferenceType = ReferenceType.DOCUMENT
     persons: tuple[Person, ...] = ()
+    #: The persons as the article's Cyrillic list prints them (``translit_refs.parallel``).
+    persons_cyrillic: tuple[Person, ...] = ()
     et_al: bool = False
     title: str | None = None
     title_translation: str | None = None
@@ -141,6 +143,8 @@ class Reference(_Frozen):
     title_language: str | None = None
     container_title: str | None = None
     container_translation: str | None = None
+    #: The container's name as the article's Cyrillic list prints it (``translit_refs.parallel``).
+    container_title_cyrillic: str | None = None
     issued: PartialDate | None = None
     places: tuple[str, ...] = ()
     publisher: str | None = None

@@ -76,6 +76,30 @@ def find_reference_section(text: str) -> ReferenceSection | None:
     return next((s for s in find_reference_sections(text) if s.kind == "references"), None)
 
 
+def parallel_sections(text: str) -> tuple[ReferenceSection, ReferenceSection] | None:
+    """The document's Cyrillic list and its transliterated partner, when it prints both (Russian
+    journals print "Литература" and "References"): of its reference lists, the one with the most
+    Cyrillic letters and the one with the fewest, if the first has a tenth of its letters Cyrillic
+    (its foreign works stay in Latin) and four times the second's share; None otherwise."""
+    lists = sorted((s for s in find_reference_sections(text) if s.kind == "references"), key=_cyrillic_share)
+    if len(lists) < 2:
+        return None
+    cyrillic, latin = lists[-1], lists[0]
+    if _cyrillic_share(cyrillic) < 0.1 or _cyrillic_share(latin) * 4 > _cyrillic_share(cyrillic):
+        return None
+    return cyrillic, latin
+
+
+def _cyrillic_share(section: ReferenceSection) -> float:
+    """The share of the section's letters that are Cyrillic (a Latin list may hold look-alikes)."""
+    text = " ".join(entry.text for entry in section.entries)
+    letters = sum(char.isalpha() for char in text)
+    return len(_CYRILLIC_LETTER.findall(text)) / letters if letters else 0.0
+
+
+_CYRILLIC_LETTER = re.compile(r"[Ѐ-ӿ]")
+
+
 def split_references(text: str) -> list[ListEntry]:
     """The entries of the document's reference list (the whole text when it is just a list)."""
     section = find_reference_section(text)

@@ -73,6 +73,13 @@ def to_csl_json(reference: Reference, item_id: str | None = None) -> dict[str, A
     if reference.title_cyrillic is not None:
         custom["title-cyrillic"] = reference.title_cyrillic.text
         custom["title-cyrillic-confidence"] = reference.title_cyrillic.confidence
+    if reference.container_title_cyrillic:
+        custom["container-title-cyrillic"] = reference.container_title_cyrillic
+    if reference.persons_cyrillic:
+        custom["persons-cyrillic"] = [
+            {"family": person.family, "given": person.given, "role": person.role.value}
+            for person in reference.persons_cyrillic
+        ]
     if reference.transliteration_scheme:
         custom["transliteration-scheme"] = reference.transliteration_scheme
     if reference.style_family is not None:

@@ -281,7 +281,11 @@ def transliterate_references(references: Sequence[Reference]) -> list[Reference]
     words = [w for r in russian for w in _TOKENS.findall(r.title or "")]
     ranking = detect_schemes(words)
     list_scheme = ranking[0][0] if ranking and ranking[0][1] > 0 else None
-    return [_transliterated(r, list_scheme) if _transliterated_title(r) else r for r in references]
+    # a title already taken from the article's Cyrillic list (``translit_refs.parallel``) is kept
+    return [
+        _transliterated(r, list_scheme) if _transliterated_title(r) and r.title_cyrillic is None else r
+        for r in references
+    ]
 
 
 _CYRILLIC_LETTER = re.compile(r"[Ѐ-ӿ]")
