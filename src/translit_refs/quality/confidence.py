@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .features import ALWAYS_REVIEWED, BY_NAME, FEATURES, Feature, Signals
+from .features import ALWAYS_REVIEWED, BY_NAME, FEATURES, Signals, observe
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,28 +60,23 @@ _BELOW = 1e-3
 
 
 def assess(signals: Signals, fitted: Calibration | None = None) -> Assessment:
-    """Weigh the features of one parse (only those it shows: a feature at zero adds nothing)."""
+    """Weigh the features of one parse; a flagged one is told why (the features that weigh most
+    against it, those that always flag first)."""
     fitted = fitted or calibration()
-    score = fitted.intercept
-    always: list[str] = []
-    against: list[tuple[float, str]] = []
-    for feature, weight, is_always in _weighing(fitted):
-        value = feature.measure(signals)
-        if not value:
-            continue
-        if is_always:
-            always.append(feature.reason)
-            continue
-        score += weight * value
-        if weight < 0:
-            against.append((weight * value, feature.reason))
-    confidence = round(1.0 / (1.0 + math.exp(-score)), 4)
-    needs_review = bool(always) or confidence < fitted.review_below
-    if not needs_review:
+    weights, always_at = _weighing(fitted)
+    values = observe(signals)
+    always = [FEATURES[index].reason for index in always_at if values[index]]
+    confidence = round(1.0 / (1.0 + math.exp(-(fitted.intercept + sum(map(operator.mul, weights, values))))), 4)
+    if not always and confidence >= fitted.review_below:
         return Assessment(confidence, False, ())
     if always:
         confidence = held_for_review(confidence, fitted)
-    reasons = tuple(always) + tuple(reason for _, reason in sorted(against))
+    against = sorted(
+        (weight * value, feature.reason)
+        for feature, weight, value in zip(FEATURES, weights, values, strict=True)
+        if weight * value < 0
+    )
+    reasons = (*always, *(reason for _, reason in against))
     return Assessment(confidence, True, reasons or ("few printed markers fix its fields",))
 
 
@@ -92,11 +88,12 @@ def held_for_review(confidence: float, fitted: Calibration | None = None) -> flo
 
 
 @lru_cache(maxsize=8)
-def _weighing(fitted: Calibration) -> tuple[tuple[Feature, float, bool], ...]:
-    """Each feature with its weight and whether it always flags, in the features' order."""
-    return tuple(
-        (feature, fitted.weights.get(feature.name, 0.0), feature.name in ALWAYS_REVIEWED) for feature in FEATURES
+def _weighing(fitted: Calibration) -> tuple[tuple[float, ...], tuple[int, ...]]:
+    """The weights in the features' order (0 for those that always flag), and where those are."""
+    weights = tuple(
+        0.0 if feature.name in ALWAYS_REVIEWED else fitted.weights.get(feature.name, 0.0) for feature in FEATURES
     )
+    return weights, tuple(index for index, feature in enumerate(FEATURES) if feature.name in ALWAYS_REVIEWED)
 
 
 __all__ = ["FEATURES", "Assessment", "Calibration", "assess", "calibration", "held_for_review"]
