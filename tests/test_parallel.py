@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translit_refs import parse_list, to_csl_json
+from translit_refs import InvalidArgumentError, parse_list, to_csl_json
 from translit_refs.parallel import align, parse_parallel
 from translit_refs.parallel.keys import text_keys, word_key
 from translit_refs.transliteration.cyrillic import SCHEMES, forward
@@ -152,12 +154,32 @@ def test_partners_that_disagree_on_a_year_or_pages_are_named() -> None:
     ]
 
 
+def test_a_fragment_of_an_entry_is_no_partner_of_the_whole() -> None:
+    whole = "Иванов И.И. Тепловой режим // Атомная энергия. – 2014. – Т. 118, № 3. – С. 140–147."
+    latin = "Ivanov I.I. Teplovoi rezhim [Thermal mode]. Atomnaya energiya, 2014, vol. 118, no. 3, pp. 140-147."
+    assert align(["Иванов И.И.", whole], [latin]) == [(1, 0), (0, None)]
+
+
+def test_references_passed_in_are_used_as_they_are() -> None:
+    latin = parse_list(["Ivanov I.I. Teplovoi rezhim [Thermal mode]. Moscow, Nauka Publ., 2014. 200 p."]).references
+    corrected = latin[0].model_copy(update={"publisher": "Nauka (corrected)"})
+    (reference,) = parse_parallel(["Иванов И.И. Тепловой режим. – М.: Наука, 2014. – 200 с."], [corrected]).references
+    assert reference.publisher == "Nauka (corrected)"
+    assert reference.title_cyrillic is not None
+
+
+def test_pairing_takes_str_or_reference_entries_only() -> None:
+    with pytest.raises(InvalidArgumentError):
+        align([b"bytes"], ["text"])  # type: ignore[list-item]
+
+
 def test_an_entry_without_a_partner_keeps_its_own_reading() -> None:
     latin = ["Smith J. Fast reactors. London, Springer, 2001. 300 p."]
     cyrillic = ["Иванов И.И. Тепловой режим // Атомная энергия. – 2014. – Т. 118, № 3. – С. 140–147."]
     (reference,) = parse_parallel(cyrillic, latin).references
     assert reference.title_cyrillic is None
     assert reference.persons_cyrillic == ()
+    assert [d.code for d in reference.diagnostics if d.code == "no-partner"] == ["no-partner"]
 
 
 def _cli(*arguments: str) -> subprocess.CompletedProcess[str]:
@@ -176,12 +198,31 @@ def test_the_cli_reads_a_list_with_its_cyrillic_partner(tmp_path: Path) -> None:
     (tmp_path / "latin.txt").write_text("\n".join(DEV[i]["text"] for i in rows) + "\n", "utf-8")
     (tmp_path / "cyrillic.txt").write_text("\n".join(DEV[i]["cyrillic_parallel"] for i in rows[::-1]) + "\n", "utf-8")
     done = _cli("parse", str(tmp_path / "latin.txt"), "--parallel", str(tmp_path / "cyrillic.txt"), "--to", "jsonl")
+    assert done.returncode in (0, 1), done.stderr
     rows_out = [json.loads(line) for line in done.stdout.splitlines()]
-    assert len(rows_out) == len(rows)
-    assert rows_out[0]["title_cyrillic"]["text"].startswith("Управление знаниями")
-    missing = _cli("parse", str(tmp_path / "latin.txt"), "--parallel", str(tmp_path / "none.txt"))
+    assert [row["raw"] for row in rows_out] == [DEV[i]["text"] for i in rows]
+    partners = parse_list([DEV[i]["cyrillic_parallel"] for i in rows]).references
+    for row, partner in zip(rows_out, partners, strict=True):
+        if partner.title and re.search("[а-яА-Я]", partner.title):
+            assert row["title_cyrillic"]["text"] == partner.title
+    assert f"{len(rows)} of {len(rows)} references paired" in done.stderr
+    out = tmp_path / "out.json"
+    missing = _cli("parse", str(tmp_path / "latin.txt"), "--parallel", str(tmp_path / "none.txt"), "-o", str(out))
     assert missing.returncode == 2
     assert "cannot read" in missing.stderr
+    assert not out.exists()
+    assert not [path for path in tmp_path.iterdir() if path.name.endswith(".tmp")]
+
+
+def test_a_cyrillic_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    rows = BY_ARTICLE[DEV[0]["article"]]
+    (tmp_path / "latin.txt").write_text("\n".join(DEV[i]["text"] for i in rows) + "\n", "utf-8")
+    (tmp_path / "cyrillic.txt").write_bytes(
+        "\n".join(DEV[i]["cyrillic_parallel"] for i in rows).encode("cp1251", "replace")
+    )
+    done = _cli("parse", str(tmp_path / "latin.txt"), "--parallel", str(tmp_path / "cyrillic.txt"), "-q")
+    assert done.returncode == 1
+    assert f"{tmp_path / 'cyrillic.txt'}:1: error: bytes that are not UTF-8" in done.stderr
 
 
 def test_find_pairs_the_two_lists_of_a_page(tmp_path: Path) -> None:

@@ -127,6 +127,14 @@ def _positive(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = build_argument_parser().parse_args(argv)
+    partner: tuple[str, ...] | None = None
+    partner_damaged = False
+    if getattr(arguments, "parallel", None):
+        try:
+            partner, partner_damaged = _partner_list(arguments.parallel)
+        except OSError as error:
+            print(f"translit-refs: cannot read {arguments.parallel}: {error.strerror or error}", file=sys.stderr)
+            return EXIT_USAGE
     try:
         source = _open_input(arguments.file)
     except OSError as error:
@@ -137,13 +145,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"translit-refs: cannot write {arguments.output}: {error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
-    partner: tuple[str, ...] | None = None
-    if getattr(arguments, "parallel", None):
-        try:
-            partner = _partner_list(arguments.parallel)
-        except OSError as error:
-            print(f"translit-refs: cannot read {arguments.parallel}: {error.strerror or error}", file=sys.stderr)
-            return EXIT_USAGE
     name = "<stdin>" if arguments.file == "-" else arguments.file
     target = arguments.output or "<stdout>"
     try:
@@ -155,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 status = _parse_stream(iter(found), sink, name, arguments, partner or found_partner)
             else:
                 status = _parse_stream(_numbered(lines), sink, name, arguments, partner)
+                if partner_damaged:
+                    status = max(status, EXIT_NEEDS_REVIEW)
             output.commit()
             return status
     except BrokenPipeError:
@@ -260,19 +263,23 @@ def _render_batch(batch: list[Line], name: str, reading: _Reading) -> list[_Rend
     to = reading.to
     texts = [line for _, _, line, _ in batch]
     if reading.parallel is not None:
-        parsed = parse_parallel(reading.parallel, texts)
+        parsed = parse_parallel(reading.parallel, texts, as_list=not reading.alone)
     else:
         parsed = parse_list(texts, as_list=not reading.alone)
     references = [
         _with_decoding_error(reference) if undecodable else reference
         for reference, (_, _, _, undecodable) in zip(parsed.references, batch, strict=True)
     ]
-    family_note = (
+    family_note: tuple[str, ...] = (
         (f"{name}:{batch[0][1]}: info: lines {batch[0][1]}–{batch[-1][1]} read as a list in the "
          f"{parsed.family.value!r} style family",)
         if parsed.family is not None
         else ()
     )  # fmt: skip
+    if reading.parallel is not None:
+        paired = sum(not any(d.code == "no-partner" for d in r.diagnostics) for r in parsed.references)
+        family_note += (f"{name}: info: {paired} of {len(texts)} references paired with the "
+                        f"{len(reading.parallel)} entries of the Cyrillic list",)  # fmt: skip
     if reading.cyrillic:
         references = importlib.import_module("translit_refs.transliteration.cyrillic").transliterate_references(
             references
@@ -348,10 +355,19 @@ def _found_lines(source: TextIO, name: str) -> tuple[list[tuple[int, str, bool]]
     return [(e.first_line, e.text, undecodable and "\ufffd" in e.text) for e in entries], partner
 
 
-def _partner_list(path: str) -> tuple[str, ...]:
-    """The lines of a Cyrillic partner list (read as the input is: UTF-8, bad bytes as U+FFFD)."""
+def _partner_list(path: str) -> tuple[tuple[str, ...], bool]:
+    """The lines of a Cyrillic partner list, read as the input is (UTF-8, bad bytes as U+FFFD and
+    named on stderr), and whether any line held such bytes."""
+    lines = []
+    damaged = False
     with _open_input(path) as source:
-        return tuple(text for _, text, _ in _numbered(source) if text.strip())
+        for number, text, undecodable in _numbered(source):
+            if undecodable:
+                damaged = True
+                print(f"{path}:{number}: error: bytes that are not UTF-8 were read as U+FFFD", file=sys.stderr)
+            if text.strip():
+                lines.append(text)
+    return tuple(lines), damaged
 
 
 def _numbered(source: TextIO) -> Iterator[tuple[int, str, bool]]:

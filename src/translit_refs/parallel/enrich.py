@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from ..models import CyrillicText, Diagnostic, Reference, ReferenceList, Severity
+from ..models import CyrillicText, Diagnostic, Reference, ReferenceList, Severity, StyleFamily
 from ..parsing.parser import parse_list
 from .align import Pair, align
 
@@ -25,22 +25,34 @@ _CYRILLIC = re.compile(r"[Ѐ-ӿ]")
 _DASHES = re.compile(r"\s*[-‐‑‒–—−]\s*")
 
 
-def parse_parallel(cyrillic: Sequence[str | Reference], latin: Sequence[str | Reference]) -> ReferenceList:
-    """One Reference per Latin entry, in order, enriched from its Cyrillic partner (``align``)."""
-    cyrillic_refs = _parsed(cyrillic)
-    latin_list = parse_list([entry.raw if isinstance(entry, Reference) else entry for entry in latin])
-    latin_refs = list(latin_list.references)
-    pairs = [(i, j) for i, j in align(cyrillic_refs, latin_refs) if i is not None and j is not None]
-    scheme = detect_pair_scheme([(cyrillic_refs[i], latin_refs[j]) for i, j in pairs])
-    for i, j in pairs:
-        latin_refs[j] = enriched(latin_refs[j], cyrillic_refs[i], scheme)
-    return ReferenceList(references=tuple(latin_refs), family=latin_list.family)
+def parse_parallel(
+    cyrillic: Sequence[str | Reference], latin: Sequence[str | Reference], as_list: bool = True
+) -> ReferenceList:
+    """One Reference per Latin entry, in order, enriched from its Cyrillic partner (``align``); an
+    entry without a partner keeps its own reading and an info diagnostic says so. Entries given as
+    References are used as they are; strings are parsed, as one list unless ``as_list`` is false."""
+    cyrillic_refs, _ = _parsed(cyrillic, as_list)
+    latin_refs, family = _parsed(latin, as_list)
+    pairs = align(cyrillic_refs, latin_refs)
+    partner_of = {j: i for i, j in pairs if j is not None}
+    scheme = detect_pair_scheme([(cyrillic_refs[i], latin_refs[j]) for j, i in partner_of.items() if i is not None])
+    for j, i in partner_of.items():
+        if i is not None:
+            latin_refs[j] = enriched(latin_refs[j], cyrillic_refs[i], scheme)
+        else:
+            latin_refs[j] = latin_refs[j].model_copy(update={"diagnostics": (*latin_refs[j].diagnostics, _NO_PARTNER)})
+    return ReferenceList(references=tuple(latin_refs), family=family)
 
 
-def _parsed(entries: Sequence[str | Reference]) -> list[Reference]:
+_NO_PARTNER = Diagnostic(code="no-partner", message="no partner in the Cyrillic list", severity=Severity.INFO)
+
+
+def _parsed(entries: Sequence[str | Reference], as_list: bool) -> tuple[list[Reference], StyleFamily | None]:
+    """The entries as References (strings parsed together), and the family their strings show."""
     texts = [entry for entry in entries if not isinstance(entry, Reference)]
-    parsed = iter(parse_list(texts).references) if texts else iter(())
-    return [entry if isinstance(entry, Reference) else next(parsed) for entry in entries]
+    parsed = parse_list(texts, as_list=as_list) if texts else ReferenceList()
+    read = iter(parsed.references)
+    return [entry if isinstance(entry, Reference) else next(read) for entry in entries], parsed.family
 
 
 def enriched(reference: Reference, partner: Reference, scheme: str | None = None) -> Reference:

@@ -1,6 +1,6 @@
 """Spelling-blind keys: the same word in Cyrillic and in any Latin transliteration gets one key.
 
-"Кузнецова", "Kuznetsova" (BSI, BGN) and "Kuznecova" (eLibrary) are all ``kzntsv``: Cyrillic is
+"Кузнецова", "Kuznetsova" (BSI, BGN) and "Kuznecova" (eLibrary) are all ``kznCv``: Cyrillic is
 written in Latin letters first, then what the schemes disagree on is folded away (vowels, й/j/y,
 soft signs, х = kh = h = x, ц = ts = c = cz, щ = shch = shh = sch = šč). Numbers keep their digits ("#1985").
 No scheme has to be known, so two lists can be paired before their scheme is detected.
