@@ -19,16 +19,15 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from translit_refs import parse_list
+from translit_refs.lexicons import CYRILLIC_LETTER
 from translit_refs.parallel import align, parse_parallel
 
 ROOT = Path(__file__).resolve().parent.parent
-_CYRILLIC = re.compile(r"[Ѐ-ӿ]")
 CORPUS = ROOT / "tests" / "fixtures" / "dev_npe.jsonl"
 
 
@@ -91,7 +90,7 @@ def titles_and_disagreements(verbose: bool) -> tuple[int, int, Counter[str]]:
             if pairs.get(j) != j:
                 continue
             partner = partners[j]
-            if partner.title and _CYRILLIC.search(partner.title):
+            if partner.title and CYRILLIC_LETTER.search(partner.title):
                 checked += 1
                 exact += reference.title_cyrillic is not None and reference.title_cyrillic.text == partner.title
             for diagnostic in reference.diagnostics:

@@ -169,6 +169,8 @@ ORGANISATION_NAME = re.compile(
 )
 #: An organisation's acronym ("OECD", "UNESCO"): one only before a date in parentheses, as "FBIS. 1950."
 #: and "FRUS. 1950." are titles.
+#: A Cyrillic letter (the basic Cyrillic block: Russian, Ukrainian, Belarusian, …).
+CYRILLIC_LETTER = re.compile(r"[Ѐ-ӿ]")
 ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,8}")
 #: A law, a decree, an order: its kind, then "от"/"of" and its date ("Федеральный закон от 29.12.2012
 #: № 273-ФЗ", "федер. закон от …", "Federal Law of 29.12.2014 No. 473-FZ", "Postanovlenie … ot 14.07.2005").

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..lexicons import HOMOGLYPHS, PLACES, SOLID_PREFIXES
+from ..lexicons import CYRILLIC_LETTER, HOMOGLYPHS, PLACES, SOLID_PREFIXES
 from ..transliteration.translit import russian_frequency, russian_known
 from ..transliteration.words import has_russian_dictionary, zipf
 
@@ -94,10 +94,7 @@ def _cyrillic_share(section: ReferenceSection) -> float:
     """The share of the section's letters that are Cyrillic (a Latin list may hold look-alikes)."""
     text = " ".join(entry.text for entry in section.entries)
     letters = sum(char.isalpha() for char in text)
-    return len(_CYRILLIC_LETTER.findall(text)) / letters if letters else 0.0
-
-
-_CYRILLIC_LETTER = re.compile(r"[Ѐ-ӿ]")
+    return len(CYRILLIC_LETTER.findall(text)) / letters if letters else 0.0
 
 
 def split_references(text: str) -> list[ListEntry]:

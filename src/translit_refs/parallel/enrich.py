@@ -15,13 +15,13 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from ..lexicons import CYRILLIC_LETTER
 from ..models import CyrillicText, Diagnostic, Reference, ReferenceList, Severity, StyleFamily
 from ..parsing.parser import parse_list
 from .align import Pair, align
 
-#: Fields compared between partners, with how a disagreement is named.
-_COMPARED = (("year", "year"), ("volume", "volume"), ("issue", "issue"), ("pages", "pages"))
-_CYRILLIC = re.compile(r"[Ѐ-ӿ]")
+#: Fields compared between partners.
+_COMPARED = ("year", "volume", "issue", "pages")
 _DASHES = re.compile(r"\s*[-‐‑‒–—−]\s*")
 
 
@@ -58,11 +58,11 @@ def _parsed(entries: Sequence[str | Reference], as_list: bool) -> tuple[list[Ref
 def enriched(reference: Reference, partner: Reference, scheme: str | None = None) -> Reference:
     """``reference`` with the Cyrillic forms its partner prints, and a warning per disagreement."""
     update: dict[str, Any] = {}
-    if partner.title and _CYRILLIC.search(partner.title):
+    if partner.title and CYRILLIC_LETTER.search(partner.title):
         update["title_cyrillic"] = CyrillicText(text=partner.title, confidence=1.0, scheme=scheme)
-    if partner.container_title and _CYRILLIC.search(partner.container_title):
+    if partner.container_title and CYRILLIC_LETTER.search(partner.container_title):
         update["container_title_cyrillic"] = partner.container_title
-    if any(_CYRILLIC.search(person.family) for person in partner.persons):
+    if any(CYRILLIC_LETTER.search(person.family) for person in partner.persons):
         update["persons_cyrillic"] = partner.persons
     if scheme is not None and "title_cyrillic" in update:
         update["transliteration_scheme"] = scheme
@@ -81,13 +81,13 @@ def _value(reference: Reference, field: str) -> str | None:
 
 def _disagreements(reference: Reference, partner: Reference) -> list[Diagnostic]:
     found = []
-    for field, name in _COMPARED:
+    for field in _COMPARED:
         own, theirs = _value(reference, field), _value(partner, field)
         if own and theirs and _contradict(own, theirs):
             found.append(
                 Diagnostic(
                     code="parallel-disagrees",
-                    message=f"the Cyrillic list gives {name} {theirs!r}, this one {own!r}",
+                    message=f"the Cyrillic list gives {field} {theirs!r}, this one {own!r}",
                     severity=Severity.WARNING,
                 )
             )
@@ -115,7 +115,7 @@ def detect_pair_scheme(pairs: Sequence[tuple[Reference, Reference]]) -> str | No
         return None
     votes: Counter[str] = Counter()
     for cyrillic, latin in pairs:
-        if not cyrillic.title or not latin.title or not _CYRILLIC.search(cyrillic.title):
+        if not cyrillic.title or not latin.title or not CYRILLIC_LETTER.search(cyrillic.title):
             continue
         printed = set(_words(latin.title))
         for name in schemes.SCHEMES:

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicons import ENGLISH_FUNCTION_WORDS, TRANSLIT_ENDINGS, TRANSLIT_FUNCTION_WORDS
+from ..lexicons import CYRILLIC_LETTER, ENGLISH_FUNCTION_WORDS, TRANSLIT_ENDINGS, TRANSLIT_FUNCTION_WORDS
 
 _WORDS = re.compile(r"[a-z’']+")
 _TRANSLIT_LETTERS = re.compile(r"zh|kh|shch|yu|ya|ii|yi")
 _ENGLISH_ENDINGS = ("th", "wh", "ck", "tion", "ing", "ness", "ment")
-_CYRILLIC = re.compile(r"[Ѐ-ӿ]")
 
 
 def title_language(title: str, translated: bool) -> str | None:
@@ -22,7 +21,7 @@ def title_language(title: str, translated: bool) -> str | None:
     translation after it says so unless it reads as English), "en" for English, else None."""
     if not title:
         return None
-    if _CYRILLIC.search(title):
+    if CYRILLIC_LETTER.search(title):
         return "ru"
     if translated:
         return "en" if looks_english(title) else "ru"

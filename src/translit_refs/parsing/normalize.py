@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..lexicons import HOMOGLYPHS
+from ..lexicons import CYRILLIC_LETTER, HOMOGLYPHS
 from ..models import Diagnostic, Severity
 from .grammar import terminal_pattern
 
@@ -23,7 +23,6 @@ AREA_MARKERS = ("VOLUME", "ISSUE", "PAGES", "PAGE_COUNT", "URL_MARK", "ISBN", "D
 #: them by a pattern around the Cyrillic letter would try every start of a long Latin word again.)
 _WORD = re.compile(r"[^\W\d_]++")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
-_CYRILLIC = re.compile(r"[Ѐ-ӿ]")
 #: "17.08. 2019", "01.09 .2019": a numeric date with a stray space (it starts with a digit, so the
 #: search skips ahead to digits; the space and the number bounds are checked on the few matches).
 _SPACED_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
@@ -92,7 +91,7 @@ def normalize(text: str) -> Normalised:
     for match in _REPORTED.finditer(text):
         diagnostics.report(match.group(), match.start())
     normalised = text.translate(_TRANSLATION) if _TRANSLATED.search(text) else text
-    if _CYRILLIC.search(normalised):
+    if CYRILLIC_LETTER.search(normalised):
         normalised = _repair_homoglyphs(normalised, diagnostics)
     display = normalised
     if diagnostics.counts["control-character"]:
@@ -153,12 +152,12 @@ class Notes(list[Diagnostic]):
 def _repair_homoglyphs(text: str, diagnostics: Notes) -> str:
     """Cyrillic look-alikes inside Latin words, or lone ones in a mostly Latin text, become Latin."""
     chars = list(text)
-    mostly_latin = len(_LATIN.findall(text)) > 4 * len(_CYRILLIC.findall(text))
+    mostly_latin = len(_LATIN.findall(text)) > 4 * len(CYRILLIC_LETTER.findall(text))
     for word in _WORD.finditer(text):
         letters = word.group()
-        if _CYRILLIC.search(letters) is None:
+        if CYRILLIC_LETTER.search(letters) is None:
             continue
-        cyrillic = [i for i, c in enumerate(letters) if _CYRILLIC.match(c)]
+        cyrillic = [i for i, c in enumerate(letters) if CYRILLIC_LETTER.match(c)]
         if not all(letters[i] in HOMOGLYPHS for i in cyrillic):
             continue
         mixed = len(cyrillic) < len(letters) and _LATIN.search(letters) is not None

@@ -20,7 +20,7 @@ from functools import lru_cache
 import iuliia
 from iuliia.schema import TranslitSchema
 
-from ..lexicons import CHEMICAL_ELEMENTS, ENGLISH_ONLY_WORDS, LATIN_ABBREVIATIONS
+from ..lexicons import CHEMICAL_ELEMENTS, CYRILLIC_LETTER, ENGLISH_ONLY_WORDS, LATIN_ABBREVIATIONS
 from ..models import CyrillicText, Reference, VolumeKind
 from ..parsing.language import looks_english
 from .orthography import russian_likeness
@@ -288,12 +288,9 @@ def transliterate_references(references: Sequence[Reference]) -> list[Reference]
     ]
 
 
-_CYRILLIC_LETTER = re.compile(r"[Ѐ-ӿ]")
-
-
 def _transliterated_title(reference: Reference) -> bool:
     title = reference.title or ""
-    return reference.title_language == "ru" and bool(title) and not _CYRILLIC_LETTER.search(title)
+    return reference.title_language == "ru" and bool(title) and not CYRILLIC_LETTER.search(title)
 
 
 def transliterate_reference(reference: Reference) -> Reference:
