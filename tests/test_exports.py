@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
 import bibtexparser
 import pytest
 import rispy
+from bibtexparser.middlewares import LatexDecodingMiddleware
 from hypothesis import given, settings
 
-from translit_refs import Reference, ReferenceType, parse_references, to_bibtex, to_ris
+from translit_refs import Reference, ReferenceType, parse_references, to_bibtex, to_csl_json, to_ris
 from translit_refs.cli import main
+from translit_refs.export.bibtex_ris import RIS_TAGS
+from translit_refs.export.schema import csl_errors
 
 from conftest import FIXTURES, load_jsonl
 from family_strategies import family_references
@@ -19,7 +24,7 @@ REFERENCES = parse_references(SEED)
 
 
 def _bibtex_entries(text: str) -> list[dict[str, str]]:
-    library = bibtexparser.parse_string(text)
+    library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
     assert not library.failed_blocks
     return [{"ENTRYTYPE": e.entry_type, "ID": e.key, **{f.key: f.value for f in e.fields}} for e in library.entries]
 
@@ -44,14 +49,16 @@ def test_bibtex_of_the_seed_reads_back_with_translations_and_access_dates() -> N
 
 
 def test_ris_of_the_seed_reads_back_with_translations_and_access_dates() -> None:
-    records = rispy.loads(to_ris(REFERENCES))
+    records = rispy.loads(to_ris(REFERENCES), mapping=RIS_TAGS)
     assert len(records) == 44
     dundukov = records[7]
     assert (dundukov["translated_title"], dundukov["language"]) == ("Intelligence in the USA State Mechanism", "ru")
     assert records[6]["access_date"] == "2019/08/17/"
     assert records[17]["tertiary_title"] == "From the Approach of the Second World War to the Suez Crisis"
     assert records[17]["number_of_volumes"] == "2"
-    assert records[0]["start_page"] == "798"  # page count of a book, as Zotero reads it
+    assert "start_page" not in records[0]  # a page count is no page (docs/exports.md)
+    assert records[0]["misc2"] == "number-of-pages: 798"  # Zotero keeps it in Extra as a CSL variable
+    assert records[6]["note"] == "2019/08/17/"  # a web page's access date where citation-js reads it
     assert (records[25]["start_page"], records[25]["end_page"]) == ("155", "174")
 
 
@@ -94,6 +101,31 @@ def test_every_familys_references_survive_both_formats(styled: tuple[str, Refere
 
 def test_every_dev_reference_exports_to_both_formats() -> None:
     dev = parse_references([row["text"] for row in load_jsonl("dev_npe.jsonl")])
-    entry_types = {e["ENTRYTYPE"] for e in _bibtex_entries(to_bibtex(dev))}
-    assert {"inproceedings", "standard", "patent", "report", "thesis"} <= entry_types
+    entries = _bibtex_entries(to_bibtex(dev))
+    entry_types = {e["ENTRYTYPE"] for e in entries}
+    assert {"inproceedings", "patent", "report", "thesis"} <= entry_types
+    standards = [e for e, r in zip(entries, dev, strict=True) if r.type is ReferenceType.STANDARD]
+    assert standards
+    assert all(e["ENTRYTYPE"] == "report" and e["type"] for e in standards)
     assert len(rispy.loads(to_ris(dev))) == len(dev) == 593
+
+
+@settings(max_examples=300)
+@given(references)
+def test_the_display_profile_is_valid_csl_with_the_translation_in_the_title(reference: Reference) -> None:
+    data, display = to_csl_json(reference, "r"), to_csl_json(reference, "r", "display")
+    assert csl_errors([display]) == []
+    assert display.get("custom") == data.get("custom")
+    if reference.title and reference.title_translation:
+        assert display["title"] == f"{data['title']} [{reference.title_translation}]"
+    else:
+        assert display.get("title") == data.get("title")
+    changed = {key for key in data.keys() | display.keys() if data.get(key) != display.get(key)}
+    assert changed <= {"title", "container-title", "note"}
+
+
+def test_cli_writes_the_display_profile(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(FIXTURES / "seed_references.txt"), "--csl-profile", "display", "-q"]) == 1
+    items = json.loads(capsys.readouterr().out)
+    assert items[7]["title"] == "Razvedka v gosudarstvennom mekhanizme SShA [Intelligence in the USA State Mechanism]"
+    assert items[7]["custom"]["translated-title"] == "Intelligence in the USA State Mechanism"

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from translit_refs import parse_references, to_csl_json_list
-from translit_refs.export.csl import style_file
+from translit_refs.export.csl import register_with_citeproc_py, style_file
 
 from canonical import canonical
 from conftest import FIXTURES
@@ -48,9 +48,7 @@ NOT_EXPRESSIBLE = {
 
 def render(items: list[dict[str, Any]], style: str) -> list[str]:
     """Bibliography entries from citeproc-py, one per item, in order."""
-    if "contributor" not in citeproc.NAMES:
-        # citeproc-py predates CSL 1.0.2's "contributor" name variable: register it (docs/exports.md).
-        citeproc.NAMES.append("contributor")
+    register_with_citeproc_py()  # citeproc-py predates CSL 1.0.2's "contributor" (docs/exports.md)
     rendered = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns about every variable it does not know

@@ -23,7 +23,7 @@ from tqdm import tqdm
 
 from .documents.listsplit import parallel_sections, split_references
 from .export.bibtex_ris import to_bibtex, to_ris, unique_key
-from .export.csl import to_csl_json
+from .export.csl import CSL_PROFILES, CslProfile, to_csl_json
 from .models import Diagnostic, Reference, Severity
 from .parallel import parse_parallel
 from .parsing.lines import BOM, text_lines
@@ -75,6 +75,14 @@ def build_argument_parser() -> argparse.ArgumentParser:
         default="csl-json",
         help="csl-json: one CSL-JSON array; jsonl: the full model, one JSON object per line; "
         "bibtex (biblatex fields) or ris",
+    )
+    parse.add_argument(
+        "--csl-profile",
+        choices=CSL_PROFILES,
+        default="data",
+        help="data: CSL-JSON for programs, extras in custom; display: for CSL processors and reference managers, "
+        'titles as APA 7 prints them ("Original [Translation]"), Zotero-less variables also in note '
+        "(docs/exports.md)",
     )
     parse.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     parse.add_argument(
@@ -246,6 +254,7 @@ class _Reading:
     alone: bool = False
     #: The Cyrillic partner list, when the input is read with it (the whole input is then one batch).
     parallel: tuple[str, ...] | None = None
+    csl_profile: CslProfile = "data"
 
 
 #: One input line to parse: its reference number, its line number, its text, and whether it held bytes
@@ -286,7 +295,7 @@ def _render_batch(batch: list[Line], name: str, reading: _Reading) -> list[_Rend
         )
     for (number, line_number, _, _), reference in zip(batch, references, strict=True):
         if to == "csl-json":
-            text = json.dumps(to_csl_json(reference, f"ref-{number}"), ensure_ascii=False)
+            text = json.dumps(to_csl_json(reference, f"ref-{number}", reading.csl_profile), ensure_ascii=False)
         elif to == "bibtex":
             text = to_bibtex([reference]).strip() + "\n"
         elif to == "ris":
@@ -481,7 +490,9 @@ def _parse_stream(
         output.write("[")
     used_keys: set[str] = set()
     with progress:
-        reading = _Reading(to, getattr(options, "cyrillic", False), options.alone, partner)
+        reading = _Reading(
+            to, getattr(options, "cyrillic", False), options.alone, partner, getattr(options, "csl_profile", "data")
+        )
         batches = _batches(source, size=sys.maxsize if partner is not None else BATCH_SIZE)
         for rendered_batch in _rendered_in_order(batches, name, reading, options.jobs):
             for rendered in rendered_batch:

@@ -15,6 +15,7 @@ from bibtexparser.library import Library
 from bibtexparser.model import Entry, Field
 
 from ..models import PartialDate, Person, Reference, ReferenceType, Role
+from .biblatex_model import BIBLATEX_FIELDS, BIBLATEX_GENERAL_FIELDS, BIBLATEX_INTEGER_FIELDS
 
 _BIBTEX_TYPES = {
     ReferenceType.BOOK: "book",
@@ -22,7 +23,7 @@ _BIBTEX_TYPES = {
     ReferenceType.ARTICLE: "article",
     ReferenceType.NEWSPAPER: "article",
     ReferenceType.PAPER: "inproceedings",
-    ReferenceType.STANDARD: "standard",
+    ReferenceType.STANDARD: "report",  # biblatex's @standard may carry no field at all (type = {standard})
     ReferenceType.PATENT: "patent",
     ReferenceType.PERIODICAL: "periodical",
     ReferenceType.WEBPAGE: "online",
@@ -52,6 +53,25 @@ _RIS_TYPES = {
 _NUMBERED = frozenset({ReferenceType.REPORT, ReferenceType.STANDARD, ReferenceType.PATENT})
 #: biblatex language names for BCP 47 codes.
 _LANGIDS = {"ru": "russian", "en": "english", "uk": "ukrainian", "de": "german", "fr": "french"}
+#: Where a field goes when its entry type has no such field but has a counterpart.
+_COUNTERPARTS = {
+    "publisher": "institution",  # theses and reports
+    "institution": "organization",
+    "organization": "institution",
+    "howpublished": "organization",
+    "journaltitle": "howpublished",
+    "booktitle": "howpublished",
+    "pagetotal": "pages",
+    "issue": "number",
+}
+#: How a value moved to ``addendum`` is labelled (field names not listed are used as they are).
+_ADDENDUM_LABELS = {
+    "editora": "with",
+    "howpublished": "medium",
+    "pagetotal": "pages",
+    "volumes": "volumes",
+    "venue": "venue",
+}
 _PAGE_RANGE = re.compile(r"^\s*(\S+?)\s*[-‐‑‒–—−]\s*(\S+)\s*$")
 
 
@@ -61,10 +81,15 @@ def to_bibtex(references: Iterable[Reference]) -> str:
     used: set[str] = set()
     for reference in references:
         key = unique_key(_citation_key(reference), used)
-        fields = [Field(name, value) for name, value in _bibtex_fields(reference).items() if value]
-        library.add(Entry(_BIBTEX_TYPES[reference.type], key, fields))
+        entry_type = _BIBTEX_TYPES[reference.type]
+        fields = [Field(name, value) for name, value in _bibtex_fields(reference, entry_type).items()]
+        library.add(Entry(entry_type, key, fields))
     text: str = write_string(library)
     return text
+
+
+#: rispy's tags and keys, with M2 ("misc2"), which rispy does not name.
+RIS_TAGS: dict[str, str] = {**rispy.TAG_KEY_MAPPING, "M2": "misc2"}
 
 
 class _UnnumberedRisWriter(rispy.RisWriter):  # type: ignore[misc]
@@ -77,11 +102,12 @@ class _UnnumberedRisWriter(rispy.RisWriter):  # type: ignore[misc]
 def to_ris(references: Iterable[Reference]) -> str:
     """An RIS file with one record per reference."""
     records = [_ris_record(reference) for reference in references]
-    text: str = rispy.dumps(records, implementation=_UnnumberedRisWriter)
+    text: str = rispy.dumps(records, implementation=_UnnumberedRisWriter, mapping=RIS_TAGS)
     return text
 
 
-def _bibtex_fields(reference: Reference) -> dict[str, str | None]:
+def _bibtex_fields(reference: Reference, entry_type: str) -> dict[str, str]:
+    """biblatex fields of one entry, each valid for its entry type and written as TeX."""
     title, main_title = reference.title, None
     if reference.volume_title:
         title, main_title = reference.volume_title, reference.title
@@ -91,44 +117,67 @@ def _bibtex_fields(reference: Reference) -> dict[str, str | None]:
         ReferenceType.CHAPTER: "booktitle",
         ReferenceType.PAPER: "booktitle",
         ReferenceType.WEBPAGE: "organization",
-        ReferenceType.REPORT: "organization",
+        ReferenceType.REPORT: "institution",
     }.get(reference.type, "howpublished")
-    issue = reference.issue
     season = reference.issued.season if reference.issued else None
-    return {
+    text = _escaped  # plain text fields; names, lists, titles and verbatim fields are written by their own rule
+    fields = {
         "author": _bibtex_names(reference.people(Role.AUTHOR)),
         "editor": _bibtex_names(reference.people(Role.EDITOR)),
         "editora": _bibtex_names(reference.people(Role.CONTRIBUTOR)),
         "editoratype": "collaborator" if reference.people(Role.CONTRIBUTOR) else None,
         "translator": _bibtex_names(reference.people(Role.TRANSLATOR)),
-        "title": title,
-        "maintitle": main_title,
-        "titleaddon": reference.title_translation,
+        "title": _protected(title),
+        "maintitle": _protected(main_title),
+        "titleaddon": _protected(reference.title_translation),
         "langid": _LANGIDS.get(reference.language or "", reference.language),
-        container_field: reference.container_title,
+        container_field: _protected(reference.container_title),
         "date": _iso_date(reference.issued),
-        "issue": season,
-        "volume": reference.volume,
-        "volumes": reference.number_of_volumes,
-        "part": reference.part,
-        "number": reference.number if reference.type in _NUMBERED else issue,
-        "edition": reference.edition,
-        "isbn": reference.isbn,
-        "series": reference.collection_title,
-        "venue": reference.event_place,
-        "pages": reference.pages,
-        "pagetotal": reference.page_count,
-        "type": reference.genre,
+        "issue": text(season),
+        "volume": text(reference.volume),
+        "volumes": text(reference.number_of_volumes),
+        "part": text(reference.part),
+        "number": text(reference.number if reference.type in _NUMBERED else reference.issue),
+        "edition": text(reference.edition),
+        "isbn": text(reference.isbn),
+        "series": _protected(reference.collection_title),
+        "venue": text(reference.event_place),
+        "pages": text(reference.pages),
+        "pagetotal": text(reference.page_count),
+        "type": text(reference.genre or ("standard" if reference.type is ReferenceType.STANDARD else None)),
         "entrysubtype": "newspaper" if reference.type is ReferenceType.NEWSPAPER else None,
-        "publisher": reference.publisher,
-        "location": " and ".join(reference.places) or None,
-        "doi": reference.doi,
-        "url": reference.url,
+        "publisher": _literal_list((reference.publisher,) if reference.publisher else ()),
+        "location": _literal_list(reference.places),
+        "doi": _verbatim(reference.doi),
+        "url": _verbatim(reference.url),
         "urldate": _iso_date(reference.accessed),
-        "howpublished" if container_field != "howpublished" else "note": reference.medium,
-        "note": reference.note,
-        "label": reference.citation_label,
+        "howpublished" if container_field != "howpublished" else "note": text(reference.medium),
+        "note": text(reference.note),
+        "label": text(reference.citation_label),
     }
+    return fit_to_entry_type(entry_type, {name: value for name, value in fields.items() if value})
+
+
+def fit_to_entry_type(entry_type: str, fields: dict[str, str]) -> dict[str, str]:
+    """Keep the fields biblatex's data model allows for ``entry_type``; move the others.
+
+    A field with a counterpart of the type goes there (a thesis's ``publisher`` is its
+    ``institution``); any other is kept, labelled, in ``addendum``, so nothing parsed is lost.
+    """
+    allowed = BIBLATEX_FIELDS.get(entry_type, frozenset()) | BIBLATEX_GENERAL_FIELDS
+    fitted: dict[str, str] = {}
+    moved: list[str] = []
+    for name, value in fields.items():
+        target = name if name in allowed else _COUNTERPARTS.get(name)
+        if name in BIBLATEX_INTEGER_FIELDS and not value.isdigit():
+            target = None
+        if target in allowed and target not in fitted and target is not None:
+            fitted[target] = value
+        elif name not in ("editoratype", "entrysubtype", "langid"):
+            moved.append(f"{_ADDENDUM_LABELS.get(name, name)}: {value}")
+    if moved:
+        fitted["addendum"] = ". ".join(([fitted["addendum"]] if "addendum" in fitted else []) + moved)
+    return fitted
 
 
 def _ris_record(reference: Reference) -> dict[str, Any]:
@@ -143,7 +192,6 @@ def _ris_record(reference: Reference) -> dict[str, Any]:
         if persons:
             record[key] = [_inverted(p) for p in persons]
     start, end = _page_bounds(reference.pages)
-    book_like = reference.type in (ReferenceType.BOOK, ReferenceType.THESIS)
     values: dict[str, Any] = {
         "title": reference.title,
         "translated_title": reference.title_translation,
@@ -153,13 +201,19 @@ def _ris_record(reference: Reference) -> dict[str, Any]:
         "year": str(reference.issued.year) if reference.issued and reference.issued.year else None,
         "date": _ris_date(reference.issued),
         "access_date": _ris_date(reference.accessed),
+        # EndNote's and the RIS specification's tag for a web page's access date, which citation-js reads
+        # (Zotero reads Y2, and M1 of a web page as the same access date).
+        "note": _ris_date(reference.accessed) if reference.type is ReferenceType.WEBPAGE else None,
         "volume": reference.volume,
         "number": reference.number if reference.type in _NUMBERED else reference.issue,
         "edition": reference.edition,
         "issn": reference.isbn,
         "number_of_volumes": reference.number_of_volumes,
-        "start_page": reference.page_count if book_like else start,
-        "end_page": None if book_like else end,
+        "start_page": start,
+        "end_page": end,
+        # A page count has no RIS tag but SP, which readers other than Zotero print as a page ("p. 448"):
+        # it goes to M2 as a CSL variable line, which Zotero keeps in Extra and cites from.
+        "misc2": f"number-of-pages: {reference.page_count}" if reference.page_count else None,
         "publisher": reference.publisher,
         "place_published": ", ".join(reference.places) or None,
         "doi": reference.doi,
@@ -173,12 +227,62 @@ def _ris_record(reference: Reference) -> dict[str, Any]:
 
 
 def _bibtex_names(people: tuple[Person, ...]) -> str | None:
-    return " and ".join(_inverted(p) for p in people) or None
+    return " and ".join(_bibtex_name(p) for p in people) or None
+
+
+def _bibtex_name(person: Person) -> str:
+    """ "Family, Given" in TeX; an organisation braced whole, so that biber reads no family name in it."""
+    if person.literal:
+        return _protected(person.family) or ""
+    name = tex_escape(person.family)
+    return f"{name}, {tex_escape(person.given)}" if person.given else name
+
+
+def _literal_list(items: Iterable[str]) -> str | None:
+    """A biblatex literal list ("location", "publisher"): each item braced, so that an "and" inside one
+    ("Simon and Schuster") does not split it."""
+    return " and ".join(f"{{{tex_escape(item)}}}" for item in items) or None
+
+
+def _protected(value: str | None) -> str | None:
+    """A title in braces: biblatex, biber and pandoc keep its letter case as printed."""
+    return f"{{{tex_escape(value)}}}" if value else None
+
+
+#: TeX's special characters and how to write them as text.
+_TEX_SPECIALS = str.maketrans(
+    {
+        "\\": r"\textbackslash{}",
+        "{": r"\{",
+        "}": r"\}",
+        "&": r"\&",
+        "%": r"\%",
+        "$": r"\$",
+        "#": r"\#",
+        "_": r"\_",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+    }
+)
+
+
+def tex_escape(value: str) -> str:
+    """``value`` as TeX text: its special characters escaped, everything else (UTF-8) as is."""
+    return value.translate(_TEX_SPECIALS)
+
+
+def _escaped(value: str | None) -> str | None:
+    return tex_escape(value) if value else None
+
+
+def _verbatim(value: str | None) -> str | None:
+    """A verbatim field (url, doi): as is, but braces, which could unbalance the field, percent-encoded."""
+    return value.replace("{", "%7B").replace("}", "%7D") if value else None
 
 
 def _inverted(person: Person) -> str:
     if person.literal:
-        return "{" + person.family + "}"
+        return person.family
     return f"{person.family}, {person.given}" if person.given else person.family
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 from ..models import PartialDate, Person, Reference, Role
 
@@ -50,8 +50,20 @@ _CUSTOM_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def to_csl_json(reference: Reference, item_id: str | None = None) -> dict[str, Any]:
-    """One CSL-JSON item; valid against the official csl-data.json schema."""
+#: ``data``: every field in its own variable, what CSL has no variable for in ``custom`` (for programs).
+#: ``display``: the same, but what a reader must see is where every CSL processor and reference manager
+#: reads it: the title as APA 7 prints a work in another language, "Original [Translation]", and the
+#: variables Zotero has no field for as "variable: value" lines of ``note`` (docs/exports.md).
+CslProfile = Literal["data", "display"]
+CSL_PROFILES: tuple[CslProfile, ...] = ("data", "display")
+#: Variables that Zotero's CSL-JSON import has no field for in the item types we write
+#: (zotero-schema's "csl" mapping, tests/fixtures/zotero-schema-csl.json): the display profile repeats
+#: them in ``note`` as "variable: value" lines, which Zotero keeps in Extra and cites from.
+EXTRA_VARIABLES: tuple[str, ...] = ()
+
+
+def to_csl_json(reference: Reference, item_id: str | None = None, profile: CslProfile = "data") -> dict[str, Any]:
+    """One CSL-JSON item in the given profile; valid against the official csl-data.json schema."""
     item: dict[str, Any] = {"id": item_id or "ref", "type": reference.type.value}
     for role, key in _ROLES:
         people = reference.people(role)
@@ -91,12 +103,29 @@ def to_csl_json(reference: Reference, item_id: str | None = None) -> dict[str, A
             custom["review-reasons"] = list(reference.review_reasons)
     if custom:
         item["custom"] = custom
+    if profile == "display":
+        _for_display(reference, item)
+    elif profile != "data":
+        raise ValueError(f"unknown CSL-JSON profile {profile!r}; known: {', '.join(CSL_PROFILES)}")
     return item
 
 
-def to_csl_json_list(references: Iterable[Reference]) -> list[dict[str, Any]]:
+def to_csl_json_list(references: Iterable[Reference], profile: CslProfile = "data") -> list[dict[str, Any]]:
     """CSL-JSON items with ids "ref-1", "ref-2", … in order."""
-    return [to_csl_json(ref, f"ref-{number}") for number, ref in enumerate(references, start=1)]
+    return [to_csl_json(ref, f"ref-{number}", profile) for number, ref in enumerate(references, start=1)]
+
+
+def _for_display(reference: Reference, item: dict[str, Any]) -> None:
+    """The ``display`` profile of an item made in the ``data`` profile (in place)."""
+    for key, translation in (
+        ("title", reference.title_translation),
+        ("container-title", reference.container_translation),
+    ):
+        if translation and key in item:
+            item[key] = f"{item[key]} [{translation}]"
+    lines = [f"{key}: {item[key]}" for key in EXTRA_VARIABLES if key in item]
+    if lines:
+        item["note"] = "\n".join(([item["note"]] if "note" in item else []) + lines)
 
 
 def _name(person: Person) -> dict[str, str]:
@@ -130,3 +159,21 @@ def style_file(name: str) -> str:
     if name not in STYLES:
         raise ValueError(f"unknown style {name!r}; bundled: {', '.join(STYLES)}")
     return str(resources.files("translit_refs").joinpath(f"styles/{name}.csl"))
+
+
+#: CSL 1.0.2 name variables we write that citeproc-py (0.11.1, the latest release) does not know.
+_NAMES_CITEPROC_PY_LACKS = ("contributor",)
+
+
+def register_with_citeproc_py() -> None:
+    """Teach citeproc-py the CSL 1.0.2 name variables we write and it predates (``contributor``).
+
+    citeproc-py reads an unknown name variable as a string and fails on it (``AttributeError: 'String'
+    object has no attribute 'parts'``) in any style that prints it, APA among them, losing the whole
+    bibliography. Call this once before building a ``CiteProcJSON`` source; it changes nothing else.
+    """
+    import citeproc  # noqa: PLC0415 - an optional client, imported only by those who use it
+
+    for name in _NAMES_CITEPROC_PY_LACKS:
+        if name not in citeproc.NAMES:
+            citeproc.NAMES.append(name)
