@@ -49,16 +49,14 @@ def create_app(max_body_bytes: int = MAX_BODY_BYTES) -> Starlette:
     """The application; ``max_body_bytes`` bounds each request's body."""
 
     async def body_json(request: Request) -> Any:
-        declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > max_body_bytes:
-            raise _TooLargeError(int(declared), max_body_bytes)
         chunks: list[bytes] = []
         size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > max_body_bytes:
-                raise _TooLargeError(size, max_body_bytes)
-            chunks.append(chunk)
+        async for chunk in request.stream():  # past the limit the rest is read and dropped, so the
+            size += len(chunk)  # client, still sending, gets the 413 and its message (not a reset)
+            if size <= max_body_bytes:
+                chunks.append(chunk)
+        if size > max_body_bytes:
+            raise _TooLargeError(size, max_body_bytes)
         try:
             return json.loads(b"".join(chunks).decode("utf-8", errors="replace") or "{}")
         except json.JSONDecodeError as error:
@@ -104,7 +102,7 @@ def create_app(max_body_bytes: int = MAX_BODY_BYTES) -> Starlette:
 def _error(error: Exception) -> JSONResponse:
     if isinstance(error, _TooLargeError):
         message = (
-            f"The request is too large ({_size(error.size)} or more; the limit is {_size(error.limit)}). "
+            f"The request is too large ({_size(error.size)}; the limit is {_size(error.limit)}). "
             "Paste a shorter list, or parse it in parts."
         )
         return JSONResponse({"error": message}, status_code=413, headers=_SECURITY_HEADERS)
