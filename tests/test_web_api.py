@@ -10,12 +10,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from web_server import post, running_server
 
 from translit_refs.cli import build_argument_parser
 from translit_refs.export.schema import csl_errors
 
 from conftest import FIXTURES
+from web_server import post, running_server
 
 PAGE = FIXTURES.joinpath("seed_article_page.txt").read_text("utf-8")
 

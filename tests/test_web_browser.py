@@ -16,7 +16,9 @@ from conftest import FIXTURES
 from web_server import running_server
 
 PAGE = FIXTURES.joinpath("seed_article_page.txt").read_text("utf-8")
-SCRIPT_LINE = 'Aid, M. (2009). <script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> Title. NY, Norton. 4 p.'
+SCRIPT_LINE = (
+    'Aid, M. (2009). <script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> Title. NY, Norton. 4 p.'
+)
 
 
 @pytest.fixture(scope="module")
