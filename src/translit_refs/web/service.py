@@ -97,18 +97,21 @@ class _List:
     families: Counter[str] = field(default_factory=Counter)
 
 
-def found_lists(text: str, options: Options) -> list[_List]:
-    """The lists of the text, as the CLI finds them (``--find``), or its lines as one list."""
+def found_lists(text: str, options: Options) -> tuple[list[_List], int]:
+    """The lists of the text, as the CLI finds them (``--find``), or its lines as one list; and how
+    many non-blank lines of the text are in no list (prose of a page, or entries a bare list's
+    densest run left out: the page says so)."""
     text = text.removeprefix(BOM)
     if options.lines is not None:
         given: list[Entry] = [(line, None, number) for number, line in enumerate(options.lines, 1)]
-        return [_List("lines", None, given)]
+        return [_List("lines", None, given)], 0
     if not options.find:
         lines: list[Entry] = [(line, None, number) for number, line in enumerate(text_lines(text), 1) if line.strip()]
-        return [_List("lines", None, lines, _partner_lines(options.partner))] if lines else []
+        return ([_List("lines", None, lines, _partner_lines(options.partner))] if lines else []), 0
     both = parallel_sections(text) if options.partner is None else None
     found: list[_List] = []
-    for section in find_reference_sections(text):
+    sections = find_reference_sections(text)
+    for section in sections:
         if both is not None and section is both[0]:
             continue  # the Cyrillic list: read with its transliteration, as its partner
         listed = _List(section.kind, section.heading, _entries(section))
@@ -118,7 +121,18 @@ def found_lists(text: str, options: Options) -> list[_List]:
         elif options.partner is not None and section.kind == "references" and not any(f.partner for f in found):
             listed.partner = _partner_lines(options.partner)
         found.append(listed)
-    return found
+    return found, _outside(text, sections)
+
+
+def _outside(text: str, sections: Sequence[ReferenceSection]) -> int:
+    """Non-blank lines of the text in no entry of any section, headings aside."""
+    covered = {n for s in sections for e in s.entries for n in range(e.first_line, e.last_line + 1)}
+    headings = {s.heading for s in sections if s.heading}
+    return sum(
+        1
+        for number, line in enumerate(text.splitlines(), 1)
+        if line.strip() and number not in covered and line.strip() not in headings
+    )
 
 
 def _entries(section: ReferenceSection) -> list[Entry]:
@@ -134,11 +148,12 @@ def _partner_lines(partner: str | None) -> tuple[str, ...] | None:
 def parse_events(text: str, options: Options) -> Iterator[dict[str, Any]]:
     """The parse as events, for progress: ``start`` (the lists and their sizes), one ``batch`` per
     batch of references read, one ``list`` per list finished (its family), then ``done``."""
-    lists = found_lists(text, options)
+    lists, outside = found_lists(text, options)
     total = sum(len(listed.entries) for listed in lists)
     yield {
         "event": "start",
         "total": total,
+        "outside": outside,
         "lists": [{"kind": listed.kind, "heading": listed.heading, "count": len(listed.entries)} for listed in lists],
     }
     done = 0
@@ -198,16 +213,19 @@ def _read(
 
 
 def parse_text(text: str, options: Options) -> dict[str, Any]:
-    """The whole parse as one JSON document: ``{"lists": [{kind, heading, family, references}], "count"}``."""
+    """The whole parse as one JSON document: ``{"lists": [{kind, heading, family, references}], "count",
+    "outside"}`` (``outside``: the non-blank lines in no list)."""
     lists: list[dict[str, Any]] = []
+    outside = 0
     for event in parse_events(text, options):
         if event["event"] == "start":
             lists = [{**listed, "family": None, "references": []} for listed in event["lists"]]
+            outside = event["outside"]
         elif event["event"] == "batch":
             lists[event["list"]]["references"].extend(event["references"])
         elif event["event"] == "list":
             lists[event["list"]].update({k: v for k, v in event.items() if k not in ("event", "list")})
-    return {"lists": lists, "count": sum(len(listed["references"]) for listed in lists)}
+    return {"lists": lists, "count": sum(len(listed["references"]) for listed in lists), "outside": outside}
 
 
 def reference_json(reference: Reference, label: str | None = None, line: int | None = None) -> dict[str, Any]:
@@ -246,7 +264,7 @@ def export(to: str, body: Any) -> str:
         references = references_from_json(body["references"])
     else:
         text, options = Options.from_json(body)
-        references = [ref for listed in found_lists(text, options) for ref in _all(listed, options)]
+        references = [ref for listed in found_lists(text, options)[0] for ref in _all(listed, options)]
     if to == "csl-json":
         return json.dumps(to_csl_json_list(references), ensure_ascii=False, indent=2) + "\n"
     if to == "bibtex":

@@ -16,7 +16,7 @@ const FIELD_NAMES = {
 const RENDER_CHUNK = 100;
 const MAX_TEXT = 8 * 1024 * 1024;
 
-const state = { lists: [], seen: new Set(), generation: 0 };
+const state = { lists: [], seen: new Set(), generation: 0, outside: 0 };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, attrs, ...children) {
@@ -275,8 +275,10 @@ async function parseAll(event) {
     renderLegend();
     const count = state.lists.reduce((n, l) => n + l.references.length, 0);
     const flagged = state.lists.reduce((n, l) => n + l.references.filter((r) => r.needs_review).length, 0);
-    setStatus(count ? `${count} references in ${state.lists.length} list${state.lists.length > 1 ? "s" : ""}; ${flagged} need review.`
-      : "No reference list was found in the text.");
+    const left = state.outside && body.find ? ` ${state.outside} other line${state.outside > 1 ? "s" : ""} of the text `
+      + "left out (a page’s prose; if they are references, uncheck “Find the list in a page” to read every line)." : "";
+    setStatus((count ? `${count} references in ${state.lists.length} list${state.lists.length > 1 ? "s" : ""}; ${flagged} need review.`
+      : "No reference list was found in the text.") + left);
     $("tools").hidden = count === 0;
     $("progress-box").hidden = true;
     document.body.dataset.ready = String(generation);
@@ -291,6 +293,7 @@ async function parseAll(event) {
   function handleEvent(message) {
     if (message.event === "start") {
       total = message.total;
+      state.outside = message.outside;
       state.lists = message.lists.map((l) => ({ ...l, family: null, references: [] }));
       state.lists.forEach((_, i) => $("results").append(listSection(i)));
       setProgress(`Parsing ${total} references`, 0, total);
