@@ -57,7 +57,7 @@ _DASHES = "-‐‑‒–—―−"
 _QUOTES = "'‘’ʼ′`\"“”„«»″"
 _FOLD = str.maketrans({**dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_QUOTES, "'")})
 _SPACE = re.compile(r"\s+")
-_NOT_SPACE = re.compile(r"\S")
+_WORD = re.compile(r"\S+")
 
 _I = re.IGNORECASE
 #: Markers a numeric field follows (``before``, matched against the text that ends at the value)
@@ -107,7 +107,9 @@ class _Locator:
 
     def __init__(self, raw: str) -> None:
         self.text = _searchable(raw)
-        self.positions = [m.start() for m in _NOT_SPACE.finditer(self.text)]
+        self.positions: list[int] = []
+        for word in _WORD.finditer(self.text):
+            self.positions.extend(range(word.start(), word.end()))
         self.compact = _fold(_SPACE.sub("", self.text))
         if len(self.compact) != len(self.positions):  # a fold that changed lengths: search as printed
             self.compact = _SPACE.sub("", self.text)

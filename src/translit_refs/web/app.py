@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from ..parsing.parser import parse_reference
 from .service import EXPORTS, Options, RequestError, export, parse_events, parse_text
 
 #: The largest request body accepted: a pasted page of 2,000 references is about 0.5 MB, and the
@@ -136,4 +137,5 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the application with uvicorn until interrupted."""
     import uvicorn  # noqa: PLC0415 - only the server needs it
 
+    parse_reference("Warm-up, A. (2000). The grammar loaded before the first request. Moscow, Nauka. 1 p.")
     uvicorn.run(create_app(), host=host, port=port, log_level="warning")
