@@ -34,9 +34,11 @@ def page() -> Iterator[Any]:
         yield browser_page
 
 
-def _parse(page: Any, text: str, find: bool = True) -> None:
+def _parse(page: Any, text: str | None, find: bool = True) -> None:
+    """Paste ``text`` (None: it is there already), parse, and wait until every reference is shown."""
     before = page.evaluate("document.body.dataset.ready || ''")
-    page.fill("#text", text)
+    if text is not None:
+        page.fill("#text", text)
     page.set_checked("#find", find)
     page.focus("#text")
     page.keyboard.press("Control+Enter")  # the keyboard path; the Parse button does the same
@@ -92,3 +94,35 @@ def test_reference_text_is_never_html(page: Any) -> None:
     assert first.text_content() == SCRIPT_LINE
     assert page.locator("#results script, #results img").count() == 0
     assert page.evaluate("window.pwned === undefined")
+
+
+def test_two_thousand_references_show_progress_and_keep_the_page_responsive(page: Any) -> None:
+    texts = [json.loads(line)["text"] for line in FIXTURES.joinpath("dev_npe.jsonl").read_text("utf-8").splitlines()]
+    lines = [texts[index % len(texts)] for index in range(2000)]
+    # pasted as a clipboard paste would (typing 0.5 MB key by key, as fill does, takes seconds itself)
+    page.evaluate("text => { document.getElementById('text').value = text; }", "\n".join(lines))
+    page.evaluate(
+        """() => {
+          window.seenProgress = [];
+          window.longestGap = 0;
+          let last = performance.now();
+          window.heartbeat = setInterval(() => {
+            const now = performance.now();
+            window.longestGap = Math.max(window.longestGap, now - last);
+            last = now;
+          }, 20);
+          new MutationObserver(() => {
+            const box = document.getElementById('progress-box');
+            if (!box.hidden) window.seenProgress.push(document.getElementById('progress-label').textContent);
+          }).observe(document.getElementById('progress-box'), {attributes: true, subtree: true, childList: true});
+        }"""
+    )
+    _parse(page, None, find=False)
+    assert page.locator("li.ref").count() == 2000
+    seen = page.evaluate("window.seenProgress")
+    assert any("Showing references" in label for label in seen), seen
+    assert any(label.startswith("Parsing") for label in seen), seen
+    # The page renders in chunks: the main thread is never blocked for long (generous for a loaded machine).
+    longest = page.evaluate("clearInterval(window.heartbeat) || window.longestGap")
+    print(f"2,000 references: the longest pause of the page's main thread was {longest:.0f} ms")
+    assert longest < 3000
