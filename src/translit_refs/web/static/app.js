@@ -194,7 +194,7 @@ function listSection(listIndex) {
   const section = el("section", { class: "list", id: `list-${listIndex + 1}`, "aria-labelledby": `list-${listIndex + 1}-head` });
   const name = list.heading || (list.kind === "how-to-cite" ? "How to Cite" : list.kind === "lines" ? "List" : "References");
   const head = el("h2", { class: "list-head", id: `list-${listIndex + 1}-head` },
-    el("span", { class: "name", text: name }), " ",
+    el("span", { class: "name", text: name }), " · ",
     el("span", { class: "count", text: `${list.count} reference${list.count === 1 ? "" : "s"}` }), " ",
     el("span", { class: "family", "data-family": "", text: "" }));
   section.append(head, el("p", { class: "partner-note", hidden: true }), el("ol", { class: "refs" }));
