@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 
 from translit_refs.cli import build_argument_parser
+from translit_refs.documents.listsplit import parallel_sections
 from translit_refs.export.schema import csl_errors
+from translit_refs.parallel import parse_parallel
 
 from conftest import FIXTURES
 from web_server import post, running_server
@@ -117,3 +119,61 @@ def test_script_is_data(server: str) -> None:
     line = "Aid, M. (2009). <script>alert(1)</script> History. NY, Bloomsbury Press. 432 p."
     reference = _json(server, "/api/parse", {"text": line, "find": False})["lists"][0]["references"][0]
     assert reference["raw"] == line
+
+
+def _article(name: str = "npe-2017/04/04") -> tuple[list[str], list[str]]:
+    """An article's transliterated list and its Cyrillic list, from the dev corpus."""
+    rows = [json.loads(line) for line in FIXTURES.joinpath("dev_npe.jsonl").read_text("utf-8").splitlines()]
+    latin = [row["text"] for row in rows if row["article"] == name]
+    cyrillic = [row["cyrillic_parallel"] for row in rows if row["article"] == name and row.get("cyrillic_parallel")]
+    return latin, cyrillic
+
+
+def test_a_page_with_both_lists_is_paired(server: str) -> None:
+    latin, cyrillic = _article()
+    page = "\n".join(["Литература", *cyrillic, "", "References", *latin])
+    result = _json(server, "/api/parse", {"text": page})
+    [listed] = result["lists"]
+    assert listed["heading"] == "References"
+    assert listed["partner"]["heading"] == "Литература"
+    assert listed["partner"]["count"] >= len(cyrillic) - 1  # as the splitter finds its entries
+    assert listed["partner"]["paired"] >= len(latin) - 2
+    # the same pairing as the library's (and translit-refs parse --find)
+    both = parallel_sections(page)
+    assert both is not None
+    expected = parse_parallel([e.text for e in both[0].entries], [e.text for e in both[1].entries])
+    assert [r["title_cyrillic"] for r in listed["references"]] == [
+        r.title_cyrillic.model_dump(mode="json") if r.title_cyrillic else None for r in expected.references
+    ]
+    assert any(r["title_cyrillic"] for r in listed["references"])
+
+
+def test_a_partner_list_pasted_apart_is_paired(server: str) -> None:
+    latin, cyrillic = _article()
+    result = _json(server, "/api/parse", {"text": "\n".join(latin), "find": False, "partner": "\n".join(cyrillic)})
+    assert result["lists"][0]["partner"]["paired"] >= len(latin) - 2
+
+
+def test_cyrillic_titles_on_demand(server: str) -> None:
+    pytest.importorskip("iuliia", reason="the translit extra is not installed")
+    line = (
+        "Dundukov, M. Yu. (2008). Razvedka v gosudarstvennom mekhanizme SShA "
+        "[Intelligence in the USA State Mechanism]. Moscow, Kuchkovo pole. 448 p."
+    )
+    plain = _json(server, "/api/parse", {"text": line, "find": False})["lists"][0]["references"][0]
+    assert plain["title_cyrillic"] is None
+    recovered = _json(server, "/api/parse", {"text": line, "find": False, "cyrillic": True})
+    assert recovered["lists"][0]["references"][0]["title_cyrillic"]["text"].startswith("Разведка")
+
+
+def test_serve_without_the_web_extra_says_how_to_get_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from translit_refs import cli  # noqa: PLC0415
+
+    def unavailable(name: str) -> object:
+        raise ImportError(f"No module named {name!r}")
+
+    monkeypatch.setattr(cli.importlib, "import_module", unavailable)
+    assert cli.main(["serve"]) == 2
+    assert "pip install 'translit-refs[web]'" in capsys.readouterr().err

@@ -126,3 +126,18 @@ def test_two_thousand_references_show_progress_and_keep_the_page_responsive(page
     longest = page.evaluate("clearInterval(window.heartbeat) || window.longestGap")
     print(f"2,000 references: the longest pause of the page's main thread was {longest:.0f} ms")
     assert longest < 3000
+
+
+def test_cyrillic_on_demand_and_every_field_listed(page: Any) -> None:
+    pytest.importorskip("iuliia", reason="the translit extra is not installed")
+    line = FIXTURES.joinpath("seed_references.txt").read_text("utf-8").split("\n")[7]
+    page.set_checked("#cyrillic", True)
+    try:
+        _parse(page, line, find=False)
+    finally:
+        page.set_checked("#cyrillic", False)
+    item = page.locator("li.ref").first
+    assert "Разведка" in item.locator(".cyr").text_content()
+    item.locator("details.fields summary").click()
+    terms = item.locator("details.fields dt").all_text_contents()
+    assert {"title", "publisher", "page count", "language", "confidence"} <= set(terms)

@@ -112,10 +112,10 @@ def found_lists(text: str, options: Options) -> tuple[list[_List], int]:
     found: list[_List] = []
     sections = find_reference_sections(text)
     for section in sections:
-        if both is not None and section is both[0]:
+        if both is not None and section == both[0]:
             continue  # the Cyrillic list: read with its transliteration, as its partner
         listed = _List(section.kind, section.heading, _entries(section))
-        if both is not None and section is both[1]:
+        if both is not None and section == both[1]:
             listed.partner = tuple(entry.text for entry in both[0].entries)
             listed.partner_heading = both[0].heading
         elif options.partner is not None and section.kind == "references" and not any(f.partner for f in found):

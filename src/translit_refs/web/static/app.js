@@ -111,8 +111,30 @@ function renderReference(listIndex, refIndex) {
     const names = reference.persons_cyrillic.map((p) => [p.family, p.given].filter(Boolean).join(" ")).join(", ");
     item.append(el("p", { class: "cyr", lang: "ru", text: `Cyrillic names: ${names}` }));
   }
+  const fields = el("details", { class: "fields" }, el("summary", { text: "All fields" }));
+  fields.addEventListener("toggle", () => { if (fields.open && !fields.querySelector("dl")) fields.append(fieldList(reference)); });
+  item.append(fields);
   if ($("flagged-only").checked && !reference.needs_review) item.classList.add("hidden-by-filter");
   return item;
+}
+
+// Every field the parser filled, as a definition list (for keyboard and screen-reader users too).
+const NOT_SHOWN = new Set(["raw", "spans", "label", "line", "diagnostics", "review_reasons", "volume_kind", "issue_kind"]);
+function fieldList(reference) {
+  const list = el("dl");
+  for (const [key, value] of Object.entries(reference)) {
+    if (NOT_SHOWN.has(key) || value === null || value === false || (Array.isArray(value) && !value.length)) continue;
+    let shown;
+    if (key === "persons" || key === "persons_cyrillic") {
+      shown = value.map((p) => `${[p.family, p.given].filter(Boolean).join(", ")}${p.role === "author" ? "" : ` (${p.role})`}`).join("; ");
+    } else if (Array.isArray(value)) shown = value.join("; ");
+    else if (value && typeof value === "object") {
+      shown = "text" in value ? `${value.text} (confidence ${value.confidence})`
+        : [value.year, value.month, value.day].filter((v) => v !== null).join("-") + (value.season ? ` ${value.season}` : "") + (value.undated ? "no date" : "");
+    } else shown = String(value);
+    list.append(el("dt", { text: FIELD_NAMES[key] || key.replaceAll("_", " ") }), el("dd", { text: shown }));
+  }
+  return list;
 }
 
 function startEdit(item, listIndex, refIndex) {
