@@ -148,6 +148,8 @@ def _partner_lines(partner: str | None) -> tuple[str, ...] | None:
 def parse_events(text: str, options: Options) -> Iterator[dict[str, Any]]:
     """The parse as events, for progress: ``start`` (the lists and their sizes), one ``batch`` per
     batch of references read, one ``list`` per list finished (its family), then ``done``."""
+    if options.cyrillic:
+        _transliteration()  # a missing extra is said before anything is parsed
     lists, outside = found_lists(text, options)
     total = sum(len(listed.entries) for listed in lists)
     yield {
@@ -202,14 +204,17 @@ def _read(
         parsed = parse_list(texts, as_list=not options.alone)
         references, family = list(parsed.references), parsed.family
     if options.cyrillic:
-        try:
-            module = importlib.import_module("translit_refs.transliteration.cyrillic")
-        except ImportError as error:
-            raise RequestError(
-                "Cyrillic recovery needs the translit extra: pip install 'translit-refs[translit]'"
-            ) from error
-        references = module.transliterate_references(references)
+        references = _transliteration().transliterate_references(references)
     return references, family
+
+
+def _transliteration() -> Any:
+    """``translit_refs.transliteration.cyrillic``, or a RequestError that names the extra it needs."""
+    try:
+        return importlib.import_module("translit_refs.transliteration.cyrillic")
+    except ImportError as error:
+        message = "Cyrillic recovery needs the translit extra: pip install 'translit-refs[translit]'"
+        raise RequestError(message) from error
 
 
 def parse_text(text: str, options: Options) -> dict[str, Any]:
