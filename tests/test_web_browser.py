@@ -139,5 +139,6 @@ def test_cyrillic_on_demand_and_every_field_listed(page: Any) -> None:
     item = page.locator("li.ref").first
     assert "Разведка" in item.locator(".cyr").text_content()
     item.locator("details.fields summary").click()
+    item.locator("details.fields dt").first.wait_for()  # the list is built when the details open
     terms = item.locator("details.fields dt").all_text_contents()
     assert {"title", "publisher", "page count", "language", "confidence"} <= set(terms)
