@@ -17,6 +17,10 @@ The parser does not record spans for fields (the hot path stays as fast as it is
 
 ``field_spans`` never raises for a Reference, and every span satisfies ``0 <= start < end <=
 len(raw)``. Offsets count code points, as Python's ``str`` does (``models.Diagnostic`` does too).
+
+It is a function, not a cached property of the frozen model: pydantic's ``model_copy(update=…)``
+(which the library uses to enrich references) copies a cached value along, so the spans of a
+copied Reference would describe the old fields. Computing them costs about 0.15 ms a reference.
 """
 
 from __future__ import annotations
