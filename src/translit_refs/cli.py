@@ -122,6 +122,13 @@ def build_argument_parser() -> argparse.ArgumentParser:
     )
     split.add_argument("file", nargs="?", default="-", metavar="FILE", help="input text file, or - for stdin")
     split.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    serve = commands.add_parser(
+        "serve",
+        help="a local web page: paste a list, see its fields, fix, export (needs the web extra)",
+        description="Serve the web page (docs/web.md) until interrupted; it only listens on HOST.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     return parser
 
 
@@ -135,6 +142,8 @@ def _positive(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = build_argument_parser().parse_args(argv)
+    if arguments.command == "serve":
+        return _serve(arguments.host, arguments.port)
     partner: tuple[str, ...] | None = None
     partner_damaged = False
     if getattr(arguments, "parallel", None):
@@ -184,6 +193,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"translit-refs: cannot write {target}: {error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _serve(host: str, port: int) -> int:
+    """Run the web page's server (``translit_refs.web.app``, imported only here)."""
+    try:
+        app = importlib.import_module("translit_refs.web.app")
+    except ImportError as error:
+        print(f"translit-refs: serve needs the web extra: pip install 'translit-refs[web]' ({error})", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"translit-refs: serving on http://{host}:{port}/ (Ctrl-C stops)", file=sys.stderr)
+    app.serve(host, port)
+    return EXIT_OK
 
 
 class LinesLostError(Exception):
