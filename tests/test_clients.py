@@ -159,3 +159,44 @@ def test_a_citeproc_py_user_renders_the_whole_default_output(mode: str, works: b
     else:
         assert done.returncode != 0
         assert "AttributeError" in done.stderr
+
+
+ZOTERO_CSL_MAPPING = FIXTURES / "zotero-schema-csl.json"
+
+
+def _zotero_import(item: dict[str, Any], csl: dict[str, Any]) -> dict[str, Any]:
+    """What Zotero's CSL-JSON import keeps of an item, by its own mapping: each CSL variable it maps to a
+    Zotero field, name variable to a creator type, and date; ``note`` becomes Extra."""
+    mapped = csl["fields"]["text"].keys() | csl["fields"]["date"].keys() | csl["names"].keys()
+    return {key: value for key, value in item.items() if key in mapped}
+
+
+@pytest.fixture(scope="module")
+def zotero_csl() -> dict[str, Any]:
+    mapping: dict[str, Any] = json.loads(ZOTERO_CSL_MAPPING.read_text("utf-8"))["csl"]
+    return mapping
+
+
+def test_zotero_keeps_the_translation_of_the_display_profile(
+    zotero_csl: dict[str, Any], dev_refs: list[Reference]
+) -> None:
+    references = [r for r in SEED_REFS + dev_refs if r.title_translation]
+    kept = 0
+    for item in to_csl_json_list(references, "display"):
+        assert item["type"] in zotero_csl["types"] or item["type"] == "document"
+        imported = _zotero_import(item, zotero_csl)
+        kept += f"[{item['custom']['translated-title']}]" in imported.get("title", "")
+    assert kept == len(references) >= 250
+    data = [_zotero_import(item, zotero_csl) for item in to_csl_json_list(references)]
+    assert not any(item.get("custom") for item in data)  # the data profile's custom is lost
+
+
+def test_the_display_profile_gives_zotero_every_variable_in_a_field_or_in_extra(
+    zotero_csl: dict[str, Any], dev_refs: list[Reference]
+) -> None:
+    for item in to_csl_json_list(SEED_REFS + dev_refs, "display"):
+        imported = _zotero_import(item, zotero_csl)
+        extra = imported.get("note", "").splitlines()
+        for key, value in item.items():
+            if key not in imported and key not in ("id", "type", "custom"):
+                assert f"{key}: {value}" in extra, key
