@@ -15,8 +15,15 @@ from typing import Any
 
 import pytest
 
-from translit_refs import Reference, parse_references, to_bibtex, to_ris
-from translit_refs.export.csl import style_file, to_csl_json_list
+from translit_refs import Reference, ReferenceType, parse_references, to_bibtex, to_ris
+from translit_refs.export.csl import (
+    _ROLES,
+    _SIMPLE_FIELDS,
+    EXTRA_TYPES,
+    EXTRA_VARIABLES,
+    style_file,
+    to_csl_json_list,
+)
 
 from canonical import canonical
 from clients import biber_invalid, citation_js, citeproc_js, pandoc_csl_from_bibtex
@@ -167,7 +174,7 @@ ZOTERO_CSL_MAPPING = FIXTURES / "zotero-schema-csl.json"
 def _zotero_import(item: dict[str, Any], csl: dict[str, Any]) -> dict[str, Any]:
     """What Zotero's CSL-JSON import keeps of an item, by its own mapping: each CSL variable it maps to a
     Zotero field, name variable to a creator type, and date; ``note`` becomes Extra."""
-    mapped = csl["fields"]["text"].keys() | csl["fields"]["date"].keys() | csl["names"].keys()
+    mapped = csl["fields"]["text"].keys() | csl["fields"]["date"].keys() | set(csl["names"].values())
     return {key: value for key, value in item.items() if key in mapped}
 
 
@@ -183,7 +190,6 @@ def test_zotero_keeps_the_translation_of_the_display_profile(
     references = [r for r in SEED_REFS + dev_refs if r.title_translation]
     kept = 0
     for item in to_csl_json_list(references, "display"):
-        assert item["type"] in zotero_csl["types"] or item["type"] == "document"
         imported = _zotero_import(item, zotero_csl)
         kept += f"[{item['custom']['translated-title']}]" in imported.get("title", "")
     assert kept == len(references) >= 250
@@ -200,3 +206,13 @@ def test_the_display_profile_gives_zotero_every_variable_in_a_field_or_in_extra(
         for key, value in item.items():
             if key not in imported and key not in ("id", "type", "custom"):
                 assert f"{key}: {value}" in extra, key
+        assert item["type"] in zotero_csl["types"] or f"type: {item['type']}" in extra
+
+
+def test_the_display_profile_knows_what_zotero_lacks(zotero_csl: dict[str, Any]) -> None:
+    """EXTRA_VARIABLES and EXTRA_TYPES are exactly what the vendored mapping has no place for."""
+    mapped = zotero_csl["fields"]["text"].keys() | zotero_csl["fields"]["date"].keys()
+    written = {key for _, key in _SIMPLE_FIELDS}
+    assert set(EXTRA_VARIABLES) == written - mapped
+    assert {role for _, role in _ROLES} <= set(zotero_csl["names"].values())
+    assert EXTRA_TYPES == {t.value for t in ReferenceType} - zotero_csl["types"].keys()

@@ -59,7 +59,10 @@ CSL_PROFILES: tuple[CslProfile, ...] = ("data", "display")
 #: Variables that Zotero's CSL-JSON import has no field for in the item types we write
 #: (zotero-schema's "csl" mapping, tests/fixtures/zotero-schema-csl.json): the display profile repeats
 #: them in ``note`` as "variable: value" lines, which Zotero keeps in Extra and cites from.
-EXTRA_VARIABLES: tuple[str, ...] = ()
+EXTRA_VARIABLES: tuple[str, ...] = ("volume-title", "part", "citation-label")
+#: CSL types Zotero has no item type for (it imports them as documents): the display profile adds a
+#: "type: …" line to ``note``, which Zotero reads back as the item's CSL type.
+EXTRA_TYPES = frozenset({"periodical", "standard"})
 
 
 def to_csl_json(reference: Reference, item_id: str | None = None, profile: CslProfile = "data") -> dict[str, Any]:
@@ -123,7 +126,8 @@ def _for_display(reference: Reference, item: dict[str, Any]) -> None:
     ):
         if translation and key in item:
             item[key] = f"{item[key]} [{translation}]"
-    lines = [f"{key}: {item[key]}" for key in EXTRA_VARIABLES if key in item]
+    lines = [f"type: {item['type']}"] if item["type"] in EXTRA_TYPES else []
+    lines += [f"{key}: {item[key]}" for key in EXTRA_VARIABLES if key in item]
     if lines:
         item["note"] = "\n".join(([item["note"]] if "note" in item else []) + lines)
 
