@@ -128,7 +128,7 @@ class LeanParser:
                 if action.__class__ is int:
                     if token is None:
                         return _BALKED  # nothing to shift at the end
-                    state = action  # type: ignore[assignment]
+                    state = action
                     states.append(state)
                     callback = token_callbacks.get(kind)
                     values.append(token if callback is None else callback(token))
