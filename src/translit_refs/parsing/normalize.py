@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -88,13 +87,15 @@ def normalize(text: str) -> Normalised:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     diagnostics = Notes()
-    for match in _REPORTED.finditer(text):
-        diagnostics.report(match.group(), match.start())
-    normalised = text.translate(_TRANSLATION) if _TRANSLATED.search(text) else text
+    normalised = text
+    if _TRANSLATED.search(text):  # (the reported characters are among the translated ones)
+        for match in _REPORTED.finditer(text):
+            diagnostics.report(match.group(), match.start())
+        normalised = text.translate(_TRANSLATION)
     if CYRILLIC_LETTER.search(normalised):
         normalised = _repair_homoglyphs(normalised, diagnostics)
     display = normalised
-    if diagnostics.counts["control-character"]:
+    if diagnostics.counts.get("control-character"):
         display = "".join(raw if raw in _CONTROL_SET else shown for raw, shown in zip(text, normalised, strict=True))
     if ". " in normalised:  # a reported date has a space after one of its periods
         for m in _SPACED_DATE.finditer(normalised):
@@ -118,12 +119,12 @@ class Notes(list[Diagnostic]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.counts: Counter[str] = Counter()
+        self.counts: dict[str, int] = {}
 
     def wants(self, code: str) -> bool:
         """Count one more diagnostic of ``code``; True while it is still to be kept."""
-        self.counts[code] += 1
-        return self.counts[code] <= PER_KIND
+        count = self.counts[code] = self.counts.get(code, 0) + 1
+        return count <= PER_KIND
 
     def report(self, char: str, position: int) -> None:
         """A character read as another one: a non-breaking hyphen, a control character, a lone surrogate."""

@@ -5,11 +5,13 @@ without Lark's per-token machinery (lexer threads, line counters, generator fram
 by structural equality). It reads these Lark internals, which is why ``pyproject.toml`` pins the
 Lark versions it supports:
 
+- ``lark.parse_tree_builder.ExpandSingleChild``, the callback of an inlined rule (``?rule``), which
+  returns a single child as it is (a one-symbol rule's reduction then only changes the state);
 - ``Lark.parser.parser.parser.parse_table`` (``states``, ``start_states``, ``end_states``) and
   ``.callbacks`` (the tree builder with the transformer inline);
 - ``Token._future_new``, the constructor behind ``Token.__new__``;
 - ``Lark.parser.lexer``: a ``ContextualLexer`` whose ``lexers[state]`` are ``BasicLexer``s with a
-  ``scanner`` (``_mres``: compiled alternations of named groups), ``callback`` (Lark's
+  ``scanner`` (``_mres``: compiled alternations of named groups, one per state for this grammar), ``callback`` (Lark's
   "unless" retyping of keywords) and ``ignore_types``.
 
 Anything the loop does not expect (no terminal matches, no action for a token, a newline in the
@@ -24,14 +26,17 @@ from typing import Any
 
 from lark import Lark, Token
 from lark.lexer import BasicLexer, ContextualLexer
+from lark.parse_tree_builder import ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
 
-#: A reduction: how many values it pops, the rule's name (for the goto), and the callback.
-_Reduction = tuple[int, str, Callable[[list[Any]], Any]]
+#: A reduction: how many values it pops, the rule's name (for the goto), and the callback; a callback
+#: of None passes the one value popped through unchanged (a rule Lark inlines: ``?rule``).
+_Reduction = tuple[int, str, Callable[[list[Any]], Any] | None]
 #: A state's actions by terminal or rule name: the next state (a shift) or a reduction.
 _Actions = dict[str, int | _Reduction]
-#: A state's lexer: its regexes, the terminals it skips and Lark's retyping callbacks.
-_StateLexer = tuple[tuple[Any, ...], frozenset[str], dict[str, Callable[[Token], Token]]]
+#: A state's lexer: its scanner's ``match`` (one compiled alternation of named groups), the
+#: terminals it skips and Lark's retyping callbacks.
+_StateLexer = tuple[Callable[[str, int], Any], frozenset[str], dict[str, Callable[[Token], Token]]]
 
 END = "$END"
 
@@ -62,13 +67,19 @@ class LeanParser:
                 if action is Shift:
                     compiled[str(symbol)] = argument
                 else:
-                    compiled[str(symbol)] = (len(argument.expansion), str(argument.origin.name), callbacks[argument])
+                    size = len(argument.expansion)
+                    callback = callbacks[argument]
+                    passed = size == 1 and isinstance(callback, ExpandSingleChild)
+                    compiled[str(symbol)] = (size, str(argument.origin.name), None if passed else callback)
             self._actions[state] = compiled
         self._lexers: dict[int, _StateLexer] = {}
         for state, state_lexer in lexer.lexers.items():
             assert isinstance(state_lexer, BasicLexer)
             scanner = state_lexer.scanner
-            self._lexers[state] = (tuple(scanner._mres), frozenset(state_lexer.ignore_types), state_lexer.callback)
+            if len(scanner._mres) != 1:
+                raise TypeError("the lean runtime expects one scanner regex per lexer state")
+            match = scanner._mres[0].match
+            self._lexers[state] = (match, frozenset(state_lexer.ignore_types), state_lexer.callback)
 
     def parse(self, text: str) -> Any:
         """The transformer's result for ``text``; Lark's own parse (and error) when the loop balks."""
@@ -81,12 +92,13 @@ class LeanParser:
 
     def _run(self, text: str) -> Any:
         """Lex with the current state's scanner, shift or reduce; the end of the text is fed as "$END"
-        until the end state is reached."""
+        until the end state is reached. (The state on top of the stack is kept in ``state``.)"""
         actions = self._actions
         lexers = self._lexers
         token_callbacks = self._token_callbacks
         end_state = self._end_state
-        states = [self._start_state]
+        state = self._start_state
+        states = [state]
         values: list[Any] = []
         position = 0
         length = len(text)
@@ -94,47 +106,48 @@ class LeanParser:
             token: Token | None = None
             kind = END
             if position < length:
-                regexes, ignored, retype = lexers[states[-1]]
-                for regex in regexes:
-                    match = regex.match(text, position)
-                    if match is not None:
-                        break
-                else:
+                match, ignored, retype = lexers[state]
+                found = match(text, position)
+                if found is None:
                     return _BALKED
-                kind = match.lastgroup
-                end = match.end()
+                kind = found.lastgroup
+                end = found.end()
                 if kind in ignored:
                     position = end
                     continue
-                token = new_token(kind, match.group(), position, 1, position + 1, 1, end + 1, end)
+                token = new_token(kind, found.group(), position, 1, position + 1, 1, end + 1, end)
                 if kind in retype:
                     token = retype[kind](token)
                     kind = token.type
                 position = end
+            state_actions = actions[state]
             while True:
-                action = actions[states[-1]].get(kind)
+                action = state_actions.get(kind)
                 if action is None:
                     return _BALKED
-                if isinstance(action, int):
+                if action.__class__ is int:
                     if token is None:
                         return _BALKED  # nothing to shift at the end
-                    states.append(action)
+                    state = action
+                    states.append(state)
                     callback = token_callbacks.get(kind)
                     values.append(token if callback is None else callback(token))
                     break
-                size, origin, reduce = action
-                if size:
+                size, origin, reduce = action  # type: ignore[misc]
+                if reduce is None:  # one value, passed through
+                    del states[-1]
+                elif size:
                     children = values[-size:]
                     del states[-size:]
                     del values[-size:]
+                    values.append(reduce(children))
                 else:
-                    children = []
-                goto = actions[states[-1]][origin]
-                assert isinstance(goto, int)
-                states.append(goto)
-                values.append(reduce(children))
-                if token is None and goto == end_state:
+                    values.append(reduce([]))
+                state = actions[states[-1]][origin]  # type: ignore[assignment]
+                states.append(state)
+                if token is None and state == end_state:
                     return values[-1]
+                state_actions = actions[state]
 
 
 #: Lark's token constructor without the check for a deprecated keyword (``Token.__new__``'s).
