@@ -54,24 +54,15 @@ _NUMBERED = frozenset({ReferenceType.REPORT, ReferenceType.STANDARD, ReferenceTy
 #: biblatex language names for BCP 47 codes.
 _LANGIDS = {"ru": "russian", "en": "english", "uk": "ukrainian", "de": "german", "fr": "french"}
 #: Where a field goes when its entry type has no such field but has a counterpart.
+#: (The container fields are chosen per type in ``_bibtex_fields`` and need none.)
 _COUNTERPARTS = {
     "publisher": "institution",  # theses and reports
-    "institution": "organization",
-    "organization": "institution",
     "howpublished": "organization",
-    "journaltitle": "howpublished",
-    "booktitle": "howpublished",
     "pagetotal": "pages",
     "issue": "number",
 }
 #: How a value moved to ``addendum`` is labelled (field names not listed are used as they are).
-_ADDENDUM_LABELS = {
-    "editora": "with",
-    "howpublished": "medium",
-    "pagetotal": "pages",
-    "volumes": "volumes",
-    "venue": "venue",
-}
+_ADDENDUM_LABELS = {"editora": "with", "howpublished": "medium", "pagetotal": "pages"}
 _PAGE_RANGE = re.compile(r"^\s*(\S+?)\s*[-‐‑‒–—−]\s*(\S+)\s*$")
 
 
@@ -120,7 +111,6 @@ def _bibtex_fields(reference: Reference, entry_type: str) -> dict[str, str]:
         ReferenceType.REPORT: "institution",
     }.get(reference.type, "howpublished")
     season = reference.issued.season if reference.issued else None
-    text = _escaped  # plain text fields; names, lists, titles and verbatim fields are written by their own rule
     fields = {
         "author": _bibtex_names(reference.people(Role.AUTHOR)),
         "editor": _bibtex_names(reference.people(Role.EDITOR)),
@@ -133,27 +123,27 @@ def _bibtex_fields(reference: Reference, entry_type: str) -> dict[str, str]:
         "langid": _LANGIDS.get(reference.language or "", reference.language),
         container_field: _protected(reference.container_title),
         "date": _iso_date(reference.issued),
-        "issue": text(season),
-        "volume": text(reference.volume),
-        "volumes": text(reference.number_of_volumes),
-        "part": text(reference.part),
-        "number": text(reference.number if reference.type in _NUMBERED else reference.issue),
-        "edition": text(reference.edition),
-        "isbn": text(reference.isbn),
+        "issue": _escaped(season),
+        "volume": _escaped(reference.volume),
+        "volumes": _escaped(reference.number_of_volumes),
+        "part": _escaped(reference.part),
+        "number": _escaped(reference.number if reference.type in _NUMBERED else reference.issue),
+        "edition": _escaped(reference.edition),
+        "isbn": _escaped(reference.isbn),
         "series": _protected(reference.collection_title),
-        "venue": text(reference.event_place),
-        "pages": text(reference.pages),
-        "pagetotal": text(reference.page_count),
-        "type": text(reference.genre or ("standard" if reference.type is ReferenceType.STANDARD else None)),
+        "venue": _escaped(reference.event_place),
+        "pages": _escaped(reference.pages),
+        "pagetotal": _escaped(reference.page_count),
+        "type": _escaped(reference.genre or ("standard" if reference.type is ReferenceType.STANDARD else None)),
         "entrysubtype": "newspaper" if reference.type is ReferenceType.NEWSPAPER else None,
         "publisher": _literal_list((reference.publisher,) if reference.publisher else ()),
         "location": _literal_list(reference.places),
         "doi": _verbatim(reference.doi),
         "url": _verbatim(reference.url),
         "urldate": _iso_date(reference.accessed),
-        "howpublished" if container_field != "howpublished" else "note": text(reference.medium),
-        "note": text(reference.note),
-        "label": text(reference.citation_label),
+        "howpublished" if container_field != "howpublished" else "note": _escaped(reference.medium),
+        "note": _escaped(reference.note),
+        "label": _escaped(reference.citation_label),
     }
     return fit_to_entry_type(entry_type, {name: value for name, value in fields.items() if value})
 
