@@ -29,7 +29,7 @@ from pathlib import Path
 
 from adversarial import SECTION_END, SECTION_START
 
-from translit_refs import parse_reference, to_csl_json
+from translit_refs import Reference, parse_reference, to_csl_json
 from translit_refs.parsing.grammar import BACKEND_VARIABLE, available_backends
 
 from corpus import references
@@ -101,8 +101,8 @@ def corpus_file(size: int, directory: Path) -> Path:
     return path
 
 
-def parse_all(lines: list[str], backend: str) -> Callable[[], object]:
-    def work() -> object:
+def parse_all(lines: list[str], backend: str) -> Callable[[], list[Reference]]:
+    def work() -> list[Reference]:
         os.environ[BACKEND_VARIABLE] = backend
         return [parse_reference(line) for line in lines]
 
@@ -116,12 +116,11 @@ DIFF_SAMPLE = 20_000
 def differing(lines: list[str], backend: str) -> int:
     """How many of the references parse to a different Reference with ``backend`` than with Lark's own
     loop ("python"): a speed-up that changed results would show here."""
-    outputs = {}
-    for name in (backend, "python"):
-        os.environ[BACKEND_VARIABLE] = name
-        outputs[name] = [parse_reference(line).model_dump_json() for line in lines]
+    ours, lark = (
+        [reference.model_dump_json() for reference in parse_all(lines, name)()] for name in (backend, "python")
+    )
     os.environ.pop(BACKEND_VARIABLE, None)
-    return sum(ours != lark for ours, lark in zip(outputs[backend], outputs["python"], strict=True))
+    return sum(a != b for a, b in zip(ours, lark, strict=True))
 
 
 def parse_and_export(lines: list[str]) -> object:
@@ -250,7 +249,7 @@ def report(rows: list[dict[str, object]], command: str, profile: str) -> str:
         f"Command: `{command}`\n\n"
         "Rates are references per second, median of the rounds ± half the range; the regex floor is "
         "one `re.finditer(r'\\w+|[^\\w\\s]')` pass over the same text, and \"parse / floor\" is the "
-        "parse time as a multiple of it. \"lean ≠ Lark\" counts the references (of the first "
+        'parse time as a multiple of it. "lean ≠ Lark" counts the references (of the first '
         f"{DIFF_SAMPLE:,} of each corpus) whose Reference differs from the one Lark's own loop gives. "
         "The CLI runs in a fresh process (start-up included).\n\n"
         + "\n".join(lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from translit_refs import parse_reference
 from translit_refs.lexicons import PLACES, REGIONS
-from translit_refs.parsing.normalize import normalize
+from translit_refs.parsing.normalize import _REPORTED, _TRANSLATION, normalize
 
 
 def test_cyrillic_letter_inside_latin_word_is_repaired() -> None:
@@ -71,3 +71,10 @@ def test_gost_area_separator_is_a_sentence_end() -> None:
     assert "Energetika. . 2009" in normalised
     assert [d.code for d in diagnostics] == ["area-separator"]
     assert normalize("Title – a subtitle, pp. 9–18")[0] == "Title – a subtitle, pp. 9–18"
+
+
+def test_every_reported_character_is_a_translated_one() -> None:
+    """normalize() looks for reported characters only when the translation pre-check found one."""
+    reported = [chr(code) for code in range(0x110000) if _REPORTED.match(chr(code))]
+    assert reported
+    assert all(ord(character) in _TRANSLATION for character in reported)

@@ -8,12 +8,13 @@ must also fail exactly when Lark fails.
 from __future__ import annotations
 
 import gc
+import re
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from lark import Token
+from lark import Lark, Token
 
 from translit_refs import parse_references
 from translit_refs.export.formatter import format_reference
@@ -21,6 +22,7 @@ from translit_refs.models import Reference
 from translit_refs.parsing.grammar import lark_parser, reference_parser
 from translit_refs.parsing.normalize import normalize
 from translit_refs.parsing.parser import collector_paused
+from translit_refs.parsing.runtime import LeanParser, _first_match
 
 from conftest import FIXTURES, load_jsonl
 from family_strategies import gost_style, references_style
@@ -120,3 +122,28 @@ def test_the_collector_is_paused_during_a_batch_and_restored_after_nesting() -> 
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+_TOY = r"""
+start: item+
+?item: atom | "(" atom ")" -> wrapped
+?atom: WORD | NUMBER
+WORD: /[a-z]+/
+NUMBER: /[0-9]+/
+%ignore " "
+"""
+
+
+@given(st.lists(st.sampled_from(["ab", "12", "(cd)", "(34)", "x"]), min_size=1, max_size=8))
+def test_lean_loop_equals_lark_on_a_toy_grammar_of_single_child_rules(words: list[str]) -> None:
+    """The shortcut for one-child rules Lark inlines (``?rule``) and anonymous tokens, on a grammar of
+    its own, so that it is pinned whatever the project's grammar does."""
+    toy = Lark(_TOY, parser="lalr", lexer="contextual")
+    text = " ".join(words)
+    assert LeanParser(toy).parse(text) == toy.parse(text)
+
+
+def test_a_scanner_split_in_parts_matches_as_lark_tries_them() -> None:
+    match = _first_match((re.compile("(?P<A>a)").match, re.compile("(?P<B>b)").match))
+    assert match("xb", 1).lastgroup == "B"
+    assert match("xc", 1) is None

@@ -11,8 +11,8 @@ Lark versions it supports:
   ``.callbacks`` (the tree builder with the transformer inline);
 - ``Token._future_new``, the constructor behind ``Token.__new__``;
 - ``Lark.parser.lexer``: a ``ContextualLexer`` whose ``lexers[state]`` are ``BasicLexer``s with a
-  ``scanner`` (``_mres``: compiled alternations of named groups, one per state for this grammar), ``callback`` (Lark's
-  "unless" retyping of keywords) and ``ignore_types``.
+  ``scanner`` (``_mres``: compiled alternations of named groups, tried in order; one per state for this
+  grammar), ``callback`` (Lark's "unless" retyping of keywords) and ``ignore_types``.
 
 Anything the loop does not expect (no terminal matches, no action for a token, a newline in the
 text) is handed back to ``Lark.parse``, which either parses the text or raises Lark's own,
@@ -75,10 +75,8 @@ class LeanParser:
         self._lexers: dict[int, _StateLexer] = {}
         for state, state_lexer in lexer.lexers.items():
             assert isinstance(state_lexer, BasicLexer)
-            scanner = state_lexer.scanner
-            if len(scanner._mres) != 1:
-                raise TypeError("the lean runtime expects one scanner regex per lexer state")
-            match = scanner._mres[0].match
+            mres = state_lexer.scanner._mres
+            match = mres[0].match if len(mres) == 1 else _first_match(tuple(pattern.match for pattern in mres))
             self._lexers[state] = (match, frozenset(state_lexer.ignore_types), state_lexer.callback)
 
     def parse(self, text: str) -> Any:
@@ -136,13 +134,12 @@ class LeanParser:
                 size, origin, reduce = action  # type: ignore[misc]
                 if reduce is None:  # one value, passed through
                     del states[-1]
-                elif size:
-                    children = values[-size:]
-                    del states[-size:]
-                    del values[-size:]
-                    values.append(reduce(children))
                 else:
-                    values.append(reduce([]))
+                    children = values[-size:] if size else []
+                    if size:
+                        del states[-size:]
+                        del values[-size:]
+                    values.append(reduce(children))
                 state = actions[states[-1]][origin]  # type: ignore[assignment]
                 states.append(state)
                 if token is None and state == end_state:
@@ -155,3 +152,17 @@ new_token: Callable[..., Token] = Token._future_new
 
 #: What ``_run`` returns when the text needs Lark's own parser.
 _BALKED: Any = object()
+
+
+def _first_match(matchers: tuple[Callable[[str, int], Any], ...]) -> Callable[[str, int], Any]:
+    """A state's scanner when Lark split its alternation in parts: the first part that matches, as
+    Lark's ``Scanner.match`` tries them."""
+
+    def match(text: str, position: int) -> Any:
+        for matcher in matchers:
+            found = matcher(text, position)
+            if found is not None:
+                return found
+        return None
+
+    return match
