@@ -23,9 +23,10 @@ from tqdm import tqdm
 
 from .documents.listsplit import parallel_sections, split_references
 from .export.bibtex_ris import to_bibtex, to_ris, unique_key
-from .export.csl import CSL_PROFILES, CslProfile, to_csl_json
+from .export.csl import CSL_PROFILES, DEFAULT_CSL_PROFILE, CslProfile, to_csl_json
 from .models import Diagnostic, Reference, Severity
 from .parallel import parse_parallel
+from .parallel.enrich import paired_count
 from .parsing.lines import BOM, text_lines
 from .parsing.parser import parse_list
 from .quality import held_for_review
@@ -79,7 +80,7 @@ def build_argument_parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "--csl-profile",
         choices=CSL_PROFILES,
-        default="data",
+        default=DEFAULT_CSL_PROFILE,
         help="data: CSL-JSON for programs, extras in custom; display: for CSL processors and reference managers, "
         'titles as APA 7 prints them ("Original [Translation]"), Zotero-less variables also in note '
         "(docs/exports.md)",
@@ -275,7 +276,7 @@ class _Reading:
     alone: bool = False
     #: The Cyrillic partner list, when the input is read with it (the whole input is then one batch).
     parallel: tuple[str, ...] | None = None
-    csl_profile: CslProfile = "data"
+    csl_profile: CslProfile = DEFAULT_CSL_PROFILE
 
 
 #: One input line to parse: its reference number, its line number, its text, and whether it held bytes
@@ -307,7 +308,7 @@ def _render_batch(batch: list[Line], name: str, reading: _Reading) -> list[_Rend
         else ()
     )  # fmt: skip
     if reading.parallel is not None:
-        paired = sum(not any(d.code == "no-partner" for d in r.diagnostics) for r in parsed.references)
+        paired = paired_count(parsed.references)
         family_note += (f"{name}: info: {paired} of {len(texts)} references paired with the "
                         f"{len(reading.parallel)} entries of the Cyrillic list",)  # fmt: skip
     if reading.cyrillic:
@@ -512,7 +513,11 @@ def _parse_stream(
     used_keys: set[str] = set()
     with progress:
         reading = _Reading(
-            to, getattr(options, "cyrillic", False), options.alone, partner, getattr(options, "csl_profile", "data")
+            to,
+            getattr(options, "cyrillic", False),
+            options.alone,
+            partner,
+            getattr(options, "csl_profile", DEFAULT_CSL_PROFILE),
         )
         batches = _batches(source, size=sys.maxsize if partner is not None else BATCH_SIZE)
         for rendered_batch in _rendered_in_order(batches, name, reading, options.jobs):

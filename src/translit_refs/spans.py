@@ -89,7 +89,7 @@ _ET_AL = re.compile(r"\b(?:et\s+al|i\s+dr|и\s+др)\b\.?", _I)
 def field_spans(reference: Reference) -> tuple[FieldSpan, ...]:
     """The located span of every field of ``reference`` found in its ``raw`` text, in text order."""
     raw = reference.raw
-    if not raw or not isinstance(raw, str):
+    if not raw:
         return ()
     try:
         return tuple(sorted(_Locator(raw).locate(reference), key=lambda s: (s.start, s.end)))
@@ -114,9 +114,7 @@ class _Locator:
         self.positions: list[int] = []
         for word in _WORD.finditer(self.text):
             self.positions.extend(range(word.start(), word.end()))
-        self.compact = _fold(_SPACE.sub("", self.text))
-        if len(self.compact) != len(self.positions):  # a fold that changed lengths: search as printed
-            self.compact = _SPACE.sub("", self.text)
+        self.compact = _fold(_SPACE.sub("", self.text))  # one character for each of ``positions``
         self.claimed: list[tuple[int, int]] = []
 
     def locate(self, reference: Reference) -> Iterator[FieldSpan]:

@@ -56,6 +56,7 @@ _CUSTOM_FIELDS: tuple[tuple[str, str], ...] = (
 #: variables Zotero has no field for as "variable: value" lines of ``note`` (docs/exports.md).
 CslProfile = Literal["data", "display"]
 CSL_PROFILES: tuple[CslProfile, ...] = ("data", "display")
+DEFAULT_CSL_PROFILE: CslProfile = "data"
 #: Variables that Zotero's CSL-JSON import has no field for in the item types we write
 #: (zotero-schema's "csl" mapping, tests/fixtures/zotero-schema-csl.json): the display profile repeats
 #: them in ``note`` as "variable: value" lines, which Zotero keeps in Extra and cites from.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..lexicons import CYRILLIC_LETTER
@@ -45,6 +45,11 @@ def parse_parallel(
 
 
 _NO_PARTNER = Diagnostic(code="no-partner", message="no partner in the Cyrillic list", severity=Severity.INFO)
+
+
+def paired_count(references: Iterable[Reference]) -> int:
+    """How many of ``parse_parallel``'s references found a partner in the Cyrillic list."""
+    return sum(not any(d.code == _NO_PARTNER.code for d in r.diagnostics) for r in references)
 
 
 def _parsed(entries: Sequence[str | Reference], as_list: bool) -> tuple[list[Reference], StyleFamily | None]:

@@ -24,6 +24,7 @@ from ..export.bibtex_ris import to_bibtex, to_ris
 from ..export.csl import to_csl_json_list
 from ..models import Reference, StyleFamily
 from ..parallel import parse_parallel
+from ..parallel.enrich import paired_count
 from ..parsing.lines import BOM, text_lines
 from ..parsing.parser import parse_list, parse_reference
 from ..spans import field_spans
@@ -136,13 +137,13 @@ def _outside(text: str, sections: Sequence[ReferenceSection]) -> int:
 
 
 def _entries(section: ReferenceSection) -> list[Entry]:
-    return [(" ".join(entry.text.split("\n")), entry.label, entry.first_line) for entry in section.entries]
+    return [(entry.text, entry.label, entry.first_line) for entry in section.entries]
 
 
 def _partner_lines(partner: str | None) -> tuple[str, ...] | None:
     if partner is None:
         return None
-    return tuple(line for line in text_lines(partner.removeprefix(BOM)) if line.strip())
+    return tuple(line for line in text_lines(partner) if line.strip())
 
 
 def parse_events(text: str, options: Options) -> Iterator[dict[str, Any]]:
@@ -161,13 +162,11 @@ def parse_events(text: str, options: Options) -> Iterator[dict[str, Any]]:
     done = 0
     for number, listed in enumerate(lists):
         paired = 0
-        size = len(listed.entries) if listed.partner is not None else BATCH_SIZE
-        for first in range(0, len(listed.entries), max(size, 1)):
-            batch = listed.entries[first : first + max(size, 1)]
+        for batch in _batches(listed):
             references, family = _read(batch, listed.partner, options)
             if family is not None:
                 listed.families[family.value] += len(batch)
-            paired += sum(not any(d.code == "no-partner" for d in r.diagnostics) for r in references)
+            paired += paired_count(references)
             done += len(batch)
             yield {
                 "event": "batch",
@@ -278,9 +277,11 @@ def export(to: str, body: Any) -> str:
 
 
 def _all(listed: _List, options: Options) -> list[Reference]:
-    size = len(listed.entries) if listed.partner is not None else BATCH_SIZE
-    return [
-        reference
-        for first in range(0, len(listed.entries), max(size, 1))
-        for reference in _read(listed.entries[first : first + max(size, 1)], listed.partner, options)[0]
-    ]
+    return [reference for batch in _batches(listed) for reference in _read(batch, listed.partner, options)[0]]
+
+
+def _batches(listed: _List) -> Iterator[list[Entry]]:
+    """The list's entries in the CLI's batches; a list with a Cyrillic partner is one batch."""
+    size = max(len(listed.entries) if listed.partner is not None else BATCH_SIZE, 1)
+    for first in range(0, len(listed.entries), size):
+        yield listed.entries[first : first + size]
