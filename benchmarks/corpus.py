@@ -17,7 +17,7 @@ from pathlib import Path
 
 from translit_refs import PartialDate, Person, Reference, ReferenceType, Role
 from translit_refs.export.formatter import format_reference
-from translit_refs.lexicons import PLACES
+from translit_refs.lexicon.words import PLACES
 
 SEED_FILE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seed_references.txt"
 

@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from translit_refs import parse_list
-from translit_refs.lexicons import CYRILLIC_LETTER
+from translit_refs.lexicon.words import CYRILLIC_LETTER
 from translit_refs.parallel import align, parse_parallel
 
 ROOT = Path(__file__).resolve().parent.parent

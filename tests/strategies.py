@@ -23,7 +23,7 @@ from translit_refs import (
     Role,
     VolumeKind,
 )
-from translit_refs.lexicons import MONTHS, PLACES, REGIONS, SEASONS
+from translit_refs.lexicon.words import MONTHS, PLACES, REGIONS, SEASONS
 from translit_refs.parsing.language import title_language
 
 #: Words a title may not use as plain words: they start markers in this style.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from translit_refs import parse_reference
-from translit_refs.lexicons import PLACES, REGIONS
+from translit_refs.lexicon.words import PLACES, REGIONS
 from translit_refs.parsing.normalize import _REPORTED, _TRANSLATION, normalize
 
 

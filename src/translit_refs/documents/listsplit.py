@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..lexicons import CYRILLIC_LETTER, HOMOGLYPHS, PLACES, SOLID_PREFIXES
+from ..lexicon.words import CYRILLIC_LETTER, HOMOGLYPHS, PLACES, SOLID_PREFIXES
 from ..transliteration.translit import russian_frequency, russian_known
 from ..transliteration.words import has_russian_dictionary, zipf
 

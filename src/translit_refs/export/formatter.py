@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..lexicons import MONTHS
+from ..lexicon.words import MONTHS
 from ..models import IssueKind, PartialDate, Person, Reference, ReferenceType, Role, VolumeKind
 
 _MONTH_NAMES = {number: name for name, number in MONTHS.items() if len(name) > 4 or name == "May"}

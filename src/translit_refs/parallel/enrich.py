@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..lexicons import CYRILLIC_LETTER
+from ..lexicon.words import CYRILLIC_LETTER
 from ..models import CyrillicText, Diagnostic, Reference, ReferenceList, Severity, StyleFamily
 from ..parsing.parser import parse_list
 from .align import Pair, align

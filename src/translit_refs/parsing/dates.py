@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicons import MONTHS, RUSSIAN_MONTHS
+from ..lexicon.words import MONTHS, RUSSIAN_MONTHS
 from ..models import PartialDate
 
 _YEAR = re.compile(r"\d{4}")

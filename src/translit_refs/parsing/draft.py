@@ -9,7 +9,8 @@ from typing import Any, NamedTuple
 from lark import Token
 
 from ..families.base import Rules
-from ..lexicons import MONTHS
+from ..lexicon import kinds
+from ..lexicon.words import MONTHS
 from ..models import Diagnostic, PartialDate, Person, Role, StyleFamily
 from .dates import date_from_text
 from .grammar import Element, Sentence
@@ -18,21 +19,44 @@ from .shapes import publisher_name
 
 #: Markers after which a closing "Place, Publisher" sentence is an imprint.
 IMPRINT_FOLLOWERS = frozenset(
-    {"PAGE_COUNT", "VOLUME", "JOURNAL_VOLUME", "PART", "BOOK", "LANG_NOTE", "DOI", "URL", "BARE_URL", "ISBN",
-     "REPORT_CODE", "ACCESS", "MEDIUM"}
-)  # fmt: skip
+    {
+        kinds.PAGE_COUNT,
+        kinds.VOLUME,
+        kinds.JOURNAL_VOLUME,
+        kinds.PART,
+        kinds.BOOK,
+        kinds.LANG_NOTE,
+        kinds.DOI,
+        kinds.URL,
+        kinds.BARE_URL,
+        kinds.ISBN,
+        kinds.REPORT_CODE,
+        kinds.ACCESS,
+        kinds.MEDIUM,
+    }
+)
 #: Markers that locate an article in a journal (or a paper in a volume).
 ARTICLE_LOCATORS = frozenset(
-    {"JOURNAL_VOLUME", "ISSUE", "PAGES", "SEASON", "APA_LOCATOR", "VANCOUVER_LOCATOR", "ARTICLE_NO"}
+    {
+        kinds.JOURNAL_VOLUME,
+        kinds.ISSUE,
+        kinds.PAGES,
+        kinds.SEASON,
+        kinds.APA_LOCATOR,
+        kinds.VANCOUVER_LOCATOR,
+        kinds.ARTICLE_NO,
+    }
 )
-WEB_MARKERS = frozenset({"MEDIUM", "URL", "BARE_URL", "ACCESS", "ACCESS_TEXT"})
+WEB_MARKERS = frozenset({kinds.MEDIUM, kinds.URL, kinds.BARE_URL, kinds.ACCESS, kinds.ACCESS_TEXT})
 #: Markers that close the title: what follows them is never the title.
-TITLE_ENDS = frozenset({"TRANSLATION", "RESPONSIBILITY", "IN", "MEDIUM", "EDITORS", "TRANSLATORS", "N_VOLS"})
+TITLE_ENDS = frozenset(
+    {kinds.TRANSLATION, kinds.RESPONSIBILITY, kinds.IN, kinds.MEDIUM, kinds.EDITORS, kinds.TRANSLATORS, kinds.N_VOLS}
+)
 #: Markers that make a work something other than a journal article (its "p. 133" is no journal's).
-NOT_IN_A_JOURNAL = frozenset({"REPORT_CODE", "REPORT_NO", "STANDARD", "PATENT", "THESIS"})
+NOT_IN_A_JOURNAL = frozenset({kinds.REPORT_CODE, kinds.REPORT_NO, kinds.STANDARD, kinds.PATENT, kinds.THESIS})
 #: Markers that may open a reference, its title following ("NP-001-15. Title …", "IAEA-TECDOC-1656. Title",
 #: "Пат. 2452845 Российская Федерация, МПК E21B 43/20. Title").
-DESIGNATIONS = frozenset({"STANDARD", "REPORT_CODE", "PATENT"})
+DESIGNATIONS = frozenset({kinds.STANDARD, kinds.REPORT_CODE, kinds.PATENT})
 
 
 @dataclass(slots=True)
@@ -112,7 +136,7 @@ class Group(NamedTuple):
 
 def add_persons(draft: Draft, tokens: tuple[Token, ...], role: Role) -> None:
     for token in tokens:
-        if token.type == "ETAL":
+        if token.type == kinds.ETAL:
             draft.fields["et_al"] = True
         else:
             draft.persons.append(person(token.type, token.value, role))

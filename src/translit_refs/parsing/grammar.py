@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, Protocol
 
 from lark import Lark, Token, Transformer
 
+from ..lexicon import kinds
 from .runtime import LeanParser
 
 
@@ -61,7 +62,7 @@ class Skeleton:
 
 
 #: Terminals that name a person (or say that more persons follow).
-PERSON_TOKENS = frozenset({"NAME", "GIVEN_NAME", "FULL_NAME", "ETAL"})
+PERSON_TOKENS = frozenset({kinds.NAME, kinds.GIVEN_NAME, kinds.FULL_NAME, kinds.ETAL})
 
 
 class SkeletonBuilder(Transformer[Token, Any]):
@@ -97,15 +98,15 @@ class SkeletonBuilder(Transformer[Token, Any]):
         for child in children:
             if isinstance(child, tuple):
                 names = child
-            elif child.type == "ED_MARK":
+            elif child.type == kinds.ED_MARK:
                 editor_mark = child
-            elif child.type == "DATE_PAREN":
+            elif child.type == kinds.DATE_PAREN:
                 date = child
         return Head(names=names, editor_mark=editor_mark, date=date)
 
     def names(self, children: list[Any]) -> tuple[Token, ...]:
         listed: list[Token] = children[0]
-        return (*listed, *(t for t in children[1:] if t.type == "ETAL"))
+        return (*listed, *(t for t in children[1:] if t.type == kinds.ETAL))
 
     def name_list(self, children: list[Any]) -> list[Token]:
         if not isinstance(children[0], list):
@@ -119,7 +120,7 @@ class SkeletonBuilder(Transformer[Token, Any]):
 
     def run(self, children: list[Any]) -> list[Sentence]:
         token = children[-1]
-        sentence = Sentence(token.value, _start(token), _end(token), is_year=token.type == "YEAR_SEG")
+        sentence = Sentence(token.value, _start(token), _end(token), is_year=token.type == kinds.YEAR_SEG)
         if len(children) == 1:
             return [sentence]
         sentences: list[Sentence] = children[0]
@@ -127,11 +128,11 @@ class SkeletonBuilder(Transformer[Token, Any]):
         return sentences
 
     def url(self, children: list[Token]) -> Element:
-        return Element(kind="URL", token=children[0], value=children[1] if len(children) > 1 else None)
+        return Element(kind=kinds.URL, token=children[0], value=children[1] if len(children) > 1 else None)
 
     def responsibility(self, children: list[Any]) -> Element:
         names: tuple[Token, ...] = children[1] if len(children) > 1 else ()
-        kind = "RESPONSIBILITY" if children[0].type == "MORE_RESPONSIBILITY" else children[0].type
+        kind = kinds.RESPONSIBILITY if children[0].type == kinds.MORE_RESPONSIBILITY else children[0].type
         return Element(kind=kind, token=children[0], names=names)
 
     editors = responsibility
@@ -234,13 +235,13 @@ def terminal_pattern(name: str) -> str:
 @lru_cache(maxsize=1)
 def _name_patterns() -> re.Pattern[str]:
     """The grammar's own name terminals, to find names inside a free-text statement."""
-    return re.compile("|".join(f"(?P<{name}>{terminal_pattern(name)})" for name in ("NAME", "GIVEN_NAME")))
+    return re.compile("|".join(f"(?P<{name}>{terminal_pattern(name)})" for name in (kinds.NAME, kinds.GIVEN_NAME)))
 
 
 def names_in(text: str) -> list[Token]:
     """Person-name tokens found anywhere in ``text`` ("… of RAS Ponomarev-Stepnoy N.N.)")."""
     found = []
     for match in _name_patterns().finditer(text):
-        kind = match.lastgroup or "NAME"
+        kind = match.lastgroup or kinds.NAME
         found.append(Token(kind, match.group(), start_pos=match.start(), end_pos=match.end()))
     return found

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 
-from ..lexicons import COUNTRIES, PLACE_KEYS, REGIONS, place_key
+from ..lexicon.words import COUNTRIES, PLACE_KEYS, REGIONS, place_key
 
 _GENERIC_PLACE = re.compile(r"[A-ZА-ЯЁ][\w’'.-]*(?:\s[A-ZА-ЯЁ][\w’'.-]*){0,2}")
 _COLON = re.compile(r"^(?P<places>[^:]+?)\s?:\s?(?P<publisher>\S.*)$")

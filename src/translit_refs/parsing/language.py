@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicons import CYRILLIC_LETTER, ENGLISH_FUNCTION_WORDS, TRANSLIT_ENDINGS, TRANSLIT_FUNCTION_WORDS
+from ..lexicon.words import CYRILLIC_LETTER, ENGLISH_FUNCTION_WORDS, TRANSLIT_ENDINGS, TRANSLIT_FUNCTION_WORDS
 
 _WORDS = re.compile(r"[a-z’']+")
 _TRANSLIT_LETTERS = re.compile(r"zh|kh|shch|yu|ya|ii|yi")

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from ..families.base import NEUTRAL, Family
-from ..lexicons import COLLECTION_CUES, LEGISLATION, PROCEEDINGS_CUES, REPORT_TITLES
+from ..lexicon import kinds
+from ..lexicon.words import COLLECTION_CUES, LEGISLATION, PROCEEDINGS_CUES, REPORT_TITLES
 from ..models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role, capped
 from .dates import year_of
 from .draft import ARTICLE_LOCATORS, DESIGNATIONS, WEB_MARKERS, Draft, Group, add_persons
@@ -40,7 +41,7 @@ def assemble(
     draft.diagnostics.extend(diagnostics)
     _read_head(draft, skeleton.head)
     differs = text.display != text.text
-    groups = [Group("LEAD", None, _as_printed(draft.text, skeleton.lead) if differs else skeleton.lead)]
+    groups = [Group(kinds.LEAD, None, _as_printed(draft.text, skeleton.lead) if differs else skeleton.lead)]
     groups += [
         Group(_role_of(e, draft.text), e, _as_printed(draft.text, e.run) if differs else e.run)
         for e in skeleton.elements
@@ -53,8 +54,8 @@ def assemble(
     if not groups[0].run and groups[1:] and groups[1].kind in DESIGNATIONS:
         # "NP-001-15. Obshchiye polozheniya …": the title follows the designation (or its date:
         # "OST 41-08-212-04. (2004) Upravlenie …")
-        titled = 2 if not groups[1].run and groups[2:] and groups[2].kind == "DATE_PAREN" else 1
-        groups[0] = Group("LEAD", None, groups[titled].run)
+        titled = 2 if not groups[1].run and groups[2:] and groups[2].kind == kinds.DATE_PAREN else 1
+        groups[0] = Group(kinds.LEAD, None, groups[titled].run)
         groups[titled] = Group(groups[titled].kind, groups[titled].element, ())
     for index, (group, ahead) in enumerate(zip(groups, _markers_ahead(groups), strict=True)):
         if group.element is not None:
@@ -89,7 +90,7 @@ def _series_names(draft: Draft, groups: list[Group]) -> None:
     for index in range(1, len(groups)):
         before = groups[index - 1].run
         element = groups[index].element
-        if groups[index].kind != "SERIES_NO" or not before or element is None:
+        if groups[index].kind != kinds.SERIES_NO or not before or element is None:
             continue
         start = element.token.start_pos or 0
         if draft.text[before[-1].end : start].strip():
@@ -103,15 +104,17 @@ def _markers_ahead(groups: list[Group]) -> list[Ahead]:
     """For each group, the marker after it and the kinds of all the markers after it (built from the
     end in one pass, so a reference of many groups costs linear time)."""
     aheads: list[Ahead] = []
-    kinds: frozenset[str] = frozenset()
+    marker_kinds: frozenset[str] = frozenset()
     following: Group | None = None
     second: str | None = None
     for group in reversed(groups):
         aheads.append(
-            Ahead(following.kind if following else None, kinds, following is not None and not following.run, second)
+            Ahead(
+                following.kind if following else None, marker_kinds, following is not None and not following.run, second
+            )
         )
-        if group.kind not in kinds:
-            kinds = kinds | {group.kind}
+        if group.kind not in marker_kinds:
+            marker_kinds = marker_kinds | {group.kind}
         second = following.kind if following else None
         following = group
     aheads.reverse()
@@ -132,10 +135,10 @@ def _archive(draft: Draft, groups: list[Group]) -> None:
     "Записка … // ГАРФ. Ф. Р-9401"); after "//" it is no container."""
     for index in range(1, len(groups)):
         before = groups[index - 1]
-        if groups[index].kind != "ARCHIVE_LOCATOR" or not before.run:
+        if groups[index].kind != kinds.ARCHIVE_LOCATOR or not before.run:
             continue
         draft.fields["archive"] = before.run[-1].text
-        kind = "ARCHIVE" if before.kind == "IN" and len(before.run) == 1 else before.kind
+        kind = "ARCHIVE" if before.kind == kinds.IN and len(before.run) == 1 else before.kind
         groups[index - 1] = Group(kind, before.element, before.run[:-1])
         draft.kinds.add(kind)
         return
@@ -150,7 +153,7 @@ def _corporate_author(draft: Draft, groups: list[Group]) -> None:
     if draft.persons or not lead:
         return
     dated = groups[1] if len(groups) > 1 else None
-    before_date = len(lead) == 1 and dated is not None and dated.kind == "DATE_PAREN"
+    before_date = len(lead) == 1 and dated is not None and dated.kind == kinds.DATE_PAREN
     before_title = len(lead) > 1 and not lead[1].is_year  # "FBIS. 1950." and "FRUS. 1950." are titles
     one_word = before_date and _ONE_NAME.fullmatch(lead[0].text) is not None  # "Rosstat (2023). Title"
     if not (one_word or is_organisation(lead[0].text, acronyms=before_date or before_title)):
@@ -158,10 +161,10 @@ def _corporate_author(draft: Draft, groups: list[Group]) -> None:
     if before_date and dated is not None and dated.run and not dated.run[0].is_year:
         draft.persons.append(Person(family=lead[0].text, literal=True))
         draft.dated_in_head = True
-        groups[:2] = [Group("LEAD", None, dated.run), Group(dated.kind, dated.element, ())]
+        groups[:2] = [Group(kinds.LEAD, None, dated.run), Group(dated.kind, dated.element, ())]
     elif before_title:
         draft.persons.append(Person(family=lead[0].text, literal=True))
-        groups[0] = Group("LEAD", None, lead[1:])
+        groups[0] = Group(kinds.LEAD, None, lead[1:])
 
 
 def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
@@ -169,7 +172,7 @@ def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
     "(ed.)" outside the head are editors; the mark is then in its place."""
     for index in range(1, len(groups)):
         before = groups[index - 1].run
-        if groups[index].kind != "ED_MARK" or not before:
+        if groups[index].kind != kinds.ED_MARK or not before:
             continue
         text = before[-1].text
         names = names_in(text)
@@ -180,7 +183,7 @@ def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
             continue
         add_persons(draft, tuple(names), Role.EDITOR)
         groups[index - 1] = Group(groups[index - 1].kind, groups[index - 1].element, before[:-1])
-        groups[index] = Group("EDITOR_MARK", groups[index].element, groups[index].run)
+        groups[index] = Group(kinds.EDITOR_MARK, groups[index].element, groups[index].run)
 
 
 #: "от 29.12.2012", "of 14.07.2005": the date a law's kind comes before (``LEGISLATION``).
@@ -188,7 +191,7 @@ _DATED = re.compile(r"(?:от|ot|of)\s\d{1,2}[.\s]")
 #: One capitalised word: before "(Year)" in an author-date list, an organisation ("Rosstat (2023).").
 _ONE_NAME = re.compile(r"[A-ZА-ЯЁ][^\W\d_]{2,20}")
 #: Statements of responsibility: what follows them is after the title.
-_STATEMENTS = frozenset({"EDITORS", "TRANSLATORS", "RESPONSIBILITY"})
+_STATEMENTS = frozenset({kinds.EDITORS, kinds.TRANSLATORS, kinds.RESPONSIBILITY})
 #: A journal's section letter after a word, with the period that closes the journal ("Nuclear Physics A.").
 _SECTION_LETTER = re.compile(r"[a-z]{2}\s[A-Z]\.$")
 #: What a sentence of names holds besides them: separators.
@@ -216,12 +219,12 @@ def _title_from_notes(draft: Draft) -> None:
 def _role_of(element: Element, text: str) -> str:
     """The element's kind, with "Vol. N" read as a journal's locator when no volume title follows it
     or when a comma precedes it ("Atomic energy, v. 114, Moscow, 2013")."""
-    if element.kind == "VOLUME":
+    if element.kind == kinds.VOLUME:
         before = (element.token.start_pos or 0) - 1
         while before >= 0 and text[before] == " ":
             before -= 1
         if not element.run or (before >= 0 and text[before] == ","):
-            return "JOURNAL_VOLUME"
+            return kinds.JOURNAL_VOLUME
     return element.kind
 
 
@@ -264,37 +267,37 @@ def work_language(draft: Draft, title_language: str | None) -> str | None:
 def reference_type(draft: Draft) -> ReferenceType:
     """The item type from the markers and the roles found."""
     fields = draft.fields
-    kinds = draft.kinds
+    marker_kinds = draft.kinds
     container = fields.get("container_title")
     edited = any(p.role is Role.EDITOR for p in draft.persons)
     issued: PartialDate | None = fields.get("issued")
-    if "THESIS" in kinds:
+    if kinds.THESIS in marker_kinds:
         return ReferenceType.THESIS
     if _DATED.search(draft.text) and LEGISLATION.search(draft.text):  # (the cheap test first)
         return ReferenceType.LEGISLATION
-    if "PATENT" in kinds:
+    if kinds.PATENT in marker_kinds:
         return ReferenceType.PATENT
-    if "STANDARD" in kinds and not container:
+    if kinds.STANDARD in marker_kinds and not container:
         return ReferenceType.STANDARD
-    if kinds & {"REPORT_NO", "REPORT_CODE"} and not (container and kinds & ARTICLE_LOCATORS):
+    if marker_kinds & {kinds.REPORT_NO, kinds.REPORT_CODE} and not (container and marker_kinds & ARTICLE_LOCATORS):
         return ReferenceType.REPORT
     if not container and (fields.get("title") or "").startswith(REPORT_TITLES):
         return ReferenceType.REPORT  # "Otchet o rezul'tatakh …", "Отчет о НИР …": a report by its title
     if container:
-        if _is_proceedings(container, kinds):
+        if _is_proceedings(container, marker_kinds):
             return ReferenceType.PAPER
         if container.startswith(COLLECTION_CUES):
             return ReferenceType.CHAPTER
-        if kinds & WEB_MARKERS and not kinds & ARTICLE_LOCATORS:
+        if marker_kinds & WEB_MARKERS and not marker_kinds & ARTICLE_LOCATORS:
             return ReferenceType.WEBPAGE
-        if draft.chapter_imprint or (edited and "IN" in kinds):
+        if draft.chapter_imprint or (edited and kinds.IN in marker_kinds):
             return ReferenceType.CHAPTER
         if issued is not None and issued.day is not None and not fields.get("volume") and not _page_range(fields):
             return ReferenceType.NEWSPAPER  # "Pravda, 1930, 2 March, no. 60", "Kommersant, p. 2": a dated issue
         return ReferenceType.ARTICLE
-    if draft.imprint_found or kinds & {"PAGE_COUNT", "N_VOLS", "ISBN"}:
+    if draft.imprint_found or marker_kinds & {kinds.PAGE_COUNT, kinds.N_VOLS, kinds.ISBN}:
         return ReferenceType.BOOK
-    if kinds & WEB_MARKERS:
+    if marker_kinds & WEB_MARKERS:
         return ReferenceType.WEBPAGE
     if fields.get("archive_location"):
         return ReferenceType.MANUSCRIPT  # an archival item: "GARF. F. 5446. Op. 1. D. 20. L. 5–7."
@@ -312,8 +315,8 @@ def _page_range(fields: dict[str, object]) -> bool:
 _RANGE_DASH = re.compile(r"\d\s?[-‐‑‒–—−]\s?\d")
 
 
-def _is_proceedings(container: str, kinds: set[str]) -> bool:
+def _is_proceedings(container: str, marker_kinds: set[str]) -> bool:
     """A conference's proceedings, not a journal that happens to hold a conference word."""
-    if is_journal_name(container) or "ISSUE" in kinds:
+    if is_journal_name(container) or kinds.ISSUE in marker_kinds:
         return False
     return is_conference(container) or container.startswith(PROCEEDINGS_CUES)

@@ -12,7 +12,8 @@ from typing import Any
 
 from lark import Token
 
-from ..lexicons import LANGUAGE_NOTES
+from ..lexicon import is_word, kinds, starts_with
+from ..lexicon.words import LANGUAGE_NOTES
 from ..models import Diagnostic, IssueKind, PartialDate, Role, Severity, VolumeKind
 from .dates import date_from_text, year_of
 from .draft import Draft, add_persons, refine_date, warning
@@ -40,7 +41,6 @@ _REPORT = re.compile(
     r"(?P<number>(?:\d|[A-ZА-ЯЁ](?=[A-ZА-ЯЁ\d-])).*)"
 )
 _PATENT_NUMBER = re.compile(r"\d[\d\s/.,-]*+")
-_BOOK_UNITS = ("vol", "book", "kn", "t", "т", "кн")
 
 
 #: A marker's reader: it fills the draft's fields from the marker's token.
@@ -90,22 +90,23 @@ def _title_and_container(translation: str) -> tuple[str, str]:
 
 
 def _volumes(draft: Draft, element: Element) -> None:
+    """ "in 2 vols.", "v 4 kn." (books), "в 3 ч." (parts): how many, and of what."""
     value = _value(element)
     count = _DIGITS.search(value)
-    unit = value.rsplit(maxsplit=1)[-1].lower()
-    key = "number_of_volumes" if unit.startswith(_BOOK_UNITS) else "number_of_parts"
+    unit = value.rsplit(maxsplit=1)[-1].rstrip(".")
+    key = "number_of_parts" if is_word("PART_UNIT", unit) else "number_of_volumes"
     draft.set_once(key, count.group() if count else None)
-    if unit.startswith(("book", "kn", "кн")):
+    if is_word("BOOK_UNIT", unit):
         draft.fields["volume_kind"] = VolumeKind.BOOK
 
 
 def _issue(draft: Draft, element: Element) -> None:
     value = _value(element)
-    if "PATENT" in draft.kinds and draft.fields.get("number") is None:
+    if kinds.PATENT in draft.kinds and draft.fields.get("number") is None:
         draft.set_once("number", number_in(value))
         return
     draft.set_once("issue", issue_number(value))
-    if value.lower().startswith(("iss", "vyp", "вып")):
+    if starts_with("FASCICLE_WORD", value):
         draft.fields["issue_kind"] = IssueKind.ISSUE
 
 
@@ -121,7 +122,7 @@ def _report(draft: Draft, element: Element) -> None:
     report = _REPORT.fullmatch(value.rstrip(".,"))
     genre, number = (report.group("genre"), report.group("number")) if report else (value.rstrip(".,"), None)
     if genre == "Paper":  # a conference paper's number ("Paper CN-195"), not a report series
-        draft.kinds.discard("REPORT_NO")
+        draft.kinds.discard(kinds.REPORT_NO)
     else:
         draft.set_once("genre", genre)
     if number:
@@ -200,7 +201,9 @@ def _season(draft: Draft, element: Element) -> None:
 
 def _url(draft: Draft, element: Element) -> None:
     value = _value(element)
-    url = value if element.kind == "BARE_URL" else (element.value.value if element.value is not None else "").strip()
+    url = (
+        value if element.kind == kinds.BARE_URL else (element.value.value if element.value is not None else "").strip()
+    )
     if not url:
         return
     if url.startswith(("http://", "https://", "www.")):
@@ -242,10 +245,10 @@ def _language_note(draft: Draft, element: Element) -> None:
 
 def _apa(draft: Draft, element: Element) -> None:
     value = _value(element)
-    if element.kind == "VANCOUVER_LOCATOR" and vancouver_date(value):
+    if element.kind == kinds.VANCOUVER_LOCATOR and vancouver_date(value):
         draft.set_once("issued", date_from_text(value))  # "Vedomosti. 2018 Jun 14.": a newspaper's issue
         return
-    locator = apa_locator(value) if element.kind == "APA_LOCATOR" else vancouver_locator(value)
+    locator = apa_locator(value) if element.kind == kinds.APA_LOCATOR else vancouver_locator(value)
     if locator:
         year, volume, issue, pages = locator
         if year:
@@ -272,9 +275,9 @@ def _responsibility(draft: Draft, element: Element) -> None:
     """ "/ with A. Smith" (contributors), "/ ed. by …" (editors), "/ I. I. Ivanov" (GOST: the authors again)."""
     value = _value(element)
     lowered = value.lower()
-    if element.kind == "TRANSLATORS":
+    if element.kind == kinds.TRANSLATORS:
         role = Role.TRANSLATOR
-    elif element.kind == "EDITORS" or "ed" in lowered or "ред" in lowered:
+    elif element.kind == kinds.EDITORS or "ed" in lowered or "ред" in lowered:
         role = Role.EDITOR
     elif "tr" in lowered or "per" in lowered or "пер" in lowered:
         role = Role.TRANSLATOR
@@ -291,7 +294,7 @@ def _responsibility(draft: Draft, element: Element) -> None:
 def _all_authors(draft: Draft, names: tuple[Token, ...]) -> None:
     """ "Гимпельсон В.Е. Title / В.Е. Гимпельсон, А.А. Зудина": the statement names the head's author
     and the co-authors the head leaves out, who are added after the head's."""
-    listed = [person(token.type, token.value, Role.AUTHOR) for token in names if token.type != "ETAL"]
+    listed = [person(token.type, token.value, Role.AUTHOR) for token in names if token.type != kinds.ETAL]
     known = {p.family.lower() for p in draft.persons}
     if not any(p.family.lower() in known for p in listed):
         return
@@ -334,43 +337,43 @@ def _date_text(draft: Draft, element: Element) -> None:
 
 
 _MARKER_READERS: dict[str, Reader] = {
-    "TRANSLATION": _translation,
-    "MEDIUM": _set("medium", lambda v: v[1:-1].strip()),
-    "N_VOLS": _volumes,
-    "VOLUME": _volume,
-    "JOURNAL_VOLUME": _volume,
-    "ISSUE": _issue,
-    "PAGES": _set("pages", page_range),
-    "PAGE_COUNT": _set("page_count", _page_count),
-    "ARTICLE_NO": _set("number", lambda v: _DIGITS.findall(v)[-1]),
-    "SERIES_NO": _series,
-    "EDITION": _edition,
-    "PUBLISHED": _published,
-    "PART": _set("part", number_in),
-    "BOOK": _book,
-    "THESIS": _thesis,
-    "REPORT_NO": _report,
-    "REPORT_CODE": _set("number", lambda v: v.rstrip(".,;")),
-    "STANDARD": _standard,
-    "PATENT": _patent,
-    "ISBN": _set("isbn", lambda v: v.split(maxsplit=1)[-1].lstrip(": ")),
-    "DATE_PAREN": _date_paren,
-    "DATE_TEXT": _date_text,
-    "SEASON": _season,
-    "ACCESS": _set("accessed", date_from_text),
-    "ACCESS_TEXT": _set("accessed", date_from_text),
-    "URL": _url,
-    "BARE_URL": _url,
-    "DOI": _doi,
-    "LANG_NOTE": _language_note,
-    "APA_LOCATOR": _apa,
-    "VANCOUVER_LOCATOR": _apa,
-    "ARCHIVE_LOCATOR": _set("archive_location", lambda v: v.rstrip(".")),
-    "RESPONSIBILITY": _responsibility,
-    "EDITORS": _responsibility,
-    "TRANSLATORS": _responsibility,
-    "EDITORS_NOTE": _editors_note,
-    "ED_MARK": _misplaced_editor_mark,
-    "PAREN_PAGES": _paren_pages,
-    "IN": _container_editors,
+    kinds.TRANSLATION: _translation,
+    kinds.MEDIUM: _set("medium", lambda v: v[1:-1].strip()),
+    kinds.N_VOLS: _volumes,
+    kinds.VOLUME: _volume,
+    kinds.JOURNAL_VOLUME: _volume,
+    kinds.ISSUE: _issue,
+    kinds.PAGES: _set("pages", page_range),
+    kinds.PAGE_COUNT: _set("page_count", _page_count),
+    kinds.ARTICLE_NO: _set("number", lambda v: _DIGITS.findall(v)[-1]),
+    kinds.SERIES_NO: _series,
+    kinds.EDITION: _edition,
+    kinds.PUBLISHED: _published,
+    kinds.PART: _set("part", number_in),
+    kinds.BOOK: _book,
+    kinds.THESIS: _thesis,
+    kinds.REPORT_NO: _report,
+    kinds.REPORT_CODE: _set("number", lambda v: v.rstrip(".,;")),
+    kinds.STANDARD: _standard,
+    kinds.PATENT: _patent,
+    kinds.ISBN: _set("isbn", lambda v: v.split(maxsplit=1)[-1].lstrip(": ")),
+    kinds.DATE_PAREN: _date_paren,
+    kinds.DATE_TEXT: _date_text,
+    kinds.SEASON: _season,
+    kinds.ACCESS: _set("accessed", date_from_text),
+    kinds.ACCESS_TEXT: _set("accessed", date_from_text),
+    kinds.URL: _url,
+    kinds.BARE_URL: _url,
+    kinds.DOI: _doi,
+    kinds.LANG_NOTE: _language_note,
+    kinds.APA_LOCATOR: _apa,
+    kinds.VANCOUVER_LOCATOR: _apa,
+    kinds.ARCHIVE_LOCATOR: _set("archive_location", lambda v: v.rstrip(".")),
+    kinds.RESPONSIBILITY: _responsibility,
+    kinds.EDITORS: _responsibility,
+    kinds.TRANSLATORS: _responsibility,
+    kinds.EDITORS_NOTE: _editors_note,
+    kinds.ED_MARK: _misplaced_editor_mark,
+    kinds.PAREN_PAGES: _paren_pages,
+    kinds.IN: _container_editors,
 }

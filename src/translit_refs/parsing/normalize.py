@@ -11,12 +11,13 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..lexicons import CYRILLIC_LETTER, HOMOGLYPHS
+from ..lexicon import kinds
+from ..lexicon.words import CYRILLIC_LETTER, HOMOGLYPHS
 from ..models import Diagnostic, Severity
 from .grammar import terminal_pattern
 
 #: The grammar's markers that open a GOST area after a spaced dash.
-AREA_MARKERS = ("VOLUME", "ISSUE", "PAGES", "PAGE_COUNT", "URL_MARK", "ISBN", "DOI")
+AREA_MARKERS = (kinds.VOLUME, kinds.ISSUE, kinds.PAGES, kinds.PAGE_COUNT, kinds.URL_MARK, kinds.ISBN, kinds.DOI)
 
 #: A word (letters only); the words that hold a Cyrillic letter are checked for look-alikes. (Finding
 #: them by a pattern around the Cyrillic letter would try every start of a long Latin word again.)

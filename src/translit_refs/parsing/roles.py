@@ -21,7 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..lexicons import MONTHS, PUBLISHER_ENDINGS, REGIONS, RUSSIAN_MONTHS
+from ..lexicon import kinds
+from ..lexicon.words import MONTHS, PUBLISHER_ENDINGS, REGIONS, RUSSIAN_MONTHS
 from .dates import date_from_text, year_of
 from .draft import (
     ARTICLE_LOCATORS,
@@ -47,7 +48,7 @@ from .shapes import (
     place_split,
 )
 
-_JOURNAL_VOLUME_ONLY = frozenset({"JOURNAL_VOLUME"})
+_JOURNAL_VOLUME_ONLY = frozenset({kinds.JOURNAL_VOLUME})
 #: A date that closes a sentence: "2-7 сентября 2012 г", "September 2-7, 2012", "Nov 21-23, 2007".
 _CLOSING_DATE = re.compile(
     r"(?:\d{1,2}(?:[-–]\d{1,2})?\s[^\W\d_]{3,10}\.?,?\s|[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:[-–]\d{1,2})?,\s)\d{4}(?:\sг)?$"
@@ -74,10 +75,10 @@ class Ahead(NamedTuple):
 
 def read_group(draft: Draft, group: Group, ahead: Ahead, after_title: bool) -> None:
     """The sentences of one group, by the marker before them and the markers ahead."""
-    if not group.run and group.kind != "LEAD":
+    if not group.run and group.kind != kinds.LEAD:
         return
     run = _claimed_by_marker(draft, group, list(group.run))
-    if group.kind == "LEAD":
+    if group.kind == kinds.LEAD:
         run, year_after = take_years(draft, run, in_lead=True)
         title = split_lead(draft, _Body.of(run, 1, year_after, ahead, None))
         if title:
@@ -86,7 +87,7 @@ def read_group(draft: Draft, group: Group, ahead: Ahead, after_title: bool) -> N
     run, year_after = take_years(draft, run, in_lead=False)
     if not run:
         return
-    if group.kind == "IN" and draft.fields.get("container_title") is None:
+    if group.kind == kinds.IN and draft.fields.get("container_title") is None:
         read_container_group(draft, _Body.of(run, 1, year_after, ahead, group.kind))
     else:
         body = _Body.of(run, 0, year_after, ahead, group.kind)
@@ -95,10 +96,10 @@ def read_group(draft: Draft, group: Group, ahead: Ahead, after_title: bool) -> N
 
 def _claimed_by_marker(draft: Draft, group: Group, run: list[Sentence]) -> list[Sentence]:
     """Sentences a marker claims for itself: a book volume's title, the rest of a URL cut by a space."""
-    if group.kind == "VOLUME" and run and not run[0].is_year:
+    if group.kind == kinds.VOLUME and run and not run[0].is_year:
         if draft.imprint_found or read_imprint(run[0].text).confidence is not Confidence.KNOWN_PLACE:
             draft.set_once("volume_title", run.pop(0).text)
-    elif group.kind in ("URL", "BARE_URL") and group.element is not None and run:
+    elif group.kind in (kinds.URL, kinds.BARE_URL) and group.element is not None and run:
         url = draft.fields.get("url") or ""
         if url.endswith("/") and _URL_TAIL.fullmatch(run[0].text):
             draft.fields["url"] = url + run.pop(0).text
@@ -112,7 +113,7 @@ def take_years(draft: Draft, run: list[Sentence], in_lead: bool) -> tuple[list[S
     In the leading run a year stays part of the title when the head or a later "(Year)" dates
     the work ("FRUS. 1950. Vol. 1. (1977)"), or when it is the run's only sentence.
     """
-    if in_lead and (draft.dated_in_head or "DATE_PAREN" in draft.kinds or len(run) < 2):
+    if in_lead and (draft.dated_in_head or kinds.DATE_PAREN in draft.kinds or len(run) < 2):
         return run, False
     for sentence in run:
         if sentence.is_year:
@@ -166,7 +167,7 @@ class _Body(NamedTuple):
 
     @property
     def after_translation(self) -> bool:
-        return self.marker == "TRANSLATION"
+        return self.marker == kinds.TRANSLATION
 
     def only_volume_ahead(self) -> bool:
         """A bare "Vol. N" is the only locator ahead: a multi-volume book's, after its imprint."""
@@ -174,11 +175,11 @@ class _Body(NamedTuple):
 
     def journal_ahead(self, draft: Draft) -> bool:
         """Journal locators ahead and no container yet: the sentences hold the journal."""
-        if not self.locators or draft.fields.get("container_title") is not None or "IN" in self.ahead:
+        if not self.locators or draft.fields.get("container_title") is not None or kinds.IN in self.ahead:
             return False
         if draft.kinds & NOT_IN_A_JOURNAL:
             return False
-        return not ("N_VOLS" in draft.kinds and self.only_volume_ahead())
+        return not (kinds.N_VOLS in draft.kinds and self.only_volume_ahead())
 
 
 def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
@@ -186,7 +187,7 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
     lead = body.sentences
     if not lead:
         return lead
-    if body.following == "TRANSLATION" and body.locators_after_next and len(lead) > 1:
+    if body.following == kinds.TRANSLATION and body.locators_after_next and len(lead) > 1:
         # "Title. Mir novoy ekonomiki [The world of new economy], 11(2), 46–57": the journal's translation
         draft.fields["container_title"] = lead[-1].text
         draft.translation_of_container = True
@@ -195,10 +196,10 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
         cue = next(
             (i for i in range(1, len(lead)) if is_container_cue(lead[i].text) or is_conference(lead[i].text)), None
         )
-        if cue is None or body.following not in ("TRANSLATION", "N_VOLS", "RESPONSIBILITY"):
+        if cue is None or body.following not in (kinds.TRANSLATION, kinds.N_VOLS, kinds.RESPONSIBILITY):
             return lead
         _set_container(draft, lead[cue:])  # "Title. Sbornik nauchnyh trudov [Translation of both]."
-        draft.container_in_lead = body.following == "TRANSLATION"
+        draft.container_in_lead = body.following == kinds.TRANSLATION
         return lead[:cue]
     end = read_body(draft, body, lead=True)
     if end == len(lead) and body.journal_ahead(draft) and len(lead) == 1:
@@ -316,7 +317,7 @@ def not_a_collection(ending: _Ending) -> int | None:
     return ending.end if is_container_cue(ending.last.text) or is_conference(ending.last.text) else None
 
 
-_REPORTS = ("REPORT_CODE", "REPORT_NO")
+_REPORTS = (kinds.REPORT_CODE, kinds.REPORT_NO)
 
 
 def publisher_sentences(ending: _Ending) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicons import (
+from ..lexicon.words import (
     ACRONYM,
     COLLECTION_WORDS,
     CONFERENCE_STEMS,

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..lexicon import kinds
 from ..models import Reference, ReferenceType, Role, StyleFamily
 from ..parsing.grammar import Skeleton
 
@@ -51,7 +52,7 @@ class Signals:
             return cls(reference, evidence=evidence, read_in=read_in, codes=codes, unplaced=unplaced, own_best=own_best)
         markers = {element.kind for element in skeleton.elements}
         if skeleton.head.date is not None:
-            markers.add("DATE_PAREN")  # "Author, I. (1969). Title": the date closes the authors
+            markers.add(kinds.DATE_PAREN)  # "Author, I. (1969). Title": the date closes the authors
         return cls(reference, frozenset(markers), len(skeleton.lead), evidence, read_in, codes, unplaced, own_best)
 
 
@@ -70,13 +71,38 @@ class Feature:
 
 
 #: Markers that fix a journal article's locators.
-_LOCATORS = frozenset({"VOLUME", "ISSUE", "PAGES", "APA_LOCATOR", "VANCOUVER_LOCATOR", "ARTICLE_NO", "SEASON"})
+_LOCATORS = frozenset(
+    {kinds.VOLUME, kinds.ISSUE, kinds.PAGES, kinds.APA_LOCATOR, kinds.VANCOUVER_LOCATOR, kinds.ARTICLE_NO, kinds.SEASON}
+)
 #: Markers that fix a field by a word printed for it.
 _FIXING = frozenset(
-    {"TRANSLATION", "VOLUME", "ISSUE", "PAGES", "APA_LOCATOR", "VANCOUVER_LOCATOR", "ARTICLE_NO", "PAGE_COUNT",
-     "URL_MARK", "BARE_URL", "DOI", "ACCESS", "ISBN", "IN", "THESIS", "STANDARD", "PATENT", "REPORT_NO",
-     "REPORT_CODE", "EDITION", "N_VOLS", "LANG_NOTE", "MEDIUM", "DATE_PAREN"}
-)  # fmt: skip
+    {
+        kinds.TRANSLATION,
+        kinds.VOLUME,
+        kinds.ISSUE,
+        kinds.PAGES,
+        kinds.APA_LOCATOR,
+        kinds.VANCOUVER_LOCATOR,
+        kinds.ARTICLE_NO,
+        kinds.PAGE_COUNT,
+        kinds.URL,
+        kinds.BARE_URL,
+        kinds.DOI,
+        kinds.ACCESS,
+        kinds.ISBN,
+        kinds.IN,
+        kinds.THESIS,
+        kinds.STANDARD,
+        kinds.PATENT,
+        kinds.REPORT_NO,
+        kinds.REPORT_CODE,
+        kinds.EDITION,
+        kinds.N_VOLS,
+        kinds.LANG_NOTE,
+        kinds.MEDIUM,
+        kinds.DATE_PAREN,
+    }
+)
 #: Codes of diagnostics that say the text itself needed a repair.
 _REPAIRS = frozenset({"unbalanced-bracket", "torn-url", "doi-dashes", "conflicting-dates"})
 #: Codes of diagnostics that say the text itself was damaged (characters read as something else).
@@ -133,8 +159,14 @@ BY_NAME: dict[str, Feature] = {feature.name: feature for feature in FEATURES}
 #: Features that flag a reference for review whatever else it shows: the gold has too few of them to
 #: weigh, and each means a field is surely missing or wrong.
 ALWAYS_REVIEWED = (
-    "parse_error", "damaged_text", "other_script", "no_title", "year_out_of_range", "pages_decrease", "unknown_type",
-)  # fmt: skip
+    "parse_error",
+    "damaged_text",
+    "other_script",
+    "no_title",
+    "year_out_of_range",
+    "pages_decrease",
+    "unknown_type",
+)
 
 
 def observe(signals: Signals) -> tuple[float, ...]:
@@ -164,7 +196,7 @@ def observe(signals: Signals) -> tuple[float, ...]:
         _pages_decrease(reference.pages),
         float(signals.own_best > 0 and signals.read_in is not None and not signals.evidence.get(signals.read_in)),
         float(signals.own_best <= 0),  # no_family_signs
-        float(bool(reference.container_title) and "IN" not in markers and markers.isdisjoint(_LOCATORS)),
+        float(bool(reference.container_title) and kinds.IN not in markers and markers.isdisjoint(_LOCATORS)),
         float(kind is ReferenceType.BOOK and not reference.publisher and not reference.places),
         float(bool(reference.publisher) and not reference.places),  # publisher_without_place
         float(kind is ReferenceType.DOCUMENT),  # unknown_type

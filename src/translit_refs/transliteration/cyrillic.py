@@ -20,7 +20,7 @@ from functools import lru_cache
 import iuliia
 from iuliia.schema import TranslitSchema
 
-from ..lexicons import CHEMICAL_ELEMENTS, CYRILLIC_LETTER, ENGLISH_ONLY_WORDS, LATIN_ABBREVIATIONS
+from ..lexicon.words import CHEMICAL_ELEMENTS, CYRILLIC_LETTER, ENGLISH_ONLY_WORDS, LATIN_ABBREVIATIONS
 from ..models import CyrillicText, Reference, VolumeKind
 from ..parsing.language import looks_english
 from .orthography import russian_likeness

@@ -1,6 +1,6 @@
 """Word lists the layout rules consult: places, state abbreviations, months, seasons.
 
-The grammar's own lexicons (abbreviations, markers) live in ``grammars/lexicon.lark``.
+The marker words and abbreviations the grammar reads live in ``grammars/lexicon.lark`` (``lexicon.patterns``).
 """
 
 from __future__ import annotations
