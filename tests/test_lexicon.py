@@ -1,0 +1,189 @@
+"""The one lexicon: every word of a marker piece is read as its marker, by the grammar and by the
+rules alike, and every token kind the rules test for is one the grammar makes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from re import _parser as sre_parse  # the parser of regular expressions (private; stable in 3.11–3.13)
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from translit_refs import IssueKind, VolumeKind, parse_reference
+from translit_refs.lexicon import compiled, is_word, kinds, names, pattern, starts_with
+from translit_refs.parsing.grammar import Element, lark_parser, reference_parser
+from translit_refs.parsing.normalize import normalize
+from translit_refs.quality import features
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def words_of(name: str) -> list[str]:
+    """Every word a lexicon piece matches (its language is finite: literals, classes, alternatives,
+    optional letters)."""
+    return sorted(set(_expand(sre_parse.parse(pattern(name)))))
+
+
+def _expand(parsed: Any) -> Iterator[str]:
+    results = [""]
+    for op, argument in parsed:
+        results = [prefix + tail for prefix in results for tail in _alternatives(op, argument)]
+    yield from results
+
+
+def _alternatives(op: Any, argument: Any) -> list[str]:
+    name = str(op)
+    if name == "LITERAL":
+        return [chr(argument)]
+    if name == "SUBPATTERN":
+        return list(_expand(argument[-1]))
+    if name == "BRANCH":
+        return [word for branch in argument[1] for word in _expand(branch)]
+    if name == "IN":
+        return [chr(value) for kind, value in argument if str(kind) == "LITERAL"]
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, item = argument
+        assert high <= 3, "a word list has no unbounded repetition"
+        once = list(_expand(item))
+        found: list[str] = []
+        for count in range(low, high + 1):
+            found.extend(_repeat(once, count))
+        return found
+    raise AssertionError(f"not a word list: {name}")
+
+
+def _repeat(pieces: list[str], count: int) -> list[str]:
+    results = [""]
+    for _ in range(count):
+        results = [prefix + piece for prefix in results for piece in pieces]
+    return results
+
+
+# ---- the kinds the rules test for --------------------------------------------------------------
+
+
+def test_every_named_kind_is_a_terminal_of_the_grammar_or_a_derived_kind() -> None:
+    terminals = {terminal.name for terminal in lark_parser("python").terminals}
+    assert kinds.DERIVED.isdisjoint(terminals)
+    assert terminals >= kinds.ALL - kinds.DERIVED
+    assert {"VOLUME", "ISSUE", "PAGES", "URL", "JOURNAL_VOLUME"} <= kinds.ALL
+
+
+def _fixture_lines() -> list[str]:
+    return [line for line in (FIXTURES / "seed_references.txt").read_text("utf-8").splitlines() if line.strip()]
+
+
+def test_every_kind_the_grammar_gives_the_fixtures_is_named() -> None:
+    seen: set[str] = set()
+    parser = reference_parser("lean")
+    for line in _fixture_lines():
+        skeleton = parser.parse(normalize(line).text)
+        seen.update(element.kind for element in skeleton.elements)
+        seen.update(token.type for token in skeleton.head.names)
+    assert seen
+    assert seen <= kinds.ALL, seen - kinds.ALL
+
+
+def test_features_count_url_elements_as_fixing_markers() -> None:
+    """The URL element's kind is "URL" (its mark's terminal is URL_MARK): a feature that counts fixing
+    markers must name the element's kind."""
+    assert kinds.URL in features._FIXING
+    assert kinds.URL_MARK not in features._FIXING
+    skeleton = reference_parser("lean").parse("Title. URL: http://example.org/a (accessed 01.02.2020).")
+    element: Element = skeleton.elements[0]
+    assert element.kind == kinds.URL
+
+
+# ---- every word of a marker piece is read as its marker ------------------------------------------
+
+#: Each word-list piece, and a marker terminal that must read every word of it in context.
+_IN_CONTEXT = {
+    "VOLUME_ABBREVIATION": ("VOLUME", "{}. 5"),
+    "NUMBER_ABBREVIATION": ("ISSUE", "{}. 3"),
+    "FASCICLE_WORD": ("ISSUE", "{} 3"),
+    "VOLUME_UNIT": ("N_VOLS", "in 2 {}."),
+    "BOOK_UNIT": ("N_VOLS", "in 2 {}."),
+    "PART_UNIT": ("N_VOLS", "in 2 {}."),
+}
+
+
+def _word_cases() -> list[tuple[str, str]]:
+    return [(piece, word) for piece in _IN_CONTEXT for word in words_of(piece)]
+
+
+@pytest.mark.parametrize(("piece", "word"), _word_cases(), ids=str)
+def test_each_word_of_a_piece_lexes_as_its_marker(piece: str, word: str) -> None:
+    terminal, template = _IN_CONTEXT[piece]
+    assert compiled(terminal).fullmatch(template.format(word)), (terminal, word)
+    assert is_word(piece, word)
+
+
+@pytest.mark.parametrize("word", words_of("VOLUME_ABBREVIATION") + words_of("NUMBER_ABBREVIATION"))
+def test_an_abbreviated_marker_word_does_not_end_a_sentence(word: str) -> None:
+    """ "Werke Bd. 5" is one sentence: the period of a marker's abbreviation is not a full stop."""
+    sentence = compiled("SEG").match(f"Werke {word}. x")
+    assert sentence is not None
+    assert sentence.group() == f"Werke {word}. x"
+
+
+def test_the_word_lists_are_the_lexicon_pieces() -> None:
+    assert {"Bd", "Vol", "Vols", "vol", "Tom", "Том"} <= set(words_of("VOLUME_ABBREVIATION"))
+    assert {"No", "Nos", "no", "Nr"} <= set(words_of("NUMBER_ABBREVIATION"))
+    assert {"Iss", "Issue", "Vyp", "Вып"} <= set(words_of("FASCICLE_WORD"))
+    assert {"VOLUME_WORD", "ISSUE_WORD", "PAGES_WORD", "MONTH", "ABBREVIATION"} <= names()
+
+
+# ---- the markers the lexicon added, read end to end -----------------------------------------------
+
+
+def test_german_volume_and_number_words() -> None:
+    """ "Bd. 5, Nr. 3, S. 10–20": the journal keeps its name (it was once "3")."""
+    ref = parse_reference("Müller, K. Über Wellen. Zeitschrift für Physik, 2001, Bd. 5, Nr. 3, S. 10–20.")
+    assert (ref.container_title, ref.volume, ref.issue, ref.pages) == ("Zeitschrift für Physik", "5", "3", "10–20")
+    assert ref.issue_kind is IssueKind.NUMBER
+
+
+@pytest.mark.parametrize("word", ["Vyp.", "vyp.", "Iss.", "Issue", "Вып."])
+def test_a_fascicle_word_makes_the_issue_a_fascicle(word: str) -> None:
+    ref = parse_reference(f"Sidorov S.S. Stat’ya. Voprosy istorii, 2001, {word} 3, pp. 5-7.")
+    assert (ref.issue, ref.issue_kind) == ("3", IssueKind.ISSUE)
+    assert starts_with("FASCICLE_WORD", word)
+
+
+@pytest.mark.parametrize(("unit", "field", "kind"), [
+    ("vols.", "number_of_volumes", VolumeKind.VOLUME),
+    ("t.", "number_of_volumes", VolumeKind.VOLUME),
+    ("kn.", "number_of_volumes", VolumeKind.BOOK),
+    ("books", "number_of_volumes", VolumeKind.BOOK),
+    ("parts", "number_of_parts", VolumeKind.VOLUME),
+    ("ch.", "number_of_parts", VolumeKind.VOLUME),
+])  # fmt: skip
+def test_the_unit_of_a_count_decides_what_is_counted(unit: str, field: str, kind: VolumeKind) -> None:
+    ref = parse_reference(f"Petrov P.P. Sobranie sochinenii. In 3 {unit} Moscow, Nauka, 1990.")
+    assert getattr(ref, field) == "3"
+    assert ref.volume_kind is kind
+
+
+@pytest.mark.parametrize("word", ["Vol.", "vol.", "T.", "Т.", "Tom", "Том"])
+def test_a_roman_volume_after_a_comma_is_a_volume(word: str) -> None:
+    ref = parse_reference(f"Ivanov I.I. Istoriya. Moscow, Nauka, 2001, {word} II, 300 p.")
+    assert ref.volume == "II"
+
+
+@given(st.sampled_from(words_of("VOLUME_ABBREVIATION")), st.integers(min_value=1, max_value=999))
+def test_any_volume_word_gives_the_volume(word: str, number: int) -> None:
+    ref = parse_reference(f"Ivanov I.I. Stat’ya. Zhurnal fiziki, 2001, {word}. {number}, pp. 1-9.")
+    assert ref.volume == str(number)
+    assert ref.pages == "1-9"
+
+
+def test_no_rule_outside_the_lexicon_spells_the_volume_words() -> None:
+    """A marker word is declared once: the parsing rules ask the lexicon for it."""
+    package = Path(__file__).parent.parent / "src" / "translit_refs" / "parsing"
+    spelled = re.compile(r"""["'](?:vol|Vol|tom|Tom|kn|vyp|Vyp|iss|Iss)["',]""")
+    offenders = [path.name for path in package.glob("*.py") if spelled.search(path.read_text("utf-8"))]
+    assert offenders == []
