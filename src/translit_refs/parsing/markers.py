@@ -12,7 +12,7 @@ from typing import Any
 
 from lark import Token
 
-from ..lexicon import is_word, kinds, starts_with
+from ..lexicon import compiled, is_word, kinds, starts_with
 from ..lexicon.words import LANGUAGE_NOTES
 from ..models import Diagnostic, IssueKind, PartialDate, Role, Severity, VolumeKind
 from .dates import date_from_text, year_of
@@ -273,22 +273,31 @@ def _container_editors(draft: Draft, element: Element) -> None:
 
 def _responsibility(draft: Draft, element: Element) -> None:
     """ "/ with A. Smith" (contributors), "/ ed. by …" (editors), "/ I. I. Ivanov" (GOST: the authors again)."""
-    value = _value(element)
-    lowered = value.lower()
-    if element.kind == kinds.TRANSLATORS:
-        role = Role.TRANSLATOR
-    elif element.kind == kinds.EDITORS or "ed" in lowered or "ред" in lowered:
-        role = Role.EDITOR
-    elif "tr" in lowered or "per" in lowered or "пер" in lowered:
-        role = Role.TRANSLATOR
-    elif "with" in lowered or "comp" in lowered:
-        role = Role.CONTRIBUTOR
-    elif draft.persons:
+    role = _statement_role(element.kind, _value(element))
+    if role is None and draft.persons:
         _all_authors(draft, element.names)  # GOST repeats the authors after the title, all of them
         return
-    else:
-        role = Role.AUTHOR
-    add_persons(draft, element.names, role)
+    add_persons(draft, element.names, role or Role.AUTHOR)
+
+
+#: The lexicon's statement words, by the role they give, in the order they are tried.
+_STATEMENT_ROLES = (
+    ("STATEMENT_CONTRIBUTOR", Role.CONTRIBUTOR),
+    ("STATEMENT_EDITOR", Role.EDITOR),
+    ("STATEMENT_TRANSLATOR", Role.TRANSLATOR),
+)
+
+
+def _statement_role(kind: str, statement: str) -> Role | None:
+    """The role a statement's words give its persons ("/ ed. by", "; пер."), none for a bare "/"."""
+    if kind == kinds.TRANSLATORS:
+        return Role.TRANSLATOR
+    if kind == kinds.EDITORS:
+        return Role.EDITOR
+    for piece, role in _STATEMENT_ROLES:
+        if compiled(piece).search(statement):
+            return role
+    return None
 
 
 def _all_authors(draft: Draft, names: tuple[Token, ...]) -> None:
