@@ -88,11 +88,12 @@ def test_every_kind_the_grammar_gives_the_fixtures_is_named() -> None:
     assert seen <= kinds.ALL, seen - kinds.ALL
 
 
-def test_features_count_url_elements_as_fixing_markers() -> None:
-    """The URL element's kind is "URL" (its mark's terminal is URL_MARK): a feature that counts fixing
-    markers must name the element's kind."""
-    assert kinds.URL in features._FIXING
-    assert kinds.URL_MARK not in features._FIXING
+def test_the_features_name_only_kinds_the_skeleton_has() -> None:
+    """A feature set that names a terminal no element carries (the URL element's kind is "URL", its
+    mark's terminal "URL_MARK") would never fire."""
+    element_kinds = kinds.ALL - {kinds.URL_MARK, kinds.URL_VALUE, kinds.SEG, kinds.YEAR_SEG, kinds.NAME_SEP}
+    for named in (features._FIXING, features._LOCATORS):
+        assert named <= element_kinds
     skeleton = reference_parser("lean").parse("Title. URL: http://example.org/a (accessed 01.02.2020).")
     element: Element = skeleton.elements[0]
     assert element.kind == kinds.URL

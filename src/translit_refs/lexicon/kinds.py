@@ -19,6 +19,7 @@ CONTAINER_EDITORS: Final = "CONTAINER_EDITORS"
 
 # ---- sentences -----------------------------------------------------------------------------
 SEG: Final = "SEG"
+NAME_SEP: Final = "NAME_SEP"
 YEAR_SEG: Final = "YEAR_SEG"
 LABEL: Final = "LABEL"
 
