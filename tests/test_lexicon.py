@@ -4,63 +4,19 @@ rules alike, and every token kind the rules test for is one the grammar makes.""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
-from re import _parser as sre_parse  # the parser of regular expressions (private; stable in 3.11–3.13)
-from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from translit_refs import IssueKind, VolumeKind, parse_reference
-from translit_refs.lexicon import compiled, is_word, kinds, names, pattern, starts_with
+from translit_refs.lexicon import compiled, is_word, kinds, names, starts_with, words_of
 from translit_refs.parsing.grammar import Element, lark_parser, reference_parser
 from translit_refs.parsing.normalize import normalize
 from translit_refs.quality import features
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def words_of(name: str) -> list[str]:
-    """Every word a lexicon piece matches (its language is finite: literals, classes, alternatives,
-    optional letters)."""
-    return sorted(set(_expand(sre_parse.parse(pattern(name)))))
-
-
-def _expand(parsed: Any) -> Iterator[str]:
-    results = [""]
-    for op, argument in parsed:
-        results = [prefix + tail for prefix in results for tail in _alternatives(op, argument)]
-    yield from results
-
-
-def _alternatives(op: Any, argument: Any) -> list[str]:
-    name = str(op)
-    if name == "LITERAL":
-        return [chr(argument)]
-    if name == "SUBPATTERN":
-        return list(_expand(argument[-1]))
-    if name == "BRANCH":
-        return [word for branch in argument[1] for word in _expand(branch)]
-    if name == "IN":
-        return [chr(value) for kind, value in argument if str(kind) == "LITERAL"]
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        low, high, item = argument
-        assert high <= 3, "a word list has no unbounded repetition"
-        once = list(_expand(item))
-        found: list[str] = []
-        for count in range(low, high + 1):
-            found.extend(_repeat(once, count))
-        return found
-    raise AssertionError(f"not a word list: {name}")
-
-
-def _repeat(pieces: list[str], count: int) -> list[str]:
-    results = [""]
-    for _ in range(count):
-        results = [prefix + piece for prefix in results for piece in pieces]
-    return results
 
 
 # ---- the kinds the rules test for --------------------------------------------------------------
@@ -123,7 +79,7 @@ def test_each_word_of_a_piece_lexes_as_its_marker(piece: str, word: str) -> None
     assert is_word(piece, word)
 
 
-@pytest.mark.parametrize("word", words_of("VOLUME_ABBREVIATION") + words_of("NUMBER_ABBREVIATION"))
+@pytest.mark.parametrize("word", [*words_of("VOLUME_ABBREVIATION"), *words_of("NUMBER_ABBREVIATION")])
 def test_an_abbreviated_marker_word_does_not_end_a_sentence(word: str) -> None:
     """ "Werke Bd. 5" is one sentence: the period of a marker's abbreviation is not a full stop."""
     sentence = compiled("SEG").match(f"Werke {word}. x")
@@ -188,3 +144,8 @@ def test_no_rule_outside_the_lexicon_spells_the_volume_words() -> None:
     spelled = re.compile(r"""["'](?:vol|Vol|tom|Tom|kn|vyp|Vyp|iss|Iss)["',]""")
     offenders = [path.name for path in package.glob("*.py") if spelled.search(path.read_text("utf-8"))]
     assert offenders == []
+
+
+def test_words_refuses_a_piece_that_is_not_a_word_list() -> None:
+    with pytest.raises(ValueError, match="not a word list"):
+        words_of("YEAR")

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..lexicon import pattern, words_of
 from ..lexicon.words import CYRILLIC_LETTER, HOMOGLYPHS, PLACES, SOLID_PREFIXES
 from ..transliteration.translit import russian_frequency, russian_known
 from ..transliteration.words import has_russian_dictionary, zipf
@@ -26,10 +28,6 @@ CITE_HEADINGS = re.compile(r"^\s*(?:how to cite(?: this article)?|для цит�
 _OTHER_HEADING = re.compile(r"^\s*[A-ZА-ЯЁ][^.\d]{0,40}$")
 _LABEL = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})([.)]))\s+")  # not "2023) (in Russian)."
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
-_MARKERS = re.compile(
-    r"\bpp?\.\s?\d|\d\s?p\.|\bVol\.|\bvol\.|\bNo\.|\bno\.|\bIss\.|\bURL\b|\bDOI\b|\bdoi\b|\bIn\s|\[|"
-    r"\(mode of access|\(accessed|[Aa]vailable at|//"
-)
 _NAME_START = re.compile(
     r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][^\W\d_]+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]?[^\W\d_]+)?(?:,\s?|\s)(?:[A-ZА-ЯЁ][a-z]?\.\s?-?){1,3}"
 )
@@ -105,7 +103,7 @@ def split_references(text: str) -> list[ListEntry]:
 
 def looks_like_reference(line: str) -> bool:
     """A year and either a leading person's name or a bibliographic marker."""
-    return bool(_YEAR.search(line)) and bool(_NAME_START.match(line) or _MARKERS.search(line) or _LABEL.match(line))
+    return bool(_YEAR.search(line)) and bool(_NAME_START.match(line) or _markers().search(line) or _LABEL.match(line))
 
 
 def _section_end(lines: list[str], start: int) -> int:
@@ -154,9 +152,20 @@ def _densest_run(entries: tuple[ListEntry, ...]) -> tuple[ListEntry, ...]:
     return entries[best[0] : best[1]]
 
 
+@lru_cache(maxsize=1)
+def _markers() -> re.Pattern[str]:
+    """A bibliographic marker: "pp. 5", "384 p.", "Vol.", "No.", "Iss.", "URL", "DOI", "In ", "[", "//",
+    "(mode of access", "(accessed", "Available at" (the lexicon's abbreviated marker words)."""
+    abbreviated = "|".join(pattern(name) for name in _NUMBER_ABBREVIATIONS)
+    return re.compile(
+        rf"\bpp?\.\s?\d|\d\s?p\.|\b(?:{abbreviated})\.|\bURL\b|\bDOI\b|\bdoi\b|\bIn\s|\[|"
+        r"\(mode of access|\(accessed|[Aa]vailable at|//"
+    )
+
+
 def _bibliographic(text: str) -> bool:
     """A year, a bibliographic marker ("pp.", "Vol.", "URL") or a publishing place ("Vienna, Austria")."""
-    if _YEAR.search(text) or _MARKERS.search(text):
+    if _YEAR.search(text) or _markers().search(text):
         return True
     return any(word in PLACES for word in re.findall(r"[A-Z][a-z]+", text))
 
@@ -186,7 +195,7 @@ def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
             not _follows(label, _number(match))
             or not _skipped_labels_glued(label, _number(match), " ".join(parts), style)
             or _style(match) != style
-            or (parts and _NUMBER_MARKER_END.search(parts[-1]))
+            or (parts and _number_marker_end().search(parts[-1]))
         ):
             match = None  # "1. pp. 47–53" in entry 7, "3." in a "[n]" list, "Vol.↵2. Title": no labels
         if parts and (match or (not numbered and _starts_entry(parts[-1], line, width))):
@@ -368,17 +377,38 @@ _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 _LATIN_LOOKALIKES = str.maketrans(dict(HOMOGLYPHS))
 
 
-#: What may precede a glued "N." label: the end of an entry, not "Vol." or "No." before a number.
-_GLUE_BEFORE_NUMBER = r"(?<!\bVol\.)(?<!\bvol\.)(?<!\bNo\.)(?<!\bno\.)(?<!\bIss\.)(?<!\biss\.)(?<!\bv\.)(?<!\bT\.)"
-_GLUE_AFTER = r"(?<=[.)\]])" + _GLUE_BEFORE_NUMBER
+#: The lexicon's marker words that stand, abbreviated, before a number ("Vol.", "No.", "Iss.", "Bd.").
+_NUMBER_ABBREVIATIONS = ("VOLUME_ABBREVIATION", "NUMBER_ABBREVIATION", "FASCICLE_ABBREVIATION")
+
+
+@lru_cache(maxsize=1)
+def _glue_before_number() -> str:
+    """What may precede a glued "N." label: the end of an entry, not "Vol.", "No." or "v." before a number
+    (a look-behind for each of the lexicon's words, as look-behinds have a fixed width)."""
+    marker_words = sorted({word for name in (*_NUMBER_ABBREVIATIONS, "VOLUME_LETTER") for word in words_of(name)})
+    return "".join(rf"(?<!\b{re.escape(word)}\.)" for word in marker_words)
+
+
+def _glue_after() -> str:
+    return r"(?<=[.)\]])" + _glue_before_number()
+
+
 #: An entry's last page range or URL, which may end it without a period ("pp. 54–68 6. Title").
 _GLUE_AFTER_RANGE_OR_URL = "|".join(
     [*(r"(?<=\d[–-]" + r"\d" * digits + ")" for digits in range(1, 5)), r"(?<=\.pdf)", r"(?<=\.htm)", r"(?<=\.html)"]
 )
-#: A line ending in a marker of a number: the number on the next line is its value, not a label.
-_NUMBER_MARKER_END = re.compile(
-    r"(?:\b(?:Vol|vol|No|no|Iss|iss|Part|Pt|Book|Kn|[Nn]umber|[Nn]omer)|[,.]\s(?:v|T|Ch|pp?|PP?)|№)\.?\s*$"
-)
+
+
+@lru_cache(maxsize=1)
+def _number_marker_end() -> re.Pattern[str]:
+    """A line ending in a marker of a number: the number on the next line is its value, not a label."""
+    abbreviated = "|".join(pattern(name) for name in _NUMBER_ABBREVIATIONS)
+    return re.compile(
+        rf"(?:\b(?:{abbreviated}|Issue|issue|Part|Pt|Book|Kn|[Nn]umber|[Nn]omer)|[,.]\s(?:{pattern('VOLUME_LETTER')}|Ch|pp?|PP?)"
+        r"|№)\.?\s*$"
+    )
+
+
 #: How far back an open parenthesis makes "3)" its closing, not a label ("(Vol. 2, no. 3)").
 _PARENTHESIS_REACH = 40
 
@@ -408,13 +438,13 @@ def _glued_label(text: str, following: str, style: str) -> re.Match[str] | None:
     if style == "[]":
         return re.search(rf"\s\[{following}\]\s+(?=\S)", text)
     if style == ")":
-        for match in re.finditer(rf"{_GLUE_BEFORE_NUMBER}\s{following}\)\s+(?=[A-ZА-ЯЁ])", text):
+        for match in re.finditer(rf"{_glue_before_number()}\s{following}\)\s+(?=[A-ZА-ЯЁ])", text):
             opened = text.rfind("(", 0, match.start())
             if opened < max(text.rfind(")", 0, match.start()), match.start() - _PARENTHESIS_REACH):
                 return match
         return None
     return re.search(
-        rf"(?:{_GLUE_AFTER}|{_GLUE_AFTER_RANGE_OR_URL})\s{following}\.\s+(?=[A-ZА-ЯЁ])"
+        rf"(?:{_glue_after()}|{_GLUE_AFTER_RANGE_OR_URL})\s{following}\.\s+(?=[A-ZА-ЯЁ])"
         rf"|\s{following}\.\s+(?={_NAME_START.pattern[1:]})",
         text,
     )

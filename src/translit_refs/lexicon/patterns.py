@@ -16,7 +16,10 @@ on first use.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from re import _parser as sre_parse  # stable in CPython 3.11–3.13
+from typing import Any
 
 #: The package and file of the lexicon (mapped from the top-level ``grammars/`` folder).
 GRAMMAR_PACKAGE = "translit_refs.grammars"
@@ -67,3 +70,40 @@ def starts_with(name: str, text: str) -> bool:
 def is_word(name: str, text: str) -> bool:
     """Whether ``text`` is, whole, one word of the lexicon piece ``name``."""
     return compiled(name).fullmatch(text) is not None
+
+
+@lru_cache(maxsize=64)
+def words_of(name: str) -> tuple[str, ...]:
+    """Every word of a word-list piece ("VOLUME_ABBREVIATION" -> "Bd", "Tom", "Vol", "Vols", …), for
+    rules that need them one by one (a look-behind per word). The piece's language must be finite:
+    literals, character classes, alternatives and bounded repeats; anything else is a ValueError."""
+    return tuple(sorted(set(_expand(sre_parse.parse(pattern(name))))))
+
+
+def _expand(parsed: Any) -> Iterator[str]:
+    results = [""]
+    for op, argument in parsed:
+        results = [prefix + tail for prefix in results for tail in _alternatives(str(op), argument)]
+    yield from results
+
+
+def _alternatives(op: str, argument: Any) -> list[str]:
+    if op == "LITERAL":
+        return [chr(argument)]
+    if op == "SUBPATTERN":
+        return list(_expand(argument[-1]))
+    if op == "BRANCH":
+        return [word for branch in argument[1] for word in _expand(branch)]
+    if op == "IN" and all(str(kind) == "LITERAL" for kind, _ in argument):
+        return [chr(value) for _, value in argument]
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and argument[1] <= 3:
+        low, high, item = argument
+        once = list(_expand(item))
+        found: list[str] = []
+        for count in range(low, high + 1):
+            repeated = [""]
+            for _ in range(count):
+                repeated = [prefix + piece for prefix in repeated for piece in once]
+            found.extend(repeated)
+        return found
+    raise ValueError(f"not a word list: {op} in a lexicon piece")
