@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from lark import Token
 
-from ..lexicon import compiled, is_word, kinds, starts_with
+from ..lexicon import compiled, is_word, kinds, pattern, starts_with
 from ..lexicon.words import LANGUAGE_NOTES
 from ..models import Diagnostic, IssueKind, PartialDate, Role, Severity, VolumeKind
 from .dates import date_from_text, year_of
@@ -34,12 +35,17 @@ from .values import (
 _DIGITS = re.compile(r"\d+")
 _VOLUMES = re.compile(r"\d++(?:,\d++)++")
 _ROMAN = re.compile(r"[IVXLC]++(?:[–-][IVXLC]++)?$")
-#: "Working Paper No. 39", "Preprint FJEI- 2264", "report LA UR-02-1839": the series' name, then its number
-#: (the first word that starts with a digit or two capitals).
-_REPORT = re.compile(
-    r"(?P<genre>[^\W\d_][a-zа-яё]*+\.?(?:\s[^\W\d_][a-zа-яё]*+\.?)*?)\s(?:No\.?\s?|no\.\s?|№\s?)?"
-    r"(?P<number>(?:\d|[A-ZА-ЯЁ](?=[A-ZА-ЯЁ\d-])).*)"
-)
+
+
+@lru_cache(maxsize=1)
+def _report_pattern() -> re.Pattern[str]:
+    """ "Working Paper No. 39", "Preprint FJEI- 2264", "report LA UR-02-1839": the series' name, then
+    its number (the first word that starts with a digit or two capitals), perhaps after "No."."""
+    return re.compile(
+        r"(?P<genre>[^\W\d_][a-zа-яё]*+\.?(?:\s[^\W\d_][a-zа-яё]*+\.?)*?)\s"
+        rf"(?:(?:{pattern('NUMBER_ABBREVIATION')})\.?\s?|№\s?)?"
+        r"(?P<number>(?:\d|[A-ZА-ЯЁ](?=[A-ZА-ЯЁ\d-])).*)"
+    )
 _PATENT_NUMBER = re.compile(r"\d[\d\s/.,-]*+")
 
 
@@ -119,7 +125,7 @@ def _book(draft: Draft, element: Element) -> None:
 
 def _report(draft: Draft, element: Element) -> None:
     value = _value(element).strip("()")
-    report = _REPORT.fullmatch(value.rstrip(".,"))
+    report = _report_pattern().fullmatch(value.rstrip(".,"))
     genre, number = (report.group("genre"), report.group("number")) if report else (value.rstrip(".,"), None)
     if genre == "Paper":  # a conference paper's number ("Paper CN-195"), not a report series
         draft.kinds.discard(kinds.REPORT_NO)
