@@ -15,6 +15,13 @@ def _russian_note(reference: Reference) -> str:
     return " (In Russ.)" if reference.language == "ru" and reference.title_language != "ru" else ""
 
 
+def _russian(reference: Reference) -> bool:
+    """A Russian work: in Russian, or with its title or an author's name in Cyrillic (the model keeps
+    no patent's country, so a patent's is named only for a Russian work)."""
+    texts = (reference.title or "", *(person.family for person in reference.persons))
+    return reference.language == "ru" or any("Ѐ" <= c <= "ӿ" for text in texts for c in text)
+
+
 def format_references(reference: Reference) -> str:
     """The "References" style of Russian journals indexed in Scopus and WoS:
 
@@ -45,7 +52,8 @@ def format_references(reference: Reference) -> str:
         access = f" (accessed {numeric_date(reference.accessed)})" if reference.accessed else ""
         pieces.append(f"Available at: {reference.url}{access}" if reference.url else "")
     elif kind is ReferenceType.PATENT:
-        pieces.append(f"Patent RF, no. {reference.number}, {year}")
+        country = " RF," if _russian(reference) else ""
+        pieces.append(f"Patent{country} no. {reference.number}, {year}")
     else:
         if kind is ReferenceType.THESIS:
             pieces.append(reference.genre or "")
