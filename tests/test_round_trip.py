@@ -80,3 +80,49 @@ def test_family_references_round_trip(styled: tuple[str, Reference]) -> None:
     parsed = parse_reference(text)
     assert comparable(parsed) == reference, text
     assert csl_errors([to_csl_json(parsed)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        (
+            "Osipov R.R., Frolov A.A. Sposob kontrolya germetichnosti [A leak testing method]. Patent RF, no. "
+            "2534410, 2014.",
+            "Osipov R.R., Frolov A.A. Sposob kontrolya germetichnosti [A leak testing method]. Patent RF, no. "
+            "2534410, 2014.",
+        ),
+        (
+            "Пат. 2452845 Российская Федерация, МПК E21B 43/20. Способ разработки / Иванов И.И. – 2012.",
+            "Иванов И.И. Способ разработки. Patent RF, no. 2452845, 2012.",
+        ),
+        (
+            "Smith J., Brown K. Method of cooling a reactor. Patent US 5123456, 2001.",
+            "Smith J., Brown K. Method of cooling a reactor. Patent no. 5123456, 2001.",
+        ),
+        ("Smith J. Heat exchanger. Pat. EP 1234567, 2010.", "Smith J. Heat exchanger. Patent no. 1234567, 2010."),
+    ],
+    ids=["transliterated", "cyrillic", "us", "ep"],
+)
+def test_the_references_style_names_the_russian_federation_for_a_russian_patent_only(text: str, printed: str) -> None:
+    """The model keeps no patent's country: a Russian work's patent is "Patent RF", another's "Patent"."""
+    reference = parse_reference(text)
+    assert reference.type is ReferenceType.PATENT
+    assert format_reference(reference, "references") == printed
+    again = parse_reference(printed)
+    assert (again.type, again.number, again.issued) == (reference.type, reference.number, reference.issued)
+
+
+def test_a_patent_by_authors_named_in_cyrillic_is_russian_whatever_its_titles_language() -> None:
+    registration = Reference(
+        type=ReferenceType.PATENT,
+        persons=(Person(family="Чуркин", given="Е.Г."), Person(family="Сидоров", given="Е.Б.")),
+        title="Smart Energy. Base Soft",
+        number="2014616602",
+        issued=PartialDate(year=2014),
+    )
+    assert registration.language is None
+    assert format_reference(registration, "references") == (
+        "Чуркин Е.Г., Сидоров Е.Б. Smart Energy. Base Soft. Patent RF, no. 2014616602, 2014."
+    )
+    foreign = registration.model_copy(update={"persons": (Person(family="Smith", given="J."),)})
+    assert format_reference(foreign, "references") == "Smith J. Smart Energy. Base Soft. Patent no. 2014616602, 2014."

@@ -1,5 +1,9 @@
 """Style families: which citation style a list (and each entry) is printed in.
 
+Each family is a ``base.Family`` subclass in a sub-package of its own (its marker words, evidence,
+rules and formatter), registered here by name, as sqlglot registers its dialects; adding a family
+is its folder and one line below.
+
 Detection works as ``csv.Sniffer`` does for a file's dialect: each family scores the signs it
 sees in an entry's skeleton (``entry_evidence``); a list's family is the one most of its entries
 show (``list_family``); each entry is then read with its list's family unless it shows another
@@ -14,14 +18,20 @@ from collections.abc import Iterable, Mapping
 
 from ..models import StyleFamily
 from ..parsing.grammar import Skeleton
-from .author_date import AUTHOR_DATE
-from .base import Family, kinds
-from .gost import GOST
-from .references import REFERENCES
-from .vancouver import VANCOUVER
+from .author_date import AuthorDate
+from .base import REGISTRY, Family, families, get_or_raise, kinds, register, registered, unregister
+from .gost import Gost
+from .references import References
+from .vancouver import Vancouver
 
-FAMILIES: tuple[Family, ...] = (AUTHOR_DATE, REFERENCES, GOST, VANCOUVER)
-BY_NAME: dict[StyleFamily, Family] = {family.name: family for family in FAMILIES}
+# The built-in families, in the order entries have always been scored in (``entry_evidence``).
+register(AuthorDate())
+register(References())
+register(Gost())
+register(Vancouver())
+
+#: The registered families by name (a read-only view of the registry).
+BY_NAME = REGISTRY
 #: An entry's own signs must reach this score to override its list's family.
 CLEAR_EVIDENCE = 3.0
 
@@ -31,7 +41,7 @@ Scores = Mapping[StyleFamily, float]
 def entry_evidence(skeleton: Skeleton, text: str) -> dict[StyleFamily, float]:
     """How strongly the entry shows each family."""
     found = kinds(skeleton)
-    return {family.name: family.evidence(skeleton, text, found) for family in FAMILIES}
+    return {family.name: family.evidence(skeleton, text, found) for family in REGISTRY.values()}
 
 
 def best_family(scores: Scores) -> StyleFamily | None:
@@ -92,11 +102,20 @@ def family_for_entry(scores: Scores, in_list: StyleFamily | None) -> StyleFamily
 
 __all__ = [
     "BY_NAME",
-    "FAMILIES",
+    "REGISTRY",
+    "AuthorDate",
     "Family",
+    "Gost",
     "ListVote",
+    "References",
+    "Vancouver",
     "best_family",
     "entry_evidence",
+    "families",
     "family_for_entry",
+    "get_or_raise",
     "list_family",
+    "register",
+    "registered",
+    "unregister",
 ]

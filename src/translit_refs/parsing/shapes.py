@@ -1,7 +1,7 @@
 """What an unmarked sentence looks like: a place, a publisher, a collection's or a conference's title.
 
 The layout rules ask these questions of the sentences the grammar could not mark; each answer
-comes from a lexicon in ``lexicons.py`` and the sentence's own words, never from the reference
+comes from the word lists of ``lexicon/words.py`` and the sentence's own words, never from the reference
 around it.
 """
 
