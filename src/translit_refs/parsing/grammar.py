@@ -7,14 +7,21 @@ sentences their roles.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import importlib.resources
 import importlib.util
+import io
 import os
 import re
+import sys
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
+import lark
 from lark import Lark, Token, Transformer
 
 from ..lexicon import kinds
@@ -206,24 +213,123 @@ def reference_parser(backend: str = "lean") -> _Parses:
     return lark_parser(backend)
 
 
+#: The package and file of the grammar (``lexicon.lark`` beside it is imported by it).
+GRAMMAR_PACKAGE = "translit_refs.grammars"
+GRAMMAR = "reference.lark"
+#: The options the parser is built with (besides the transformer and the backend's plugins).
+_LARK_OPTIONS: dict[str, Any] = {"parser": "lalr", "lexer": "contextual", "maybe_placeholders": False}
+
+#: The environment variable that turns the parser cache off: "0", "off", "no" or "false".
+CACHE_VARIABLE = "TRANSLIT_REFS_PARSER_CACHE"
+#: Changed when what the cache file holds changes.
+_CACHE_FORMAT = b"translit-refs parser cache 1"
+
+
 @lru_cache(maxsize=2)
 def lark_parser(backend: str = "python") -> Lark:
-    """The Lark LALR parser ("python" or "cython"), with the skeleton builder inline."""
-    options: dict[str, Any] = {}
+    """The Lark LALR parser ("python" or "cython"), with the skeleton builder inline.
+
+    Loaded from the parser cache when it holds this grammar's parser (``parser_cache_path``), else
+    built from the grammar (a quarter of a second) and saved there for the next process.
+    """
+    inline: dict[str, Any] = {"transformer": SkeletonBuilder()}  # given to a loaded parser too
     if backend == "cython":
-        options["_plugins"] = importlib.import_module("lark_cython").plugins
+        inline["_plugins"] = importlib.import_module("lark_cython").plugins
     elif backend != "python":
         raise ValueError(f"unknown backend {backend!r}; available: {', '.join(available_backends())}")
-    return Lark.open_from_package(
-        "translit_refs.grammars",
-        "reference.lark",
-        ("",),
-        parser="lalr",
-        lexer="contextual",
-        transformer=SkeletonBuilder(),
-        maybe_placeholders=False,
-        **options,
-    )
+    path = parser_cache_path(backend)
+    if path is not None:
+        loaded = _load_cached(path, inline)
+        if loaded is not None:
+            return loaded
+    parser = Lark.open_from_package(GRAMMAR_PACKAGE, GRAMMAR, ("",), **_LARK_OPTIONS, **inline)
+    if path is not None:
+        _save_cached(parser, path, tuple(inline))
+    return parser
+
+
+def parser_cache_path(backend: str = "python") -> Path | None:
+    """Where the parser of ``backend`` is cached: ``$XDG_CACHE_HOME/translit-refs/`` (else
+    ``~/.cache/translit-refs/``), named by ``parser_cache_key``; None when $TRANSLIT_REFS_PARSER_CACHE
+    turns the cache off or there is no home directory.
+
+    The file is Lark's own serialisation of the built parser (``Lark.save``, a pickle, as Lark's
+    ``cache=`` option writes), loaded with ``Lark._load`` as ``cache=`` does; it is written to a
+    temporary file and renamed, so a reader sees a whole file or none, and one that does not load
+    (stale, corrupt, from another Lark) is ignored: the parser is built and the file replaced.
+    Lark's ``cache=`` itself is not used: it names the file by the main grammar's text only (an
+    imported grammar's change is noticed after loading, and the one file rewritten), and writes it in
+    place, so that two processes building at once can interleave their pickles, which differ from
+    run to run (string hashing orders sets).
+    """
+    if os.environ.get(CACHE_VARIABLE, "").strip().lower() in {"0", "off", "no", "false"}:
+        return None
+    configured = os.environ.get("XDG_CACHE_HOME", "")
+    if configured and os.path.isabs(configured):  # the XDG spec: a relative path is ignored
+        base = Path(configured)
+    else:
+        try:
+            base = Path.home() / ".cache"
+        except RuntimeError:  # no home directory
+            return None
+    return base / "translit-refs" / f"parser-{backend}-{parser_cache_key(backend)}.pickle"
+
+
+@lru_cache(maxsize=2)
+def parser_cache_key(backend: str = "python") -> str:
+    """What the cached parser depends on, hashed: every grammar file of the package (the imported
+    ``lexicon.lark`` too), the parser's options, the backend, Lark's version and Python's."""
+    digest = hashlib.sha256(_CACHE_FORMAT)
+    for name, text in grammar_texts():
+        digest.update(f"\0{name}\0{len(text)}\0".encode())
+        digest.update(text)
+    python = sys.implementation
+    digest.update(repr((sorted(_LARK_OPTIONS.items()), backend, lark.__version__, python.cache_tag)).encode())
+    return digest.hexdigest()[:32]
+
+
+def grammar_texts() -> list[tuple[str, bytes]]:
+    """Every grammar file of the grammar package (``*.lark``), by name, as bytes."""
+    files = importlib.resources.files(GRAMMAR_PACKAGE)
+    return sorted((entry.name, entry.read_bytes()) for entry in files.iterdir() if entry.name.endswith(".lark"))
+
+
+def _load_cached(path: Path, inline: dict[str, Any]) -> Lark | None:
+    """The parser saved at ``path``, or None when there is none or it is not whole (checked by its
+    digest) or does not load."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header, _, payload = data.partition(b"\n")
+    if header != _cache_header(payload):
+        return None
+    try:
+        return Lark.__new__(Lark)._load(io.BytesIO(payload), **inline)
+    except Exception:  # a cache that does not load is rebuilt
+        return None
+
+
+def _save_cached(parser: Lark, path: Path, inline: tuple[str, ...]) -> None:
+    """Save ``parser`` at ``path`` (a temporary file renamed over it); nothing when that fails."""
+    payload = io.BytesIO()
+    parser.save(payload, exclude_options=inline)
+    data = payload.getvalue()
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as file:
+            temporary = file.name
+            file.write(_cache_header(data) + b"\n" + data)
+        os.replace(temporary, path)
+    except OSError:  # a read-only or full disk: the next process builds the parser again
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+
+
+def _cache_header(payload: bytes) -> bytes:
+    """The cache file's first line: the format and the payload's digest."""
+    return _CACHE_FORMAT + b" " + hashlib.sha256(payload).hexdigest().encode()
 
 
 def terminal_pattern(name: str) -> str:
