@@ -3,15 +3,20 @@ rules alike, and every token kind the rules test for is one the grammar makes.""
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from translit_refs import IssueKind, VolumeKind, parse_reference
-from translit_refs.lexicon import compiled, is_word, kinds, names, starts_with, words_of
+from translit_refs.lexicon import compiled, is_word, kinds, names, pattern, starts_with, words_of
 from translit_refs.parsing.grammar import Element, lark_parser, reference_parser
 from translit_refs.parsing.normalize import normalize
 from translit_refs.quality import features
@@ -149,3 +154,47 @@ def test_no_rule_outside_the_lexicon_spells_the_volume_words() -> None:
 def test_words_refuses_a_piece_that_is_not_a_word_list() -> None:
     with pytest.raises(ValueError, match="not a word list"):
         words_of("YEAR")
+
+
+# ---- the compiled pieces are cached beside the parser -----------------------------------------------
+
+_CACHE_CHILD = """
+import json, sys
+from translit_refs.lexicon import patterns
+compiled_here = []
+original = patterns._compile_lexicon
+def counted():
+    compiled_here.append(True)
+    return original()
+patterns._compile_lexicon = counted
+print(json.dumps({"volume": patterns.pattern("VOLUME_WORD"), "compiled": bool(compiled_here),
+                  "path": str(patterns.cache_path())}))
+"""
+
+
+def _child(cache: Path) -> dict[str, Any]:
+    environment = {**os.environ, "XDG_CACHE_HOME": str(cache), "TRANSLIT_REFS_PARSER_CACHE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", _CACHE_CHILD], env=environment, capture_output=True, text=True, check=True, timeout=120
+    )
+    found: dict[str, Any] = json.loads(done.stdout)
+    return found
+
+
+def test_the_pieces_are_compiled_once_and_then_read_from_the_cache(tmp_path: Path) -> None:
+    first = _child(tmp_path)
+    second = _child(tmp_path)
+    assert first["compiled"]
+    assert not second["compiled"]
+    assert first["volume"] == second["volume"] == pattern("VOLUME_WORD")
+    assert Path(first["path"]).parent == tmp_path / "translit-refs"
+
+
+@pytest.mark.parametrize("damage", ["", "{", "[]", '{"VOLUME_WORD": 3}'])
+def test_a_damaged_cache_is_compiled_again(tmp_path: Path, damage: str) -> None:
+    path = Path(_child(tmp_path)["path"])
+    path.write_text(damage, encoding="utf-8")
+    again = _child(tmp_path)
+    assert again["compiled"]
+    assert again["volume"] == pattern("VOLUME_WORD")
+    assert json.loads(path.read_text("utf-8"))["VOLUME_WORD"] == pattern("VOLUME_WORD")

@@ -9,15 +9,19 @@ spelling its words again, so a word added to the lexicon is known everywhere at 
     >>> starts_with("FASCICLE_WORD", "Vyp. 3")
     True
 
-The lexicon is read with Lark's own grammar loader (no parse table is built), once per process,
-on first use.
+The lexicon is read with Lark's own grammar loader (no parse table is built), on first use, and
+kept beside the parser's cache, so that a process starts without compiling it again.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import tempfile
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 from re import _parser as sre_parse  # stable in CPython 3.11–3.13
 from typing import Any
 
@@ -28,8 +32,22 @@ LEXICON_FILE = "lexicon.lark"
 
 @lru_cache(maxsize=1)
 def _lexicon_patterns() -> dict[str, str]:
-    """Every piece of the lexicon, as the regular expression Lark compiles it to."""
-    from lark.load_grammar import FromPackageLoader, GrammarBuilder  # noqa: PLC0415 - on first use only
+    """Every piece of the lexicon, as the regular expression Lark compiles it to: read from the
+    cache beside the parser's (``cache_path``) when it is there, else compiled and saved there."""
+    path = cache_path()
+    if path is not None:
+        cached = _load(path)
+        if cached is not None:
+            return cached
+    compiled_pieces = _compile_lexicon()
+    if path is not None:
+        _save(compiled_pieces, path)
+    return compiled_pieces
+
+
+def _compile_lexicon() -> dict[str, str]:
+    """The lexicon's pieces compiled by Lark's grammar loader (a fifth of a second)."""
+    from lark.load_grammar import FromPackageLoader, GrammarBuilder  # noqa: PLC0415 - only without a cache
 
     loader = FromPackageLoader(GRAMMAR_PACKAGE, ("",))
     source, text = loader(None, LEXICON_FILE)
@@ -37,6 +55,48 @@ def _lexicon_patterns() -> dict[str, str]:
     builder.load_grammar(text, str(source))
     terminals, _, _ = builder.build().compile([], "*")
     return {terminal.name: terminal.pattern.to_regexp() for terminal in terminals}
+
+
+def cache_path() -> Path | None:
+    """Where the compiled pieces are cached: beside the parser's cache, under the same key (the
+    grammar files' text, Lark's and Python's versions), so a changed lexicon is compiled again; None
+    when the parser cache is off."""
+    from ..parsing.grammar import parser_cache_key, parser_cache_path  # noqa: PLC0415 - it imports this package
+
+    parser_path = parser_cache_path("python")
+    if parser_path is None:
+        return None
+    return parser_path.with_name(f"lexicon-{parser_cache_key('python')}.json")
+
+
+def _load(path: Path) -> dict[str, str] | None:
+    """The pieces saved at ``path``; None when there are none or the file is not a whole map of names
+    to patterns."""
+    try:
+        loaded = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(loaded, dict) or not loaded:
+        return None
+    if not all(isinstance(key, str) and isinstance(value, str) for key, value in loaded.items()):
+        return None
+    return loaded
+
+
+def _save(pieces: dict[str, str], path: Path) -> None:
+    """Save the pieces at ``path`` (a temporary file renamed over it); nothing when that fails."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
+        ) as file:
+            temporary = file.name
+            json.dump(pieces, file, ensure_ascii=False, sort_keys=True)
+        os.replace(temporary, path)
+    except OSError:  # a read-only or full disk: the next process compiles the pieces again
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
 
 
 def names() -> frozenset[str]:
