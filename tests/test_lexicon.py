@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from translit_refs import IssueKind, VolumeKind, parse_reference
-from translit_refs.lexicon import compiled, is_word, kinds, names, pattern, starts_with, words_of
+from translit_refs.lexicon import compiled, is_word, kinds, language_code, names, pattern, starts_with, words_of
 from translit_refs.parsing.grammar import Element, lark_parser, reference_parser
 from translit_refs.parsing.normalize import normalize
 from translit_refs.quality import features
@@ -97,6 +97,23 @@ def test_the_word_lists_are_the_lexicon_pieces() -> None:
     assert {"No", "Nos", "no", "Nr"} <= set(words_of("NUMBER_ABBREVIATION"))
     assert {"Iss", "Issue", "Vyp", "Вып"} <= set(words_of("FASCICLE_WORD"))
     assert {"VOLUME_WORD", "ISSUE_WORD", "PAGES_WORD", "MONTH", "ABBREVIATION"} <= names()
+
+
+def _language_words() -> list[tuple[str, str]]:
+    pieces = sorted(name for name in names() if name.startswith("LANGUAGE_NAME_"))
+    return [(piece.removeprefix("LANGUAGE_NAME_").lower(), word) for piece in pieces for word in words_of(piece)]
+
+
+@pytest.mark.parametrize(("code", "word"), _language_words(), ids=str)
+def test_each_language_word_gives_its_code_in_a_note(code: str, word: str) -> None:
+    assert language_code(word) == code
+    ref = parse_reference(f"Ivanov I.I. Stat’ya. Zhurnal, 2001, no. 3, pp. 5-7 (in {word}).")
+    assert ref.language == code
+
+
+def test_a_language_the_lexicon_does_not_name_has_no_code() -> None:
+    assert language_code("Klingon") is None
+    assert {"ru", "en", "uk", "be"} <= {code for code, _ in _language_words()}
 
 
 # ---- the markers the lexicon added, read end to end -----------------------------------------------

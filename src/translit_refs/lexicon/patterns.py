@@ -167,3 +167,17 @@ def _alternatives(op: str, argument: Any) -> list[str]:
             found.extend(repeated)
         return found
     raise ValueError(f"not a word list: {op} in a lexicon piece")
+
+
+#: The lexicon's pieces that name a language end with its BCP 47 code ("LANGUAGE_NAME_RU").
+LANGUAGE_PIECE = "LANGUAGE_NAME_"
+
+
+@lru_cache(maxsize=64)
+def language_code(name: str) -> str | None:
+    """The BCP 47 code of a language as a note names it ("Russian", "Russ.", "Rissian" -> "ru";
+    "Ukr." -> "uk"), from the lexicon piece that reads the name; None for a name it does not know."""
+    for piece in sorted(names()):
+        if piece.startswith(LANGUAGE_PIECE) and is_word(piece, name):
+            return piece.removeprefix(LANGUAGE_PIECE).lower()
+    return None

@@ -247,30 +247,6 @@ RUSSIAN_MONTHS: dict[str, int] = {
 #: Seasons as printed in journal issues ("Vol. 2. Winter. No. 4").
 SEASONS: frozenset[str] = frozenset({"Winter", "Spring", "Summer", "Autumn", "Fall"})
 
-#: Languages named in "(in Russian)"-style notes, to BCP 47 codes.
-LANGUAGE_NOTES: dict[str, str] = {
-    "Russian": "ru",
-    "Rusian": "ru",
-    "Russ.": "ru",
-    "Russ": "ru",
-    "English": "en",
-    "Engl.": "en",
-    "Eng": "en",
-    "Ukrainian": "uk",
-    "Ukr.": "uk",
-    "Ukr": "uk",
-    "Ucr": "uk",
-    "Belarusian": "be",
-    "Kazakh": "kk",
-    "German": "de",
-    "French": "fr",
-    "Chinese": "zh",
-    "Japanese": "ja",
-    "Spanish": "es",
-    "Italian": "it",
-    "Polish": "pl",
-    "Czech": "cs",
-}
 
 #: Cyrillic letters that look like Latin ones, mapped to the Latin letter.
 HOMOGLYPHS: dict[str, str] = {

@@ -13,8 +13,7 @@ from typing import Any
 
 from lark import Token
 
-from ..lexicon import compiled, is_word, kinds, pattern, starts_with
-from ..lexicon.words import LANGUAGE_NOTES
+from ..lexicon import compiled, is_word, kinds, language_code, pattern, starts_with
 from ..models import Diagnostic, IssueKind, PartialDate, Role, Severity, VolumeKind
 from .dates import date_from_text, year_of
 from .draft import Draft, add_persons, refine_date, warning
@@ -245,8 +244,7 @@ def _language_note(draft: Draft, element: Element) -> None:
     """ "(in Russian)", "(In Russ., abstr. in Engl.)", and their misspellings ("(in Rissian)", "(in Ucraine)")."""
     value = _value(element)
     name = value.strip("()[]").split(maxsplit=1)[-1].split(",")[0].strip()
-    code = LANGUAGE_NOTES.get(name) or LANGUAGE_NOTES.get(name[:3]) or ("ru" if name.startswith("R") else None)
-    draft.set_once("noted_language", code)
+    draft.set_once("noted_language", language_code(name))
 
 
 def _apa(draft: Draft, element: Element) -> None:
