@@ -23,13 +23,14 @@ from translit_refs import (
     Role,
     VolumeKind,
 )
-from translit_refs.lexicon.words import MONTHS, PLACES, REGIONS, SEASONS
+from translit_refs.lexicon import words_of
+from translit_refs.lexicon.words import MONTHS, PLACES, REGIONS
 from translit_refs.parsing.language import title_language
 
 #: Words a title may not use as plain words: they start markers in this style.
 _MARKER_WORDS = {
     *MONTHS,
-    *SEASONS,
+    *words_of("SEASON_NAME"),
     "Vol", "Vols", "Book", "Part", "Working", "Discussion", "Report", "Preprint", "Technical", "Ser",
     "Series", "Seriya", "Serie", "Section", "Sect", "Issue", "Tom", "Chast", "Available", "Retrieved",
     "Occasional", "Research", "Doctoral", "Master", "Kn", "Diss", "Pt",
@@ -203,7 +204,7 @@ def articles(draw: st.DrawFn) -> Reference:
     """Journal articles: "In Journal. Vol. N. Season. No. N, pp. X–Y. DOI …"."""
     translated = draw(st.one_of(st.none(), translation))
     issued = draw(year_date)
-    season = draw(st.one_of(st.none(), st.sampled_from(sorted(SEASONS))))
+    season = draw(st.one_of(st.none(), st.sampled_from(words_of("SEASON_NAME"))))
     volume = draw(st.one_of(st.none(), count))
     if season is not None and volume is not None:
         issued = issued.model_copy(update={"season": season})

@@ -244,8 +244,6 @@ RUSSIAN_MONTHS: dict[str, int] = {
     for name in names
 }  # fmt: skip
 
-#: Seasons as printed in journal issues ("Vol. 2. Winter. No. 4").
-SEASONS: frozenset[str] = frozenset({"Winter", "Spring", "Summer", "Autumn", "Fall"})
 
 
 #: Cyrillic letters that look like Latin ones, mapped to the Latin letter.
