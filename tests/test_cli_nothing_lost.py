@@ -15,6 +15,7 @@ import pytest
 
 from translit_refs import cli, parse_references
 from translit_refs.cli import main
+from translit_refs.pipeline import Batch
 
 from conftest import FIXTURES
 
@@ -61,11 +62,11 @@ def test_an_interrupt_leaves_the_output_file_as_it_was(
     rendered = cli._render_batch
     calls = []
 
-    def interrupted(*arguments: Any) -> Any:
+    def interrupted(batch: Batch, **rendering: Any) -> Any:
         calls.append(1)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return rendered(*arguments)
+        return rendered(batch, **rendering)
 
     monkeypatch.setattr(cli, "_render_batch", interrupted)
     assert main(["parse", str(source), "-o", str(out), "-q"]) == cli.EXIT_INTERRUPTED
@@ -103,14 +104,14 @@ _RENDER = cli._render_batch
 _MARKER = "TRANSLIT_REFS_TEST_DIED"
 
 
-def _dies_once(batch: list[Any], *rest: Any) -> Any:
+def _dies_once(batch: Batch, **rendering: Any) -> Any:
     """The batch renderer, but the worker that first meets the batch from line 501 dies (a module-level
     function, so that the process pool can send it to its workers)."""
     marker = Path(os.environ[_MARKER])
-    if batch[0][1] == 501 and not marker.exists():
+    if batch.entries[0].line == 501 and not marker.exists():
         marker.write_text("died once", "utf-8")
         os._exit(9)
-    return _RENDER(batch, *rest)
+    return _RENDER(batch, **rendering)
 
 
 def test_a_dead_worker_s_batch_is_run_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -151,11 +152,11 @@ def test_a_bom_is_stripped_from_stdin_too() -> None:
     assert json.loads(done.stdout.decode("utf-8"))["raw"] == "Acheson, D. (1969). Title. NY, Norton. 5 p."
 
 
-def _always_fails(batch: list[Any], *rest: Any) -> Any:
+def _always_fails(batch: Batch, **rendering: Any) -> Any:
     """The batch renderer, but the batch from line 501 always fails."""
-    if batch[0][1] == 501:
+    if batch.entries[0].line == 501:
         raise RuntimeError("cannot render")
-    return _RENDER(batch, *rest)
+    return _RENDER(batch, **rendering)
 
 
 def test_lines_that_cannot_be_parsed_are_named_and_nothing_is_written(

@@ -46,6 +46,12 @@ def test_core_imports_no_web_framework() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_the_web_service_does_not_import_the_command_line() -> None:
+    code = "import sys, translit_refs.web.service\nsys.exit('translit_refs.cli' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
 def test_serve_listens_on_this_machine_only_by_default() -> None:
     arguments = build_argument_parser().parse_args(["serve"])
     assert (arguments.host, arguments.port) == ("127.0.0.1", 8000)

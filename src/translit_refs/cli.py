@@ -11,11 +11,9 @@ import os
 import re
 import sys
 import tempfile
-from collections import deque
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -24,12 +22,18 @@ from tqdm import tqdm
 from .documents.listsplit import parallel_sections, split_references
 from .export.bibtex_ris import to_bibtex, to_ris, unique_key
 from .export.csl import CSL_PROFILES, DEFAULT_CSL_PROFILE, CslProfile, to_csl_json
-from .models import Diagnostic, Reference, Severity
-from .parallel import parse_parallel
-from .parallel.enrich import paired_count
+from .models import Severity
 from .parsing.lines import BOM, text_lines
-from .parsing.parser import parse_list
-from .quality import held_for_review
+from .pipeline import (
+    BATCH_SIZE,
+    ESCAPED_BYTE,
+    Batch,
+    Entry,
+    LinesLostError,
+    Pipeline,
+    listed_entries,
+    stream_lines,
+)
 
 EXIT_OK = 0
 EXIT_NEEDS_REVIEW = 1
@@ -93,13 +97,13 @@ def build_argument_parser() -> argparse.ArgumentParser:
         "--cyrillic",
         action="store_true",
         help="recover the Cyrillic title of transliterated references (needs the [translit] extra); "
-        "the scheme is detected per batch of 500 references",
+        f"the scheme is detected per batch of {BATCH_SIZE} references",
     )
     parse.add_argument(
         "--alone",
         action="store_true",
-        help="read each reference on its own evidence; by default each batch of 500 lines is read as one "
-        "list, its style family detected from all its entries",
+        help=f"read each reference on its own evidence; by default each batch of {BATCH_SIZE} lines is read as "
+        "one list, its style family detected from all its entries",
     )
     parse.add_argument(
         "--parallel",
@@ -171,9 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 status = _split(lines, sink, name)
             elif arguments.find:
                 found, found_partner = _found_lines(lines, name)
-                status = _parse_stream(iter(found), sink, name, arguments, partner or found_partner)
+                status = _parse_stream(found, sink, name, arguments, partner or found_partner)
             else:
-                status = _parse_stream(_numbered(lines), sink, name, arguments, partner)
+                status = _parse_stream(stream_lines(lines), sink, name, arguments, partner)
                 if partner_damaged:
                     status = max(status, EXIT_NEEDS_REVIEW)
             output.commit()
@@ -206,10 +210,6 @@ def _serve(host: str, port: int) -> int:
     print(f"translit-refs: serving on http://{host}:{port}/ (Ctrl-C stops)", file=sys.stderr)
     app.serve(host, port)
     return EXIT_OK
-
-
-class LinesLostError(Exception):
-    """Lines that could not be parsed even after their batch was run again (a worker kept dying)."""
 
 
 class AtomicOutput:
@@ -254,10 +254,6 @@ class AtomicOutput:
                 os.unlink(self.temporary)
 
 
-#: References per batch handed to a worker process (and per progress update).
-BATCH_SIZE = 500
-
-
 @dataclass(frozen=True, slots=True)
 class _Rendered:
     """One reference rendered in a worker: its output text, stderr lines and whether it needs review."""
@@ -268,56 +264,35 @@ class _Rendered:
 
 
 @dataclass(frozen=True, slots=True)
-class _Reading:
-    """How a batch is read and rendered: the output format, Cyrillic recovery, entries read alone."""
+class _Rendering:
+    """How a batch is rendered: the input's name (for messages), the output format, the CSL profile."""
 
+    name: str
     to: str
-    cyrillic: bool = False
-    alone: bool = False
-    #: The Cyrillic partner list, when the input is read with it (the whole input is then one batch).
-    parallel: tuple[str, ...] | None = None
     csl_profile: CslProfile = DEFAULT_CSL_PROFILE
 
 
-#: One input line to parse: its reference number, its line number, its text, and whether it held bytes
-#: that are not UTF-8 (read as U+FFFD).
-Line = tuple[int, int, str, bool]
+def _render_batch(batch: Batch, rendering: _Rendering) -> list[_Rendered]:
+    """Render a batch the pipeline has read; runs in worker processes too.
 
-
-def _render_batch(batch: list[Line], name: str, reading: _Reading) -> list[_Rendered]:
-    """Parse and render a batch of lines; runs in worker processes too.
-
-    The batch is read as one list (its style family detected from all its entries), unless
-    ``alone``; the family goes to stderr as an info line before the batch's own messages.
+    The family the batch was read in (and, with a Cyrillic list, how many references found a
+    partner) goes to stderr as an info line before the batch's own messages.
     """
     rendered = []
-    to = reading.to
-    texts = [line for _, _, line, _ in batch]
-    if reading.parallel is not None:
-        parsed = parse_parallel(reading.parallel, texts, as_list=not reading.alone)
-    else:
-        parsed = parse_list(texts, as_list=not reading.alone)
-    references = [
-        _with_decoding_error(reference) if undecodable else reference
-        for reference, (_, _, _, undecodable) in zip(parsed.references, batch, strict=True)
-    ]
+    name, to = rendering.name, rendering.to
+    entries = batch.entries
     family_note: tuple[str, ...] = (
-        (f"{name}:{batch[0][1]}: info: lines {batch[0][1]}–{batch[-1][1]} read as a list in the "
-         f"{parsed.family.value!r} style family",)
-        if parsed.family is not None
+        (f"{name}:{entries[0].line}: info: lines {entries[0].line}–{entries[-1].line} read as a list in the "
+         f"{batch.family.value!r} style family",)
+        if batch.family is not None
         else ()
     )  # fmt: skip
-    if reading.parallel is not None:
-        paired = paired_count(parsed.references)
-        family_note += (f"{name}: info: {paired} of {len(texts)} references paired with the "
-                        f"{len(reading.parallel)} entries of the Cyrillic list",)  # fmt: skip
-    if reading.cyrillic:
-        references = importlib.import_module("translit_refs.transliteration.cyrillic").transliterate_references(
-            references
-        )
-    for (number, line_number, _, _), reference in zip(batch, references, strict=True):
+    if batch.partner is not None and batch.paired is not None:
+        family_note += (f"{name}: info: {batch.paired} of {len(entries)} references paired with the "
+                        f"{len(batch.partner)} entries of the Cyrillic list",)  # fmt: skip
+    for number, (entry, reference) in enumerate(zip(entries, batch.references, strict=True), batch.start + 1):
         if to == "csl-json":
-            text = json.dumps(to_csl_json(reference, f"ref-{number}", reading.csl_profile), ensure_ascii=False)
+            text = json.dumps(to_csl_json(reference, f"ref-{number}", rendering.csl_profile), ensure_ascii=False)
         elif to == "bibtex":
             text = to_bibtex([reference]).strip() + "\n"
         elif to == "ris":
@@ -325,45 +300,27 @@ def _render_batch(batch: list[Line], name: str, reading: _Reading) -> list[_Rend
         else:
             text = reference.model_dump_json()
         messages = family_note + tuple(
-            f"{name}:{line_number}: {d.severity.value}: {d.message}"
+            f"{name}:{entry.line}: {d.severity.value}: {d.message}"
             for d in reference.diagnostics
             if d.severity is not Severity.INFO
         )
         if reference.needs_review:
             reason = reference.review_reasons[0] if reference.review_reasons else "low confidence"
-            messages += (f"{name}:{line_number}: review: {reason} (confidence {reference.confidence})",)
+            messages += (f"{name}:{entry.line}: review: {reason} (confidence {reference.confidence})",)
         family_note = ()
         rendered.append(_Rendered(text, messages, reference.needs_review))
     return rendered
 
 
-def _with_decoding_error(reference: Reference) -> Reference:
-    """The reference of a line that held bytes that are not UTF-8, with an error that says so (and so
-    flagged for review)."""
-    message = "bytes that are not UTF-8 were read as U+FFFD"
-    error = Diagnostic(code="not-utf8", message=message, severity=Severity.ERROR)
-    update = {
-        "diagnostics": (*reference.diagnostics, error),
-        "needs_review": True,
-        "review_reasons": (message, *reference.review_reasons),
-        "confidence": held_for_review(reference.confidence or 0.0),
-    }
-    return reference.model_copy(update=update)
-
-
 def _decoded(text: str, name: str) -> tuple[str, bool]:
     """Text read with "surrogateescape": each byte that is not UTF-8 becomes U+FFFD, and each of their
     lines is reported on stderr. Returns the text and whether any byte was bad."""
-    if not _ESCAPED_BYTE.search(text):
+    if not ESCAPED_BYTE.search(text):
         return text, False
     for number, line in enumerate(text_lines(text), start=1):
-        if _ESCAPED_BYTE.search(line):
+        if ESCAPED_BYTE.search(line):
             print(f"{name}:{number}: error: bytes that are not UTF-8 were read as U+FFFD", file=sys.stderr)
-    return _ESCAPED_BYTE.sub("\ufffd", text), True
-
-
-#: A byte that was not UTF-8, as "surrogateescape" decodes it.
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+    return ESCAPED_BYTE.sub("\ufffd", text), True
 
 
 def _split(source: TextIO, output: TextIO, name: str) -> int:
@@ -373,9 +330,9 @@ def _split(source: TextIO, output: TextIO, name: str) -> int:
     return EXIT_NEEDS_REVIEW if undecodable else EXIT_OK
 
 
-def _found_lines(source: TextIO, name: str) -> tuple[list[tuple[int, str, bool]], tuple[str, ...] | None]:
-    """(source line, reference, undecodable) of the document's reference list, and its Cyrillic
-    partner list when the document prints both (then the transliterated list is the one parsed)."""
+def _found_lines(source: TextIO, name: str) -> tuple[list[Entry], tuple[str, ...] | None]:
+    """The entries of the document's reference list, and its Cyrillic partner list when the document
+    prints both (then the transliterated list is the one parsed)."""
     text, undecodable = _decoded(source.read().removeprefix(BOM), name)
     both = parallel_sections(text)
     entries = list(both[1].entries) if both else split_references(text)
@@ -383,7 +340,7 @@ def _found_lines(source: TextIO, name: str) -> tuple[list[tuple[int, str, bool]]
     if both:
         print(f"{name}: info: {len(entries)} references read with their Cyrillic list "
               f"({both[0].heading or 'unheaded'}, {len(partner or ())} entries)", file=sys.stderr)  # fmt: skip
-    return [(e.first_line, e.text, undecodable and "\ufffd" in e.text) for e in entries], partner
+    return listed_entries(entries, undecodable), partner
 
 
 def _partner_list(path: str) -> tuple[tuple[str, ...], bool]:
@@ -392,26 +349,13 @@ def _partner_list(path: str) -> tuple[tuple[str, ...], bool]:
     lines = []
     damaged = False
     with _open_input(path) as source:
-        for number, text, undecodable in _numbered(source):
-            if undecodable:
+        for line in stream_lines(source):
+            if line.undecodable:
                 damaged = True
-                print(f"{path}:{number}: error: bytes that are not UTF-8 were read as U+FFFD", file=sys.stderr)
-            if text.strip():
-                lines.append(text)
+                print(f"{path}:{line.line}: error: bytes that are not UTF-8 were read as U+FFFD", file=sys.stderr)
+            if line.text.strip():
+                lines.append(line.text)
     return tuple(lines), damaged
-
-
-def _numbered(source: TextIO) -> Iterator[tuple[int, str, bool]]:
-    """(line number, text, undecodable) of each line of a stream read with "surrogateescape": lines
-    end at \\n, \\r\\n or \\r (``parsing.lines``), an opening BOM is dropped, bad bytes read as U+FFFD."""
-    for number, line in enumerate(source, start=1):
-        text = line.rstrip("\r\n")
-        if number == 1:
-            text = text.removeprefix(BOM)
-        if _ESCAPED_BYTE.search(text):
-            yield number, _ESCAPED_BYTE.sub("\ufffd", text), True
-        else:
-            yield number, text, False
 
 
 def _unique_bibtex_key(entry: str, used: set[str]) -> str:
@@ -422,87 +366,15 @@ def _unique_bibtex_key(entry: str, used: set[str]) -> str:
     return entry[: match.start(2)] + unique_key(match.group(2), used) + entry[match.end(2) :]
 
 
-def _batches(numbered: Iterator[tuple[int, str, bool]], size: int = BATCH_SIZE) -> Iterator[list[Line]]:
-    batch: list[Line] = []
-    number = 0
-    for line_number, line, undecodable in numbered:
-        if line.strip():
-            number += 1
-            batch.append((number, line_number, line, undecodable))
-            if len(batch) == size:
-                yield batch
-                batch = []
-    if batch:
-        yield batch
-
-
-def _rendered_in_order(
-    batches: Iterator[list[Line]], name: str, reading: _Reading, jobs: int
-) -> Iterator[list[_Rendered]]:
-    """Rendered batches in input order; with jobs > 1 a bounded window of batches runs in a process pool.
-
-    A worker that dies (killed, out of memory) breaks the pool: a new pool runs the unfinished batches
-    again. A batch that breaks a pool twice, or fails in its worker, is run in this process; if that
-    fails too, ``LinesLostError`` names its lines (and the output is not written)."""
-    if jobs <= 1:
-        for batch in batches:
-            yield _run_here(batch, name, reading).result()
-        return
-    pending = iter(batches)
-    window: deque[list[Line]] = deque()
-    futures: dict[int, Future[list[_Rendered]]] = {}
-    broke: dict[int, int] = {}
-    pool = ProcessPoolExecutor(max_workers=jobs)
-    try:
-        while True:
-            while len(window) < 2 * jobs and (batch := next(pending, [])):
-                window.append(batch)
-                futures[id(batch)] = pool.submit(_render_batch, batch, name, reading)
-            if not window:
-                return
-            first = window[0]
-            try:
-                rendered = futures[id(first)].result()
-            except BrokenProcessPool:
-                broke[id(first)] = broke.get(id(first), 0) + 1
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=jobs)
-                for batch in window:
-                    retried_enough = batch is first and broke[id(first)] >= 2
-                    futures[id(batch)] = (
-                        _run_here(batch, name, reading)
-                        if retried_enough
-                        else pool.submit(_render_batch, batch, name, reading)
-                    )
-                continue
-            except Exception:  # the batch itself failed in its worker: once more here, or its lines are named
-                futures[id(first)] = _run_here(first, name, reading)
-                continue
-            window.popleft()
-            del futures[id(first)]
-            yield rendered
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _run_here(batch: list[Line], name: str, reading: _Reading) -> Future[list[_Rendered]]:
-    """A batch run in this process, as a finished future; ``LinesLostError`` if it cannot be."""
-    done: Future[list[_Rendered]] = Future()
-    try:
-        done.set_result(_render_batch(batch, name, reading))
-    except Exception as error:
-        raise LinesLostError(f"lines {batch[0][1]}–{batch[-1][1]} could not be parsed ({error!r})") from error
-    return done
-
-
 def _parse_stream(
-    source: Iterator[tuple[int, str, bool]],
+    source: Iterable[Entry],
     output: TextIO,
     name: str,
     options: argparse.Namespace,
     partner: tuple[str, ...] | None = None,
 ) -> int:
-    """Parse and write every line; with a Cyrillic ``partner`` list the input is one list, paired with it."""
+    """Parse and write every non-blank line (``pipeline``); with a Cyrillic ``partner`` list the input is
+    one list, paired with it."""
     status = EXIT_OK
     count = 0
     to: str = options.to
@@ -512,16 +384,13 @@ def _parse_stream(
         output.write("[")
     used_keys: set[str] = set()
     with progress:
-        reading = _Reading(
-            to,
-            getattr(options, "cyrillic", False),
-            options.alone,
-            partner,
-            getattr(options, "csl_profile", DEFAULT_CSL_PROFILE),
-        )
-        batches = _batches(source, size=sys.maxsize if partner is not None else BATCH_SIZE)
-        for rendered_batch in _rendered_in_order(batches, name, reading, options.jobs):
-            for rendered in rendered_batch:
+        pipeline = Pipeline(as_list=not options.alone)
+        if getattr(options, "cyrillic", False):
+            pipeline = pipeline.enable("cyrillic")
+        rendering = _Rendering(name, to, getattr(options, "csl_profile", DEFAULT_CSL_PROFILE))
+        batches = pipeline.batches((entry for entry in source if entry.text.strip()), partner)
+        for finished in pipeline.run(batches, partial(_render_batch, rendering=rendering), options.jobs):
+            for rendered in finished.value:
                 for message in rendered.messages:
                     print(message, file=sys.stderr)
                 if rendered.needs_review:
@@ -536,7 +405,7 @@ def _parse_stream(
                 else:
                     output.write(rendered.text + "\n")
             output.flush()
-            progress.update(len(rendered_batch))
+            progress.update(len(finished.batch.entries))
     if to == "csl-json":
         output.write("\n]\n" if count else "]\n")
     return status

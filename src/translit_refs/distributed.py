@@ -1,7 +1,8 @@
 """Parsing reference lists too big for one machine with a Dask bag (``pip install translit-refs[dask]``).
 
-Each line of the input files is one reference; output is JSON Lines of the full model, one file
-per partition, in input order within and across partitions (``part-00000.jsonl``, …)::
+Each line of the input files is one reference, read on its own evidence (``ALONE``, a configuration
+of ``translit_refs.pipeline``); output is JSON Lines of the full model, one file per partition, in
+input order within and across partitions (``part-00000.jsonl``, …)::
 
     from translit_refs.distributed import parse_text_files
     parse_text_files("s3://bucket/lists/*.txt", "s3://bucket/parsed/", blocksize="64MiB")
@@ -15,12 +16,15 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .parsing.parser import parse_reference
+from .pipeline import Pipeline
+
+#: How each line is read: on its own evidence, as ``parse_reference`` reads it.
+ALONE = Pipeline(as_list=False)
 
 
 def reference_to_json(line: str) -> str:
     """One reference line to one JSON Lines record of the full model."""
-    return parse_reference(line.rstrip("\r\n")).model_dump_json()
+    return ALONE.parse([line.rstrip("\r\n")]).references[0].model_dump_json()
 
 
 def reference_bag(urlpath: str | list[str], blocksize: str | int | None = "64MiB") -> Any:

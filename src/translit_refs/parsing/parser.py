@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
@@ -16,7 +16,6 @@ from ..models import Diagnostic, Reference, ReferenceList, Severity, StyleFamily
 from ..quality import Signals, assess
 from .grammar import Skeleton, default_backend, lark_parser, reference_parser
 from .layout import assemble
-from .lines import text_lines
 from .normalize import Normalised, normalize
 
 #: After this many recovered syntax errors the parser gives up and keeps the text whole.
@@ -65,14 +64,12 @@ def parse_references(text_or_lines: str | Iterable[str], as_list: bool = True) -
 def parse_list(text_or_lines: str | Iterable[str], as_list: bool = True) -> ReferenceList:
     """Parse a list and report the style family detected for it and for each entry.
 
-    Entries are read (normalised and parsed) a batch at a time, and each batch's entries are then
-    finished in the family its list shows so far (the running vote of the entries read up to then);
-    the few finished in a family the whole list then overrules are read again. So the result is the
-    same as reading the whole list first, and at most a batch of parse trees waits.
+    The whole input is read as one list (``pipeline.LIBRARY``; the command line and the web page read
+    a batch of ``pipeline.BATCH_SIZE`` entries at a time). How a list is read: ``read_list``.
     """
-    texts = _items(text_or_lines)
-    with collector_paused():
-        return _read_list(texts, as_list)
+    from ..pipeline import LIBRARY  # noqa: PLC0415 - the pipeline is built on this module
+
+    return (LIBRARY if as_list else replace(LIBRARY, as_list=False)).parse(text_or_lines)
 
 
 #: Entries read before any of them is finished. Reading a batch and then finishing it is about 5 %
@@ -81,7 +78,14 @@ def parse_list(text_or_lines: str | Iterable[str], as_list: bool = True) -> Refe
 READ_BATCH = 512
 
 
-def _read_list(texts: list[str], as_list: bool) -> ReferenceList:
+def read_list(texts: Sequence[str], as_list: bool = True) -> ReferenceList:
+    """The entries read as one list (the pipeline's ``read`` step), or each on its own evidence.
+
+    Entries are read (normalised and parsed) a batch at a time, and each batch's entries are then
+    finished in the family its list shows so far (the running vote of the entries read up to then);
+    the few finished in a family the whole list then overrules are read again. So the result is the
+    same as reading the whole list first, and at most a batch of parse trees waits.
+    """
     references: list[Reference] = []
     read_in: list[tuple[StyleFamily | None, dict[StyleFamily, float]] | None] = []
     vote = ListVote()
@@ -138,21 +142,6 @@ class _CollectorPause:
 
 
 collector_paused = _CollectorPause()
-
-
-def _items(text_or_lines: str | Iterable[str]) -> list[str]:
-    if isinstance(text_or_lines, str):
-        return [line for line in text_lines(text_or_lines) if line.strip()]
-    if isinstance(text_or_lines, bytes | bytearray):
-        raise InvalidArgumentError("parse_references() takes str or an iterable of str, not bytes")
-    try:
-        items = list(text_or_lines)
-    except TypeError as error:
-        raise InvalidArgumentError(f"parse_references() takes str or an iterable of str: {error}") from error
-    for item in items:
-        if not isinstance(item, str):
-            raise InvalidArgumentError(f"parse_references() takes str items, not {type(item).__name__}")
-    return items
 
 
 #: Characters of one reference the parser reads. Real references have at most a few thousand; of a

@@ -1,10 +1,11 @@
-"""What the web application computes, without the web: the same library calls as the CLI.
+"""What the web application computes, without the web: the command line's parse pipeline.
 
 ``parse_text`` finds the lists of a pasted text as ``find_reference_sections`` does (a bare list
 is one list; a page gives its "References" and its "How to Cite" line separately; a page with a
 Cyrillic list and its transliteration pairs them as ``translit-refs parse --find`` does), reads
-each list in batches of ``cli.BATCH_SIZE`` entries, each batch as one list (as the CLI does), and
-gives every reference as JSON with its located field spans (``translit_refs.spans``).
+each list through ``translit_refs.pipeline`` (batches of ``BATCH_SIZE`` entries, each read as one
+list, as the command line reads them), and gives every reference as JSON with its located field
+spans (``translit_refs.spans``).
 ``export`` turns references (as ``parse_text`` gave them, perhaps edited) into CSL-JSON, BibTeX or
 RIS. Nothing here imports a web framework; nothing is written to disk.
 """
@@ -18,15 +19,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..cli import BATCH_SIZE
 from ..documents.listsplit import ReferenceSection, find_reference_sections, parallel_sections
 from ..export.bibtex_ris import to_bibtex, to_ris
 from ..export.csl import to_csl_json_list
 from ..models import Reference, StyleFamily
-from ..parallel import parse_parallel
-from ..parallel.enrich import paired_count
-from ..parsing.lines import BOM, text_lines
-from ..parsing.parser import parse_list, parse_reference
+from ..parsing.lines import BOM
+from ..pipeline import Entry, Pipeline, as_read, leading_family, listed_entries, text_entries
 from ..spans import field_spans
 
 #: Export formats and their media types.
@@ -37,10 +35,6 @@ EXPORTS = {
 }
 #: Keys ``reference_json`` adds to the model's fields; ``export`` drops them.
 _VIEW_KEYS = ("spans", "label", "line")
-
-
-#: An entry of a list: its text, its printed label ("12."), its line in the pasted text.
-Entry = tuple[str, str | None, int]
 
 
 class RequestError(ValueError):
@@ -59,6 +53,15 @@ class Options:
     partner: str | None = None
     family: StyleFamily | None = None
     lines: tuple[str, ...] | None = None
+
+    def pipeline(self) -> Pipeline:
+        """The parse pipeline these options configure (``lines`` given a ``family`` are read in it); a
+        RequestError if Cyrillic recovery is asked for without the extra it needs."""
+        pipeline = Pipeline(as_list=not self.alone, family=self.family if self.lines is not None else None)
+        if self.cyrillic:
+            _transliteration()  # a missing extra is said before anything is parsed
+            return pipeline.enable("cyrillic")
+        return pipeline
 
     @classmethod
     def from_json(cls, body: Any) -> tuple[str, Options]:
@@ -95,7 +98,8 @@ class _List:
     entries: list[Entry]
     partner: tuple[str, ...] | None = None
     partner_heading: str | None = None
-    families: Counter[str] = field(default_factory=Counter)
+    #: Entries read in each family (batches of a long list may differ).
+    families: Counter[StyleFamily] = field(default_factory=Counter)
 
 
 def found_lists(text: str, options: Options) -> tuple[list[_List], int]:
@@ -104,10 +108,10 @@ def found_lists(text: str, options: Options) -> tuple[list[_List], int]:
     densest run left out: the page says so)."""
     text = text.removeprefix(BOM)
     if options.lines is not None:
-        given: list[Entry] = [(line, None, number) for number, line in enumerate(options.lines, 1)]
+        given = [Entry(line, number) for number, line in enumerate(options.lines, 1)]
         return [_List("lines", None, given)], 0
     if not options.find:
-        lines: list[Entry] = [(line, None, number) for number, line in enumerate(text_lines(text), 1) if line.strip()]
+        lines = text_entries(text)
         return ([_List("lines", None, lines, _partner_lines(options.partner))] if lines else []), 0
     both = parallel_sections(text) if options.partner is None else None
     found: list[_List] = []
@@ -115,7 +119,7 @@ def found_lists(text: str, options: Options) -> tuple[list[_List], int]:
     for section in sections:
         if both is not None and section == both[0]:
             continue  # the Cyrillic list: read with its transliteration, as its partner
-        listed = _List(section.kind, section.heading, _entries(section))
+        listed = _List(section.kind, section.heading, listed_entries(section.entries))
         if both is not None and section == both[1]:
             listed.partner = tuple(entry.text for entry in both[0].entries)
             listed.partner_heading = both[0].heading
@@ -136,21 +140,16 @@ def _outside(text: str, sections: Sequence[ReferenceSection]) -> int:
     )
 
 
-def _entries(section: ReferenceSection) -> list[Entry]:
-    return [(entry.text, entry.label, entry.first_line) for entry in section.entries]
-
-
 def _partner_lines(partner: str | None) -> tuple[str, ...] | None:
     if partner is None:
         return None
-    return tuple(line for line in text_lines(partner) if line.strip())
+    return tuple(entry.text for entry in text_entries(partner))
 
 
 def parse_events(text: str, options: Options) -> Iterator[dict[str, Any]]:
     """The parse as events, for progress: ``start`` (the lists and their sizes), one ``batch`` per
     batch of references read, one ``list`` per list finished (its family), then ``done``."""
-    if options.cyrillic:
-        _transliteration()  # a missing extra is said before anything is parsed
+    pipeline = options.pipeline()
     lists, outside = found_lists(text, options)
     total = sum(len(listed.entries) for listed in lists)
     yield {
@@ -162,55 +161,35 @@ def parse_events(text: str, options: Options) -> Iterator[dict[str, Any]]:
     done = 0
     for number, listed in enumerate(lists):
         paired = 0
-        for batch in _batches(listed):
-            references, family = _read(batch, listed.partner, options)
-            if family is not None:
-                listed.families[family.value] += len(batch)
-            paired += paired_count(references)
-            done += len(batch)
+        for finished in pipeline.run(pipeline.batches(listed.entries, listed.partner), as_read, done=done):
+            batch, done = finished.value, finished.done
+            if batch.family is not None:
+                listed.families[batch.family] += len(batch.entries)
+            paired += batch.paired or 0
             yield {
                 "event": "batch",
                 "list": number,
                 "done": done,
                 "total": total,
                 "references": [
-                    reference_json(reference, label, line)
-                    for reference, (_, label, line) in zip(references, batch, strict=True)
+                    reference_json(reference, entry.label, entry.line)
+                    for reference, entry in zip(batch.references, batch.entries, strict=True)
                 ],
             }
-        most = listed.families.most_common(1)[0][0] if listed.families else None
-        summary: dict[str, Any] = {"event": "list", "list": number, "family": most}
+        most = leading_family(listed.families)
+        summary: dict[str, Any] = {"event": "list", "list": number, "family": most.value if most else None}
         if len(listed.families) > 1:
-            summary["families"] = dict(listed.families)
+            summary["families"] = {family.value: count for family, count in listed.families.items()}
         if listed.partner is not None:
             summary["partner"] = {"heading": listed.partner_heading, "count": len(listed.partner), "paired": paired}
         yield summary
     yield {"event": "done", "total": total}
 
 
-def _read(
-    batch: Sequence[Entry], partner: tuple[str, ...] | None, options: Options
-) -> tuple[list[Reference], StyleFamily | None]:
-    """A batch of entries parsed as the CLI parses them (as one list, with its partner list)."""
-    texts = [text for text, _, _ in batch]
-    if options.lines is not None and options.family is not None:
-        references = [parse_reference(text, options.family) for text in texts]
-        family: StyleFamily | None = options.family
-    elif partner is not None:
-        parsed = parse_parallel(partner, texts, as_list=not options.alone)
-        references, family = list(parsed.references), parsed.family
-    else:
-        parsed = parse_list(texts, as_list=not options.alone)
-        references, family = list(parsed.references), parsed.family
-    if options.cyrillic:
-        references = _transliteration().transliterate_references(references)
-    return references, family
-
-
-def _transliteration() -> Any:
-    """``translit_refs.transliteration.cyrillic``, or a RequestError that names the extra it needs."""
+def _transliteration() -> None:
+    """A RequestError that names the extra Cyrillic recovery needs, if it is not installed."""
     try:
-        return importlib.import_module("translit_refs.transliteration.cyrillic")
+        importlib.import_module("translit_refs.transliteration.cyrillic")
     except ImportError as error:
         message = "Cyrillic recovery needs the translit extra: pip install 'translit-refs[translit]'"
         raise RequestError(message) from error
@@ -268,20 +247,15 @@ def export(to: str, body: Any) -> str:
         references = references_from_json(body["references"])
     else:
         text, options = Options.from_json(body)
-        references = [ref for listed in found_lists(text, options)[0] for ref in _all(listed, options)]
+        pipeline = options.pipeline()
+        references = [
+            reference
+            for listed in found_lists(text, options)[0]
+            for finished in pipeline.run(pipeline.batches(listed.entries, listed.partner), as_read)
+            for reference in finished.value.references
+        ]
     if to == "csl-json":
         return json.dumps(to_csl_json_list(references), ensure_ascii=False, indent=2) + "\n"
     if to == "bibtex":
         return to_bibtex(references)
     return to_ris(references)
-
-
-def _all(listed: _List, options: Options) -> list[Reference]:
-    return [reference for batch in _batches(listed) for reference in _read(batch, listed.partner, options)[0]]
-
-
-def _batches(listed: _List) -> Iterator[list[Entry]]:
-    """The list's entries in the CLI's batches; a list with a Cyrillic partner is one batch."""
-    size = max(len(listed.entries) if listed.partner is not None else BATCH_SIZE, 1)
-    for first in range(0, len(listed.entries), size):
-        yield listed.entries[first : first + size]
