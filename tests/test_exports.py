@@ -24,7 +24,7 @@ REFERENCES = parse_references(SEED)
 
 
 def _bibtex_entries(text: str) -> list[dict[str, str]]:
-    library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])  # type: ignore[attr-defined]
     assert not library.failed_blocks
     return [{"ENTRYTYPE": e.entry_type, "ID": e.key, **{f.key: f.value for f in e.fields}} for e in library.entries]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -180,7 +181,7 @@ def test_serve_without_the_web_extra_says_how_to_get_it(
     def unavailable(name: str) -> object:
         raise ImportError(f"No module named {name!r}")
 
-    monkeypatch.setattr(cli.importlib, "import_module", unavailable)
+    monkeypatch.setattr(importlib, "import_module", unavailable)
     assert cli.main(["serve"]) == 2
     assert "pip install 'translit-refs[web]'" in capsys.readouterr().err
 
@@ -191,6 +192,6 @@ def test_cyrillic_without_the_translit_extra_is_a_clear_error(monkeypatch: pytes
     def unavailable(name: str) -> object:
         raise ImportError(f"No module named {name!r}")
 
-    monkeypatch.setattr(service.importlib, "import_module", unavailable)
+    monkeypatch.setattr(importlib, "import_module", unavailable)
     with pytest.raises(service.RequestError, match=r"pip install 'translit-refs\[translit\]'"):
         next(service.parse_events("Aid, M. (2009). Title. NY, Press. 4 p.", service.Options(cyrillic=True)))
