@@ -23,13 +23,13 @@ from translit_refs import (
     Role,
     VolumeKind,
 )
-from translit_refs.lexicon import words_of
-from translit_refs.lexicon.words import MONTHS, PLACES, REGIONS
+from translit_refs.lexicon import month_numbers, words_of
+from translit_refs.lexicon.words import PLACES, REGIONS
 from translit_refs.parsing.language import title_language
 
 #: Words a title may not use as plain words: they start markers in this style.
 _MARKER_WORDS = {
-    *MONTHS,
+    *month_numbers(english_only=True),
     *words_of("SEASON_NAME"),
     "Vol", "Vols", "Book", "Part", "Working", "Discussion", "Report", "Preprint", "Technical", "Ser",
     "Series", "Seriya", "Serie", "Section", "Sect", "Issue", "Tom", "Chast", "Available", "Retrieved",

@@ -16,7 +16,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from translit_refs import IssueKind, VolumeKind, parse_reference
-from translit_refs.lexicon import compiled, is_word, kinds, language_code, names, pattern, starts_with, words_of
+from translit_refs.lexicon import (
+    compiled,
+    is_word,
+    kinds,
+    language_code,
+    month_numbers,
+    names,
+    pattern,
+    starts_with,
+    words_of,
+)
 from translit_refs.parsing.grammar import Element, lark_parser, reference_parser
 from translit_refs.parsing.normalize import normalize
 from translit_refs.quality import features
@@ -215,3 +225,25 @@ def test_a_damaged_cache_is_compiled_again(tmp_path: Path, damage: str) -> None:
     assert again["compiled"]
     assert again["volume"] == pattern("VOLUME_WORD")
     assert json.loads(path.read_text("utf-8"))["VOLUME_WORD"] == pattern("VOLUME_WORD")
+
+
+def test_every_month_word_gives_its_month() -> None:
+    months = month_numbers()
+    assert (months["Sept"], months["сентября"], months["sentyabrya"], months["сен"], months["May"]) == (9, 9, 9, 9, 5)
+    assert set(month_numbers(english_only=True)) == {word for n in range(1, 13) for word in words_of(f"MONTH_EN_{n}")}
+    for word, number in months.items():
+        date = parse_reference(
+            f"Ivanov I.I. Zametka. Gazeta, 2001, 5 {word}{'.' if len(word) < 5 else ''}, p. 3."
+        ).issued
+        assert date is not None
+        assert (date.month, date.day) == (number, 5), word
+
+
+def test_importing_the_library_reads_no_grammar() -> None:
+    """The lexicon and the parser are read on first use, so `import translit_refs` stays cheap."""
+    probe = (
+        "import translit_refs, translit_refs.lexicon.patterns as p, translit_refs.parsing.grammar as g;"
+        "print(p._lexicon_patterns.cache_info().currsize, g.lark_parser.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.split() == ["0", "0"]

@@ -11,6 +11,15 @@
 
 from __future__ import annotations
 
-from .patterns import compiled, is_word, language_code, names, pattern, starts_with, words_of
+from .patterns import compiled, is_word, language_code, month_numbers, names, pattern, starts_with, words_of
 
-__all__ = ["compiled", "is_word", "language_code", "names", "pattern", "starts_with", "words_of"]
+__all__ = [
+    "compiled",
+    "is_word",
+    "language_code",
+    "month_numbers",
+    "names",
+    "pattern",
+    "starts_with",
+    "words_of",
+]

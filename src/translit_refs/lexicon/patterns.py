@@ -181,3 +181,18 @@ def language_code(name: str) -> str | None:
         if piece.startswith(LANGUAGE_PIECE) and is_word(piece, name):
             return piece.removeprefix(LANGUAGE_PIECE).lower()
     return None
+
+
+@lru_cache(maxsize=2)
+def month_numbers(english_only: bool = False) -> dict[str, int]:
+    """Every month word of the lexicon to its month's number ("Sept" -> 9, "сентября" -> 9,
+    "сен" -> 9), from the pieces named by their numbers (``MONTH_EN_9``, ``MONTH_RU_9``,
+    ``MONTH_RU_ABBREVIATION_9``); the English ones only with ``english_only``."""
+    prefixes = ("MONTH_EN_",) if english_only else ("MONTH_EN_", "MONTH_RU_", "MONTH_RU_ABBREVIATION_")
+    found: dict[str, int] = {}
+    for piece in sorted(names()):
+        prefix = max((p for p in prefixes if piece.startswith(p)), key=len, default=None)
+        number = piece.removeprefix(prefix) if prefix else ""
+        if number.isdigit():
+            found.update(dict.fromkeys(words_of(piece), int(number)))
+    return found

@@ -206,45 +206,6 @@ JOURNAL_CUES: tuple[str, ...] = (
     "Acta", "Reviews", "Magazine", "Журнал", "Вестник", "Известия", "Изв.",
 )  # fmt: skip
 
-#: English month names and their abbreviations, to month numbers.
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("January", "Jan"),
-            ("February", "Feb"),
-            ("March", "Mar"),
-            ("April", "Apr"),
-            ("May",),
-            ("June", "Jun"),
-            ("July", "Jul"),
-            ("August", "Aug"),
-            ("September", "Sep", "Sept"),
-            ("October", "Oct"),
-            ("November", "Nov"),
-            ("December", "Dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-
-#: Russian month names as dates print them (the genitive, and its abbreviations), in Cyrillic and transliterated.
-RUSSIAN_MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("января", "yanvarya", "янв"), ("февраля", "fevralya", "февр", "фев"), ("марта", "marta", "мар"),
-            ("апреля", "aprelya", "апр"), ("мая", "maya"), ("июня", "iyunya", "июн"), ("июля", "iyulya", "июл"),
-            ("августа", "avgusta", "авг"), ("сентября", "sentyabrya", "сент", "сен"), ("октября", "oktyabrya", "окт"),
-            ("ноября", "noyabrya", "нояб", "ноя"), ("декабря", "dekabrya", "дек"),
-        ],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
-
-
 
 #: Cyrillic letters that look like Latin ones, mapped to the Latin letter.
 HOMOGLYPHS: dict[str, str] = {

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.words import MONTHS, RUSSIAN_MONTHS
+from ..lexicon import month_numbers
 from ..models import PartialDate
 
 _YEAR = re.compile(r"\d{4}")
 _NUMERIC = re.compile(r"(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{4})")
 _MONTH_WORD = re.compile(r"([^\W\d_]+)\.?")
-_ALL_MONTHS = {**MONTHS, **RUSSIAN_MONTHS}
 _NUMBER = re.compile(r"\d+")
 
 
@@ -28,7 +27,8 @@ def date_from_text(text: str, year: int | None = None) -> PartialDate | None:
         if 1 <= numeric_month <= 12 and 1 <= numeric_day <= 31:
             return PartialDate(year=numeric_year, month=numeric_month, day=numeric_day)
         return PartialDate(year=numeric_year)
-    month: int | None = next((_ALL_MONTHS[m] for m in _MONTH_WORD.findall(text) if m in _ALL_MONTHS), None)
+    months = month_numbers()
+    month: int | None = next((months[m] for m in _MONTH_WORD.findall(text) if m in months), None)
     numbers = [int(n) for n in _NUMBER.findall(text)]
     found_year: int | None = next((n for n in numbers if n >= 1000), year)
     day: int | None = next((n for n in numbers if 1 <= n <= 31), None)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from lark import Token
 
 from ..families.base import Rules
-from ..lexicon import kinds
-from ..lexicon.words import MONTHS
+from ..lexicon import kinds, month_numbers
 from ..models import Diagnostic, PartialDate, Person, Role, StyleFamily
 from .dates import date_from_text
 from .grammar import Element, Sentence
@@ -95,7 +95,7 @@ class Draft:
         if self.imprint_found:
             return
         self.fields["places"] = places
-        dated = _DATE_AFTER_PUBLISHER.search(publisher) if publisher else None
+        dated = _date_after_publisher().search(publisher) if publisher else None
         if publisher and dated:  # "Transpire Inc., Jan 15, 2007": the date is the work's
             refine_date(self, dated.group(1))
             publisher = publisher[: dated.start()]
@@ -120,10 +120,11 @@ class Draft:
         )
 
 
-#: A month and day closing a publisher's sentence ("Transpire Inc., Jan 15").
-_DATE_AFTER_PUBLISHER = re.compile(
-    r",\s((?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s\d{1,2}(?:[-–]\d{1,2})?)$"
-)
+@lru_cache(maxsize=1)
+def _date_after_publisher() -> re.Pattern[str]:
+    """A month and day closing a publisher's sentence ("Transpire Inc., Jan 15")."""
+    months = "|".join(sorted(month_numbers(english_only=True), key=len, reverse=True))
+    return re.compile(r",\s((?:" + months + r")\.?\s\d{1,2}(?:[-–]\d{1,2})?)$")
 
 
 class Group(NamedTuple):

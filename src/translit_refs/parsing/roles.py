@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
-from ..lexicon import kinds
-from ..lexicon.words import MONTHS, PUBLISHER_ENDINGS, REGIONS, RUSSIAN_MONTHS
+from ..lexicon import kinds, month_numbers
+from ..lexicon.words import PUBLISHER_ENDINGS, REGIONS
 from .dates import date_from_text, year_of
 from .draft import (
     ARTICLE_LOCATORS,
@@ -55,10 +56,17 @@ _CLOSING_DATE = re.compile(
     r"|^\d{1,2}\.\d{1,2}\.\d{4}$"  # a sentence that is a date: "Patent RU 2612345 C1. 06.03.2017."
 )
 #: The days of a meeting closing its title: ", November 19-20", ", 5–6 мая".
-_EVENT_DATE = re.compile(
-    r",\s((?:" + "|".join(sorted({*MONTHS, *RUSSIAN_MONTHS}, key=len, reverse=True)) + r")\.?\s\d{1,2}(?:[-–]\d{1,2})?"
-    r"|\d{1,2}(?:[-–]\d{1,2})?\s(?:" + "|".join(sorted({*MONTHS, *RUSSIAN_MONTHS}, key=len, reverse=True)) + r"))$"
-)
+
+
+@lru_cache(maxsize=1)
+def _event_date() -> re.Pattern[str]:
+    """The days of a meeting closing its title: ", November 19-20", ", 5–6 мая"."""
+    months = "|".join(sorted(month_numbers(), key=len, reverse=True))
+    return re.compile(
+        r",\s((?:" + months + r")\.?\s\d{1,2}(?:[-–]\d{1,2})?" + r"|\d{1,2}(?:[-–]\d{1,2})?\s(?:" + months + r"))$"
+    )
+
+
 _COLLECTION = re.compile(r"(?:In\s)?Collection\s«([^«»]++)»")
 _URL_TAIL = re.compile(r"[a-z0-9](?:[\w\-./?=&%#~]*[/\w])?")
 
@@ -470,7 +478,7 @@ def _set_container(draft: Draft, sentences: list[Sentence]) -> None:
     elif places and not title:  # "Dimitrovgrad, 7-th Russian Conference on Reactor Materials"
         draft.set_once("event_place", places)
         text = rest
-    dated = _EVENT_DATE.search(text)
+    dated = _event_date().search(text)
     if dated and dated.start() > 0:  # "… Energy Forum, November 19-20": the meeting's days
         refine_date(draft, dated.group(1))
         text = text[: dated.start()]

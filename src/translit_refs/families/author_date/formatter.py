@@ -10,12 +10,17 @@ space after a piece that already ends with a period, such as "Bull." or "D. C.")
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...export.formatter import join_pieces, numeric_date
-from ...lexicon.words import MONTHS
+from ...lexicon import words_of
 from ...models import IssueKind, PartialDate, Person, Reference, ReferenceType, Role, VolumeKind
 
-_MONTH_NAMES = {number: name for name, number in MONTHS.items() if len(name) > 4 or name == "May"}
-_MONTH_NAMES.update({6: "June", 7: "July"})
+
+@lru_cache(maxsize=12)
+def _month_name(number: int) -> str:
+    """An English month as the style prints it: the longest word of the month's lexicon piece."""
+    return max(words_of(f"MONTH_EN_{number}"), key=len)
 
 
 def _names(people: tuple[Person, ...], inverted: bool = True) -> str:
@@ -34,7 +39,7 @@ def _paren_date(date: PartialDate | None) -> str:
 def _day_month(date: PartialDate, comma: bool) -> str:
     if date.month is None:
         return ""
-    month = _MONTH_NAMES[date.month]
+    month = _month_name(date.month)
     if date.day is None:
         return ""
     return f"{month}, {date.day}" if comma else f"{month} {date.day}"
@@ -157,7 +162,7 @@ def format_quaestio_rossica(reference: Reference) -> str:
         pieces.append(f"{reference.genre} No. {reference.number}" if reference.number else reference.genre or "")
         pieces.append(_imprint(reference))
         if head and issued is not None and issued.month is not None:
-            pieces.append(f"{_MONTH_NAMES[issued.month]}, {issued.year}")
+            pieces.append(f"{_month_name(issued.month)}, {issued.year}")
         pieces += _web_tail(reference)
     elif kind in (ReferenceType.BOOK, ReferenceType.THESIS):
         pieces += _book_tail(reference)
