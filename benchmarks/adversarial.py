@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from translit_refs import parse_reference, split_references
+from translit_refs import parse_reference, split_references, to_bibtex
 from translit_refs.models import Role
 from translit_refs.parsing.grammar import reference_parser
 from translit_refs.parsing.normalize import normalize
@@ -101,6 +101,7 @@ MODULE_FRAGMENTS: dict[str, tuple[str, str]] = {
     "split: hyphenated words": ("split", "ie-\n"),
     "parse_reference: initials after a name": ("parse", "A. "),
     "parse_reference: one long word": ("parse", "a"),
+    "to_bibtex: entries sharing a citation key": ("bibtex", "Ivanov I.I. Kniga. Moscow, Nauka, 2001. 200 p."),
 }
 
 
@@ -127,6 +128,9 @@ def _module(kind: str, fragment: str, size: int) -> Callable[[], object]:
         else:
             text = repeated
         return lambda: split_references(text)
+    if kind == "bibtex":
+        shared = [parse_reference(fragment)] * max(1, size // 100)  # one entry a hundred bytes
+        return lambda: to_bibtex(shared)
     prefix = "Smith, J., " if fragment == "A. " else ""
     return lambda: parse_reference(prefix + repeated + " 1")
 

@@ -9,10 +9,11 @@ import pytest
 import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from translit_refs import Reference, ReferenceType, parse_references, to_bibtex, to_csl_json, to_ris
 from translit_refs.cli import main
-from translit_refs.export.bibtex_ris import RIS_TAGS
+from translit_refs.export.bibtex_ris import RIS_TAGS, CitationKeys
 from translit_refs.export.schema import csl_errors
 
 from conftest import FIXTURES, load_jsonl
@@ -129,3 +130,31 @@ def test_cli_writes_the_display_profile(capsys: pytest.CaptureFixture[str]) -> N
     items = json.loads(capsys.readouterr().out)
     assert items[7]["title"] == "Razvedka v gosudarstvennom mekhanizme SShA [Intelligence in the USA State Mechanism]"
     assert items[7]["custom"]["translated-title"] == "Intelligence in the USA State Mechanism"
+
+
+def _keys_probed_from_the_start(keys: list[str]) -> list[str]:
+    """The citation keys as handed out before they were found in linear time: each probe starts at "a"."""
+    used: set[str] = set()
+    handed = []
+    for key in keys:
+        candidate, suffix = key, 0
+        while candidate in used:
+            suffix += 1
+            candidate = key + "abcdefghijklmnopqrstuvwxyz"[(suffix - 1) % 26] + ("" if suffix <= 26 else str(suffix))
+        used.add(candidate)
+        handed.append(candidate)
+    return handed
+
+
+@given(st.lists(st.sampled_from(["a", "ab", "aa", "b", "ac", "ivanov2001", "ivanov2001a"]), max_size=80))
+def test_citation_keys_are_those_probed_from_the_start(keys: list[str]) -> None:
+    registry = CitationKeys()
+    assert [registry.unique(key) for key in keys] == _keys_probed_from_the_start(keys)
+
+
+def test_many_entries_sharing_a_key_get_distinct_keys() -> None:
+    registry = CitationKeys()
+    handed = [registry.unique("fbis1950") for _ in range(3000)]
+    assert len(set(handed)) == 3000
+    assert handed[:3] == ["fbis1950", "fbis1950a", "fbis1950b"]
+    assert handed[27] == "fbis1950a27"

@@ -20,7 +20,7 @@ from typing import TextIO
 from tqdm import tqdm
 
 from .documents.listsplit import parallel_sections, split_references
-from .export.bibtex_ris import to_bibtex, to_ris, unique_key
+from .export.bibtex_ris import CitationKeys, to_bibtex, to_ris
 from .export.csl import CSL_PROFILES, DEFAULT_CSL_PROFILE, CslProfile, to_csl_json
 from .models import Severity
 from .parsing.lines import BOM, text_lines
@@ -358,12 +358,12 @@ def _partner_list(path: str) -> tuple[tuple[str, ...], bool]:
     return tuple(lines), damaged
 
 
-def _unique_bibtex_key(entry: str, used: set[str]) -> str:
+def _unique_bibtex_key(entry: str, keys: CitationKeys) -> str:
     """Entries are rendered one by one, so keys are made unique here: fbis1950, fbis1950a, …"""
     match = re.match(r"@(\w+)\{([^,]*),", entry)
     if match is None:
         return entry
-    return entry[: match.start(2)] + unique_key(match.group(2), used) + entry[match.end(2) :]
+    return entry[: match.start(2)] + keys.unique(match.group(2)) + entry[match.end(2) :]
 
 
 def _parse_stream(
@@ -382,7 +382,7 @@ def _parse_stream(
     progress = tqdm(unit=" refs", file=sys.stderr, disable=not show_progress, delay=0 if options.progress else 0.5)
     if to == "csl-json":
         output.write("[")
-    used_keys: set[str] = set()
+    used_keys = CitationKeys()
     with progress:
         pipeline = Pipeline(as_list=not options.alone)
         if getattr(options, "cyrillic", False):

@@ -69,9 +69,9 @@ _PAGE_RANGE = re.compile(r"^\s*(\S+?)\s*[-‐‑‒–—−]\s*(\S+)\s*$")
 def to_bibtex(references: Iterable[Reference]) -> str:
     """A BibTeX database (biblatex field names) with one entry per reference."""
     library = Library()
-    used: set[str] = set()
+    keys = CitationKeys()
     for reference in references:
-        key = unique_key(_citation_key(reference), used)
+        key = keys.unique(_citation_key(reference))
         entry_type = _BIBTEX_TYPES[reference.type]
         fields = [Field(name, value) for name, value in _bibtex_fields(reference, entry_type).items()]
         library.add(Entry(entry_type, key, fields))
@@ -310,11 +310,28 @@ def _citation_key(reference: Reference) -> str:
     return f"{ascii_name}{year}"
 
 
-def unique_key(key: str, used: set[str]) -> str:
-    """The key, or the key with a, b, c… (then a number) when ``used`` has it; records the result."""
-    candidate, suffix = key, 0
-    while candidate in used:
-        suffix += 1
-        candidate = key + "abcdefghijklmnopqrstuvwxyz"[(suffix - 1) % 26] + ("" if suffix <= 26 else str(suffix))
-    used.add(candidate)
-    return candidate
+class CitationKeys:
+    """The citation keys handed out so far: each new one unique, the key itself or the key with a, b,
+    c… (then a number). Each base key remembers the suffix it reached, so n entries sharing a key cost
+    linear time, not quadratic (a suffix below it is always taken already)."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+        self._next_suffix: dict[str, int] = {}
+
+    def unique(self, key: str) -> str:
+        """``key``, or its first suffixed form not handed out yet; recorded as handed out."""
+        suffix = self._next_suffix.get(key, 0)
+        candidate = _suffixed(key, suffix)
+        while candidate in self.used:
+            suffix += 1
+            candidate = _suffixed(key, suffix)
+        self._next_suffix[key] = suffix + 1
+        self.used.add(candidate)
+        return candidate
+
+
+def _suffixed(key: str, suffix: int) -> str:
+    if suffix == 0:
+        return key
+    return key + "abcdefghijklmnopqrstuvwxyz"[(suffix - 1) % 26] + ("" if suffix <= 26 else str(suffix))

@@ -82,14 +82,16 @@ def scored_pairs(cyrillic: Sequence[str | Reference], latin: Sequence[str | Refe
         for key in keys:
             if frequency[key] <= common_from:
                 postings[key].append(index)
-    latin_weight = [sum(weight[key] for key in keys) for keys in latin_keys]
+    # exact sums (math.fsum): a set's keys come in an order that changes with PYTHONHASHSEED, and a
+    # rounded sum taken in that order could break a tie one way or the other
+    latin_weight = [math.fsum(weight[key] for key in keys) for keys in latin_keys]
     pairs = []
     for i, keys in enumerate(cyrillic_keys):
-        own = sum(weight[key] for key in keys)
+        own = math.fsum(weight[key] for key in keys)
         found = {j for key in keys for j in postings.get(key, ())}
         candidates = []
         for j in found:
-            common = sum(weight[key] for key in keys & latin_keys[j])
+            common = math.fsum(weight[key] for key in keys & latin_keys[j])
             smaller, larger = sorted((own, latin_weight[j]))
             if smaller > 0:
                 candidates.append(Scored(common / smaller, common, i, j, common / larger))
