@@ -247,3 +247,14 @@ def test_importing_the_library_reads_no_grammar() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
     assert done.stdout.split() == ["0", "0"]
+
+
+def test_the_examples_in_the_docstrings_hold() -> None:
+    import doctest  # noqa: PLC0415
+
+    from translit_refs.lexicon import patterns  # noqa: PLC0415
+    from translit_refs.parsing import ruler  # noqa: PLC0415
+
+    for module in (patterns, ruler):
+        failed, attempted = doctest.testmod(module)
+        assert (failed, attempted > 0) == (0, True), module.__name__

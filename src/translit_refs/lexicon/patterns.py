@@ -4,10 +4,12 @@ The grammar composes its terminals from the lexicon's pieces (``VOLUME_WORD``, `
 ``MONTH`` …); the rules that look at a marker's text ask for the same piece here instead of
 spelling its words again, so a word added to the lexicon is known everywhere at once:
 
-    >>> pattern("VOLUME_WORD")            # doctest: +ELLIPSIS
-    '(?:Vols?|vol|...)(?:\\\\.\\\\s?|\\\\s)'
+    >>> is_word("VOLUME_ABBREVIATION", "Bd")
+    True
     >>> starts_with("FASCICLE_WORD", "Vyp. 3")
     True
+    >>> month_numbers()["сентября"], language_code("Russ.")
+    (9, 'ru')
 
 The lexicon is read with Lark's own grammar loader (no parse table is built), on first use, and
 kept beside the parser's cache, so that a process starts without compiling it again.
