@@ -22,6 +22,7 @@ SEG: Final = "SEG"
 NAME_SEP: Final = "NAME_SEP"
 YEAR_SEG: Final = "YEAR_SEG"
 LABEL: Final = "LABEL"
+CITATION_NUMBER: Final = "CITATION_NUMBER"
 
 # ---- markers -------------------------------------------------------------------------------
 TRANSLATION: Final = "TRANSLATION"

@@ -85,7 +85,8 @@ class SkeletonBuilder(Transformer[Token, Any]):
         label: Token | None = None
         for child in children:
             if isinstance(child, Token):
-                label = child  # "Apresjan 1995 — "
+                if child.type == kinds.LABEL:
+                    label = child  # "Apresjan 1995 — " (a "[12] " before the entry only numbers it)
             elif isinstance(child, Head):
                 head = child
             elif isinstance(child, Element):
