@@ -108,8 +108,8 @@ class SkeletonBuilder(Transformer[Token, Any]):
                 names = child
             elif child.type == kinds.ED_MARK:
                 editor_mark = child
-            elif child.type == kinds.DATE_PAREN:
-                date = child
+            elif child.type in (kinds.DATE_PAREN, kinds.HEAD_YEAR):
+                date = child  # "(2008)", or the year printed bare after the names
         return Head(names=names, editor_mark=editor_mark, date=date)
 
     def names(self, children: list[Any]) -> tuple[Token, ...]:

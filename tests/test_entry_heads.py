@@ -1,0 +1,61 @@
+"""What opens an entry before its title: a citation number ("[12] ", "12. ", "(12) "), which only
+numbers it; the names; the year, in parentheses or printed bare after them ("Corke, S.-J. 2008.")."""
+
+from __future__ import annotations
+
+import pytest
+
+from translit_refs import parse_reference
+
+_CASES = {
+    "vancouver-dot": ("1. Smith JA, Brown KL. Title of the work. J Chem Phys. 2012;45(3):101-9.", ["Smith", "Brown"]),
+    "ieee-brackets": (
+        '[12] A. B. Smith and C. Doe, "A title," J. Phys., vol. 4, no. 2, pp. 10-20, 2001.',
+        ["Smith", "Doe"],
+    ),
+    "parentheses": ("(3) Ivanov I.I. Kniga. Moscow, Nauka, 2001. 200 p.", ["Ivanov"]),
+    "gost-cyrillic": ("12. Иванов И.И. Книга. – М.: Наука, 2001. – 200 с.", ["Иванов"]),
+    "title-first": ("7. Title only. Moscow, Nauka, 2001. 200 p.", []),
+}
+
+
+@pytest.mark.parametrize(("text", "families"), list(_CASES.values()), ids=list(_CASES))
+def test_a_citation_number_only_numbers_the_entry(text: str, families: list[str]) -> None:
+    ref = parse_reference(text)
+    assert [person.family for person in ref.persons] == families
+    number = text.split(maxsplit=1)[0].strip("[]().")
+    assert ref.title is not None
+    assert not ref.title.startswith((number, f"[{number}", f"({number}"))
+    assert ref.citation_label is None
+    assert not [d for d in ref.diagnostics if d.code == "syntax-error"]
+
+
+def test_a_year_opening_a_title_is_no_number() -> None:
+    ref = parse_reference("1984. Roman. Moscow, Nauka, 2001. 300 p.")
+    assert ref.issued is not None
+    assert ref.issued.year == 1984
+
+
+_DATED = {
+    "chicago": ("Corke, S.-J. 2008. US Covert Operations and Cold War Strategy. London: Routledge.", ["Corke"], 2008),
+    "chicago-two": ("Smith, J., and A. Doe. 2001. A title. Journal of Things 12: 66-67.", ["Smith", "Doe"], 2001),
+    "harvard-comma": ("Boddy, M., 1991. Any Time Problem Solving. In Proceedings AAAI-91. AAAI.", ["Boddy"], 1991),
+    "springer": ("Smith J, Doe A (2001b) Another title. Springer, Berlin", ["Smith", "Doe"], 2001),
+    "springer-one": ("Fenner M (2013) What can metrics do for you? Information Quarterly.", ["Fenner"], 2013),
+}
+
+
+@pytest.mark.parametrize(("text", "families", "year"), list(_DATED.values()), ids=list(_DATED))
+def test_the_year_after_the_names_dates_the_work(text: str, families: list[str], year: int) -> None:
+    ref = parse_reference(text)
+    assert [person.family for person in ref.persons] == families
+    assert ref.issued is not None
+    assert ref.issued.year == year
+    assert ref.title is not None
+    assert str(year) not in ref.title
+
+
+def test_a_title_that_opens_with_a_year_and_a_colon_keeps_it() -> None:
+    ref = parse_reference("Clarke A.C. 2001: A Space Odyssey. London, Hutchinson, 1968. 224 p.")
+    assert ref.title is not None
+    assert ref.title.startswith("2001")
