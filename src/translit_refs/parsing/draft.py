@@ -44,6 +44,7 @@ ARTICLE_LOCATORS = frozenset(
         kinds.SEASON,
         kinds.APA_LOCATOR,
         kinds.VANCOUVER_LOCATOR,
+        kinds.COLON_LOCATOR,
         kinds.ARTICLE_NO,
     }
 )

@@ -22,6 +22,7 @@ from .persons import person
 from .shapes import is_conference, is_container_cue
 from .values import (
     apa_locator,
+    colon_locator,
     doi_in,
     issue_number,
     number_in,
@@ -252,7 +253,12 @@ def _apa(draft: Draft, element: Element) -> None:
     if element.kind == kinds.VANCOUVER_LOCATOR and vancouver_date(value):
         draft.set_once("issued", date_from_text(value))  # "Vedomosti. 2018 Jun 14.": a newspaper's issue
         return
-    locator = apa_locator(value) if element.kind == kinds.APA_LOCATOR else vancouver_locator(value)
+    if element.kind == kinds.APA_LOCATOR:
+        locator = apa_locator(value)
+    elif element.kind == kinds.COLON_LOCATOR:
+        locator = colon_locator(value)
+    else:
+        locator = vancouver_locator(value)
     if locator:
         year, volume, issue, pages = locator
         if year:
@@ -380,6 +386,7 @@ _MARKER_READERS: dict[str, Reader] = {
     kinds.DOI: _doi,
     kinds.LANG_NOTE: _language_note,
     kinds.APA_LOCATOR: _apa,
+    kinds.COLON_LOCATOR: _apa,
     kinds.VANCOUVER_LOCATOR: _apa,
     kinds.ARCHIVE_LOCATOR: _set("archive_location", lambda v: v.rstrip(".")),
     kinds.RESPONSIBILITY: _responsibility,

@@ -15,6 +15,7 @@ _APA = re.compile(r"(?P<volume>\d+)?\s?\((?P<issue>[^)]++)\)(?:,\s?(?P<pages>.+)
 _VANCOUVER = re.compile(
     r"(?P<year>\d{4})(?:[^;:]*+;\s?(?P<volume>\d+)?(?:\s?\((?P<issue>[^)]++)\))?)?(?::\s?(?P<pages>.+))?"
 )
+_COLON = re.compile(r"(?P<volume>\d+)(?::(?P<number>\d+),|(?:\s?\((?P<issue>[^)]++)\))?:)\s?(?P<pages>.+)")
 _PAREN_PAGES = re.compile(
     r"\((?:(?P<edition>\d+)\D*?,\s?(?=[^\d\s]))?(?:\D*+(?P<volume>\d+)(?:,\s?|(?=\)$)))?(?P<pages>[^)]*)\)"
 )
@@ -60,6 +61,16 @@ def apa_locator(value: str) -> Locator | None:
     if not match:
         return None
     return None, match.group("volume"), match.group("issue"), match.group("pages")
+
+
+def colon_locator(value: str) -> Locator | None:
+    """Volume, issue and pages of a locator with the pages after a colon: "12: 66–67", "55 (3–4): 120–31",
+    "14:2, 135-146"."""
+    match = _COLON.match(value)
+    if not match:
+        return None
+    issue = match.group("issue") or match.group("number")  # "55 (3–4): 120–31", "14:2, 135-146"
+    return None, match.group("volume"), issue, page_range(match.group("pages"))
 
 
 def vancouver_date(value: str) -> bool:
