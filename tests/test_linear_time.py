@@ -46,6 +46,15 @@ CASES = {
     "many names before an editor mark (was quadratic)": (
         "from translit_refs import parse_reference as p; p('Title. In: ' + 'Aaaa A.A., ' * 30000 + '(ed.) Book')"
     ),
+    "field spans of many names, 1, 8 and 16 KB (was cubic: 20 s at 8 KB)": (
+        "from translit_refs import parse_reference as p; from translit_refs.spans import field_spans as f; "
+        "[f(p('Aa, A., ' * n + 'Title. Moscow, 2001.')) for n in (125, 1000, 2000)]"
+    ),
+    "field spans of many names searched for, with no record": (
+        "from translit_refs import Person, Reference; from translit_refs.spans import field_spans as f; "
+        "[f(Reference(raw='Aa, A., ' * n + 'Title.', persons=(Person(family='Aa', given='A.'),) * n)) "
+        "for n in (125, 1000, 2000)]"
+    ),
     "a 5 MB line": (
         "from translit_refs import parse_reference as p; p('Acheson, D. (1969). Title. NY, Norton. 5 p. ' * 120000)"
     ),

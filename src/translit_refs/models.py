@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_serializer
 
 
 class _Frozen(BaseModel):
@@ -127,6 +129,101 @@ class CyrillicText(_Frozen):
     scheme: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where the parser took a field's value from: the field, its index for ``persons``, ``places``
+    and the sentences of ``note`` (else None), the ``start`` and ``end`` in ``Reference.raw`` of the
+    token or sentences it read, and the rule that set it ("markers._volume", "roles.split_lead")."""
+
+    field: str
+    index: int | None
+    start: int
+    end: int
+    rule: str
+
+
+class Provenance(list[Any]):
+    """The origins the parser recorded while it filled a Reference (``Reference.provenance``): one flat
+    list of records of five items each (field, value, start, end, rule; a later record of a field
+    replaces an earlier one), so that a parse keeps one object more, not one a field.
+
+    Each record keeps the value it was recorded for, so that a copy whose field was replaced
+    (``model_copy(update=…)``) reports no origin for it. It is no part of the Reference's value: it
+    compares equal to any other provenance, or to none, and is never dumped.
+    """
+
+    #: The text the offsets are into, and the note the "note" records' sentences were joined into (set
+    #: when the Reference takes the provenance; a list's own ``__init__`` makes one, the fastest way).
+    __slots__ = ("note", "raw")
+    raw: str
+    note: str | None
+
+    def __eq__(self, other: object) -> bool:
+        return True  # not part of the value: two parses of one text are equal, however they were read
+
+    def __ne__(self, other: object) -> bool:
+        return False
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return 0
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _provenance, (list(self), self.raw, self.note)
+
+    def origins(self, reference: Reference) -> tuple[Origin, ...]:
+        """The origins that still describe ``reference``'s values, in text order."""
+        if reference.raw is not self.raw and reference.raw != self.raw:
+            return ()
+        latest: dict[str, int] = {}
+        persons: list[int] = []
+        notes: list[int] = []
+        for at in range(0, len(self), 5):
+            name = self[at]
+            if name == "persons":
+                persons.append(at)
+            elif name == "note":
+                notes.append(at)
+            else:
+                latest[name] = at
+        found: list[Origin] = []
+        names = Reference.model_fields
+        for name, at in latest.items():
+            value = self[at + 1]
+            if value is None or name not in names:
+                continue  # nothing set, or a draft's own key ("noted_language"), not a field
+            current = getattr(reference, name)
+            if current is value or current == value:
+                start, end, rule = self[at + 2 : at + 5]
+                if isinstance(value, tuple):  # places: every one read from the same text
+                    found.extend(Origin(name, index, start, end, rule) for index in range(len(value)))
+                else:
+                    found.append(Origin(name, None, start, end, rule))
+        by_identity: dict[int, int] | None = None
+        for index, person in enumerate(reference.persons):
+            if index < len(persons) and (self[persons[index] + 1] is person or self[persons[index] + 1] == person):
+                record: int | None = persons[index]  # (equal, not the same: a deep copy)
+            else:  # persons added or replaced without a record: look the object up
+                if by_identity is None:
+                    by_identity = {id(self[at + 1]): at for at in persons}
+                record = by_identity.get(id(person))
+            if record is not None:
+                found.append(Origin("persons", index, self[record + 2], self[record + 3], self[record + 4]))
+        if notes and reference.note is not None and reference.note == self.note:
+            found.extend(
+                Origin("note", index, self[at + 2], self[at + 3], self[at + 4]) for index, at in enumerate(notes)
+            )
+        found.sort(key=lambda origin: (origin.start, origin.end))
+        return tuple(found)
+
+
+def _provenance(records: list[Any], raw: str, note: str | None) -> Provenance:
+    """A Provenance from its records (unpickling)."""
+    made = Provenance()
+    made.extend(records)
+    made.raw, made.note = raw, note
+    return made
+
+
 class Reference(_Frozen):
     """One reference of a list, with every field the parser could recover."""
 
@@ -184,6 +281,20 @@ class Reference(_Frozen):
     review_reasons: tuple[str, ...] = ()
     raw: str = ""
     diagnostics: tuple[Diagnostic, ...] = ()
+    #: Where the parser took each field from (``provenance``); None for a Reference it did not fill.
+    _provenance: Provenance | None = PrivateAttr(default=None)
+
+    @property
+    def provenance(self) -> tuple[Origin, ...]:
+        """Where the parser took each field's value from: (field, index, start, end, rule), in text order.
+
+        Only fields read from printed text have one (not ``type`` or ``language``); a field replaced
+        since (``model_copy(update=…)``, a partner list's enrichment) has none. ``start``/``end`` bound
+        the token or sentences the rule read; ``translit_refs.spans.field_spans`` narrows them to the
+        value's own words.
+        """
+        recorded = self._provenance
+        return recorded.origins(self) if recorded is not None else ()
 
     def people(self, role: Role) -> tuple[Person, ...]:
         """The persons with the given role, in order."""

@@ -11,7 +11,7 @@ from lark import Token
 
 from ..families.base import Rules
 from ..lexicon import kinds, month_numbers
-from ..models import Diagnostic, PartialDate, Person, Role, StyleFamily
+from ..models import Diagnostic, PartialDate, Person, Provenance, Role, StyleFamily
 from .dates import date_from_text
 from .grammar import Element, Sentence
 from .persons import person
@@ -60,9 +60,19 @@ NOT_IN_A_JOURNAL = frozenset({kinds.REPORT_CODE, kinds.REPORT_NO, kinds.STANDARD
 DESIGNATIONS = frozenset({kinds.STANDARD, kinds.REPORT_CODE, kinds.PATENT})
 
 
+#: The place of a value recorded nowhere (a rule that read no printed text for it).
+NOWHERE = (-1, -1)
+
+
 @dataclass(slots=True)
 class Draft:
-    """Mutable fields gathered while the rules walk the skeleton."""
+    """Mutable fields gathered while the rules walk the skeleton, and where each came from.
+
+    ``record`` keeps, for each field a rule set from printed text, the value, the span of the token
+    or sentences it was read from (offsets into ``text``) and the rule's name; for each person
+    ("persons") and each of ``notes`` ("note") too. A marker's reader records its marker's token
+    without saying so: ``read_marker`` sets ``at`` and ``rule`` while it runs.
+    """
 
     text: str
     family: StyleFamily | None
@@ -78,6 +88,10 @@ class Draft:
     container_in_lead: bool = False
     #: The next bracket translates the container, not the title.
     translation_of_container: bool = False
+    record: Provenance = field(default_factory=Provenance)
+    #: The token of the marker being read, and its reader's name (``markers.read_marker``).
+    at: tuple[int, int] = NOWHERE
+    rule: str = ""
 
     def span(self, sentences: list[Sentence] | tuple[Sentence, ...]) -> str:
         return self.text[sentences[0].start : sentences[-1].end].strip()
@@ -88,29 +102,78 @@ class Draft:
             return str(token.value)
         return self.text[token.start_pos : token.end_pos].strip()
 
-    def set_once(self, key: str, value: Any) -> None:
+    def set_once(self, key: str, value: Any, start: int = -1, end: int = -1, rule: str = "") -> None:
+        """Set ``key`` unless it is set already; the value was read from ``text[start:end]`` by ``rule``
+        (by default the marker being read)."""
         if value is not None and self.fields.get(key) is None:
-            self.fields[key] = value
+            self.fields[key] = value  # (``put``, inlined: this is called for every marker's field)
+            if start < 0:
+                start, end = self.at
+                if start < 0:
+                    return
+            self.record += (key, value, start, end, rule or self.rule)
 
-    def take_imprint(self, places: tuple[str, ...], publisher: str | None) -> None:
+    def put(self, key: str, value: Any, start: int = -1, end: int = -1, rule: str = "") -> None:
+        """Set ``key``, read from ``text[start:end]`` by ``rule`` (by default the marker being read)."""
+        self.fields[key] = value
+        if start < 0:
+            start, end = self.at
+            if start < 0:
+                return
+        self.record += (key, value, start, end, rule or self.rule)
+
+    def amend(self, key: str, value: Any, end: int = -1) -> None:
+        """Replace ``key``'s value by one made from it (a season added to the year), keeping where it was
+        read, up to ``end`` if that is later (the rest of a URL cut by a space); by default the marker
+        being read, if the value had no origin."""
+        self.fields[key] = value
+        at = self.recorded(key)
+        record = self.record
+        if at >= 0:
+            record.extend((key, value, record[at + 2], max(end, record[at + 3]), record[at + 4]))
+        elif self.at[0] >= 0:
+            record.extend((key, value, *self.at, self.rule))
+
+    def recorded(self, key: str) -> int:
+        """Where the last record of ``key`` starts in ``record``, or -1."""
+        record = self.record
+        at = len(record) - 5
+        while at >= 0 and record[at] != key:
+            at -= 5
+        return at
+
+    def add_person(self, found: Person, start: int, end: int, rule: str) -> None:
+        self.persons.append(found)
+        self.record.extend(("persons", found, start, end, rule))
+
+    def take_imprint(
+        self,
+        places: tuple[str, ...],
+        publisher: str | None,
+        places_at: tuple[int, int] = NOWHERE,
+        publisher_at: tuple[int, int] = NOWHERE,
+        rule: str = "",
+    ) -> None:
+        """The imprint: places read from ``text[places_at]``, the publisher from ``text[publisher_at]``."""
         if self.imprint_found:
             return
-        self.fields["places"] = places
+        self.put("places", places, *places_at, rule)
         dated = _date_after_publisher().search(publisher) if publisher else None
         if publisher and dated:  # "Transpire Inc., Jan 15, 2007": the date is the work's
-            refine_date(self, dated.group(1))
+            refine_date(self, dated.group(1), *publisher_at, rule)
             publisher = publisher[: dated.start()]
         if publisher and self.rules.publisher_mark_is_style:
             publisher = publisher_name(publisher)
-        self.fields["publisher"] = publisher or None
+        self.put("publisher", publisher or None, *publisher_at, rule)
         self.imprint_found = True
 
-    def date_year(self, year: int | None) -> None:
+    def date_year(self, year: int | None, start: int = -1, end: int = -1, rule: str = "") -> None:
         if year is not None and self.fields.get("issued") is None:
-            self.fields["issued"] = PartialDate(year=year)
+            self.put("issued", PartialDate(year=year), start, end, rule)
 
-    def unplaced(self, sentence: Sentence) -> None:
+    def unplaced(self, sentence: Sentence, rule: str) -> None:
         self.notes.append(sentence.text)
+        self.record.extend(("note", None, sentence.start, sentence.end, rule))
         self.diagnostics.append(
             Diagnostic(
                 code="unplaced-sentence",
@@ -136,21 +199,35 @@ class Group(NamedTuple):
     run: tuple[Sentence, ...]
 
 
-def add_persons(draft: Draft, tokens: tuple[Token, ...], role: Role) -> None:
+def add_persons(draft: Draft, tokens: tuple[Token, ...], role: Role, rule: str = "", offset: int = 0) -> None:
+    """The persons the name tokens name, each read from its token (its offsets plus ``offset`` in the
+    text) by ``rule``, by default the marker being read."""
+    rule = rule or draft.rule or "draft.add_persons"
+    persons, record = draft.persons, draft.record
     for token in tokens:
+        start = (token.start_pos or 0) + offset
+        end = (token.end_pos or 0) + offset
         if token.type == kinds.ETAL:
-            draft.fields["et_al"] = True
+            draft.put("et_al", True, start, end, rule)
         else:
-            draft.persons.append(person(token.type, token.value, role))
+            found = person(token.type, token.value, role)
+            persons.append(found)
+            record += ("persons", found, start, end, rule)
 
 
-def refine_date(draft: Draft, value: str) -> None:
+def refine_date(draft: Draft, value: str, start: int = -1, end: int = -1, rule: str = "") -> None:
+    """The date ``value`` (read from ``text[start:end]`` by ``rule``) refines the work's."""
     current: PartialDate | None = draft.fields.get("issued")
     found = date_from_text(value, year=current.year if current else None)
     if found is None:
         return
-    if current is None or current.year in (None, found.year):
-        draft.fields["issued"] = found
+    if current is None or current.year is None:
+        draft.put("issued", found, start, end, rule)
+    elif current.year == found.year:  # the year keeps the place it was read from ("1953. July, 1")
+        if draft.recorded("issued") >= 0:
+            draft.amend("issued", found)
+        else:
+            draft.put("issued", found, start, end, rule)
     else:
         draft.diagnostics.append(
             Diagnostic(code="conflicting-dates", message=f"date {value!r} disagrees with year {current.year}")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from lark import Token
+
 from ..families.base import NEUTRAL, Family
 from ..lexicon import kinds
 from ..lexicon.words import COLLECTION_CUES, LEGISLATION, PROCEEDINGS_CUES, REPORT_TITLES
@@ -63,16 +65,18 @@ def assemble(
         read_group(draft, group, ahead, after_title=index == 1 or group.kind in _STATEMENTS)
     _title_from_notes(draft)
     if skeleton.label is not None:
-        _citation_label(draft, skeleton.label.value)
+        _citation_label(draft, skeleton.label)
+    note = None
     if draft.notes:
-        draft.fields["note"] = ". ".join(draft.notes)
+        note = draft.fields["note"] = ". ".join(draft.notes)
     container = draft.fields.get("container_title")
     if container and _SECTION_LETTER.search(container):
-        container = draft.fields["container_title"] = container[:-1]  # "Nuclear Physics A. 1967": a section
+        container = container[:-1]  # "Nuclear Physics A. 1967": a section
+        draft.amend("container_title", container)
     if draft.rules.period_is_separator and container and container.endswith("."):
-        draft.fields["container_title"] = container[:-1]  # "N Engl J Med. 2007;357(6)": the period separates
+        draft.amend("container_title", container[:-1])  # "N Engl J Med. 2007;357(6)": the period separates
     title_language = _title_language(draft)
-    return Reference(
+    reference = Reference(
         type=reference_type(draft),
         persons=tuple(draft.persons),
         language=work_language(draft, title_language),
@@ -82,6 +86,19 @@ def assemble(
         diagnostics=capped(draft.diagnostics),
         **draft.fields,
     )
+    if len(text.display) == len(raw) or _offsets_fit(text.display, diagnostics):
+        record = draft.record
+        record.raw, record.note = raw, note
+        private = reference.__pydantic_private__  # (pydantic's own __setattr__ is ten times slower)
+        if private is not None:
+            private["_provenance"] = record
+    return reference
+
+
+def _offsets_fit(display: str, diagnostics: tuple[Diagnostic, ...]) -> bool:
+    """Offsets into the text read of a text longer than it are offsets into the raw text: the text was
+    too long, and its part read kept its length (Unicode normalisation joined or split no characters)."""
+    return any(d.code == "too-long" and d.start == len(display) for d in diagnostics)
 
 
 def _series_names(draft: Draft, groups: list[Group]) -> None:
@@ -96,7 +113,13 @@ def _series_names(draft: Draft, groups: list[Group]) -> None:
         if draft.text[before[-1].end : start].strip():
             continue  # a period or comma between: the series has no name of its own
         series_word = element.token.value.split(maxsplit=1)[0]
-        draft.fields["collection_title"] = draft.text[before[-1].start : start] + series_word
+        draft.put(
+            "collection_title",
+            draft.text[before[-1].start : start] + series_word,
+            before[-1].start,
+            start + len(series_word),
+            "layout._series_names",
+        )
         groups[index - 1] = Group(groups[index - 1].kind, groups[index - 1].element, before[:-1])
 
 
@@ -121,13 +144,14 @@ def _markers_ahead(groups: list[Group]) -> list[Ahead]:
     return aheads
 
 
-def _citation_label(draft: Draft, label: str) -> None:
+def _citation_label(draft: Draft, label: Token) -> None:
     """ "Apresjan 1995 — ": the label, whose year dates the work when nothing else does."""
-    text = label.strip().rstrip("—–-").strip()
-    draft.fields["citation_label"] = text
+    text = label.value.strip().rstrip("—–-").strip()
+    start, end = label.start_pos or 0, label.end_pos or 0
+    draft.put("citation_label", text, start, end, "layout._citation_label")
     year = year_of(text)
     if draft.fields.get("issued") is None and year is not None:
-        draft.fields["issued"] = PartialDate(year=year)
+        draft.put("issued", PartialDate(year=year), start, end, "layout._citation_label")
 
 
 def _archive(draft: Draft, groups: list[Group]) -> None:
@@ -137,7 +161,8 @@ def _archive(draft: Draft, groups: list[Group]) -> None:
         before = groups[index - 1]
         if groups[index].kind != kinds.ARCHIVE_LOCATOR or not before.run:
             continue
-        draft.fields["archive"] = before.run[-1].text
+        archive = before.run[-1]
+        draft.put("archive", archive.text, archive.start, archive.end, "layout._archive")
         kind = "ARCHIVE" if before.kind == kinds.IN and len(before.run) == 1 else before.kind
         groups[index - 1] = Group(kind, before.element, before.run[:-1])
         draft.kinds.add(kind)
@@ -159,11 +184,15 @@ def _corporate_author(draft: Draft, groups: list[Group]) -> None:
     if not (one_word or is_organisation(lead[0].text, acronyms=before_date or before_title)):
         return
     if before_date and dated is not None and dated.run and not dated.run[0].is_year:
-        draft.persons.append(Person(family=lead[0].text, literal=True))
+        draft.add_person(
+            Person(family=lead[0].text, literal=True), lead[0].start, lead[0].end, "layout._corporate_author"
+        )
         draft.dated_in_head = True
         groups[:2] = [Group(kinds.LEAD, None, dated.run), Group(dated.kind, dated.element, ())]
     elif before_title:
-        draft.persons.append(Person(family=lead[0].text, literal=True))
+        draft.add_person(
+            Person(family=lead[0].text, literal=True), lead[0].start, lead[0].end, "layout._corporate_author"
+        )
         groups[0] = Group(kinds.LEAD, None, lead[1:])
 
 
@@ -181,7 +210,7 @@ def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
         rest = "".join(text[start:end] for start, end in zip(starts, ends, strict=True))
         if not names or _NAME_LIST_LEFTOVER.fullmatch(rest) is None:
             continue
-        add_persons(draft, tuple(names), Role.EDITOR)
+        add_persons(draft, tuple(names), Role.EDITOR, "layout._editors_before_mark", before[-1].start)
         groups[index - 1] = Group(groups[index - 1].kind, groups[index - 1].element, before[:-1])
         groups[index] = Group(kinds.EDITOR_MARK, groups[index].element, groups[index].run)
 
@@ -209,7 +238,13 @@ def _title_from_notes(draft: Draft) -> None:
     ("Available at: http://… (Sroki vvoda …)")."""
     if draft.fields.get("title") or not draft.notes:
         return
-    draft.fields["title"] = draft.notes.pop(0).strip("() ")
+    title = draft.notes.pop(0).strip("() ")
+    draft.fields["title"] = title
+    record = draft.record
+    for at in range(0, len(record), 5):  # the first note's record becomes the title's
+        if record[at] == "note":
+            record[at : at + 5] = ("title", title, record[at + 2], record[at + 3], "layout._title_from_notes")
+            break
     for index, diagnostic in enumerate(draft.diagnostics):
         if diagnostic.code == "unplaced-sentence":
             del draft.diagnostics[index]
@@ -231,13 +266,17 @@ def _role_of(element: Element, text: str) -> str:
 def _read_head(draft: Draft, head: Head) -> None:
     """Persons before the title (editors with "(Ed.)") and the year in parentheses after them."""
     role = Role.EDITOR if head.editor_mark is not None else Role.AUTHOR
-    add_persons(draft, head.names, role)
+    add_persons(draft, head.names, role, "layout._read_head")
     if draft.rules.period_is_separator and draft.persons:
         last = draft.persons[-1]
         if last.given.endswith(".") and last.given.count(".") == 1:  # "van Gijn J. Title": "J"
             draft.persons[-1] = last.model_copy(update={"given": last.given[:-1]})
+            at = draft.recorded("persons")
+            if at >= 0 and draft.record[at + 1] is last:
+                draft.record[at + 1] = draft.persons[-1]
     if head.date is not None:
-        draft.fields["issued"] = paren_date(head.date.value)
+        date = head.date
+        draft.put("issued", paren_date(date.value), date.start_pos or 0, date.end_pos or 0, "layout._read_head")
         draft.dated_in_head = True
 
 

@@ -16,7 +16,7 @@ from lark import Token
 from ..lexicon import compiled, is_word, kinds, language_code, pattern, starts_with
 from ..models import Diagnostic, IssueKind, PartialDate, Role, Severity, VolumeKind
 from .dates import date_from_text, year_of
-from .draft import Draft, add_persons, refine_date, warning
+from .draft import NOWHERE, Draft, add_persons, refine_date, warning
 from .grammar import Element, names_in
 from .persons import person
 from .shapes import is_conference, is_container_cue
@@ -54,10 +54,17 @@ Reader = Callable[[Draft, Element], None]
 
 
 def read_marker(draft: Draft, element: Element) -> None:
-    """Fields a marker fills by itself."""
+    """Fields a marker fills by itself, each recorded as read from the marker's token by its reader."""
     reader = _MARKER_READERS.get(element.kind)
     if reader is not None:
+        token = element.token
+        draft.at = (
+            (token.start_pos, token.end_pos) if token.start_pos is not None and token.end_pos is not None else NOWHERE
+        )
+        draft.rule = _RULE_NAMES[element.kind]
         reader(draft, element)
+        draft.at = NOWHERE
+        draft.rule = ""
 
 
 def _value(element: Element) -> str:
@@ -71,10 +78,10 @@ def _translation(draft: Draft, element: Element) -> None:
     if draft.container_in_lead and draft.fields.get("title_translation") is None:
         head, tail = _title_and_container(inner)
         if head and tail:
-            draft.fields["title_translation"] = head
-            draft.fields["container_translation"] = tail.rstrip(".")
+            draft.put("title_translation", head)
+            draft.put("container_translation", tail.rstrip("."))
         else:
-            draft.fields["title_translation"] = inner
+            draft.put("title_translation", inner)
         return
     key = "container_translation" if draft.fields.get("container_title") else "title_translation"
     if draft.translation_of_container:
@@ -171,7 +178,7 @@ def _published(draft: Draft, element: Element) -> None:
     value = _value(element)
     found = date_from_text(value)
     if found is not None:
-        draft.fields["issued"] = found  # a patent's date is its publication's, whatever dates come before
+        draft.put("issued", found)  # a patent's date is its publication's, whatever dates come before
 
 
 def _series(draft: Draft, element: Element) -> None:
@@ -195,14 +202,14 @@ def _editors_note(draft: Draft, element: Element) -> None:
     """ "(Ed. by the acad. of RAS Ponomarev-Stepnoy N.N.)": the names the statement holds are editors."""
     value = _value(element)
     _, _, statement = value.partition(" ")  # after "(Ed. by", "(Eds", "(Под ред."
-    for found in names_in(statement):
-        draft.persons.append(person(found.type, found.value, Role.EDITOR))
+    for found in names_in(statement):  # (each read from the statement's token)
+        draft.add_person(person(found.type, found.value, Role.EDITOR), *draft.at, draft.rule)
 
 
 def _season(draft: Draft, element: Element) -> None:
     value = _value(element)
     issued = draft.fields.get("issued") or PartialDate()
-    draft.fields["issued"] = issued.model_copy(update={"season": value})
+    draft.amend("issued", issued.model_copy(update={"season": value}))
 
 
 def _url(draft: Draft, element: Element) -> None:
@@ -212,10 +219,13 @@ def _url(draft: Draft, element: Element) -> None:
     )
     if not url:
         return
+    start, end = draft.at
+    if element.kind != kinds.BARE_URL and element.value is not None and element.value.start_pos is not None:
+        start, end = element.value.start_pos, element.value.end_pos or start  # the address after "URL:"
     if url.startswith(("http://", "https://", "www.")):
-        draft.set_once("url", url.rstrip(".,;"))
+        draft.set_once("url", url.rstrip(".,;"), start, end)
     else:
-        draft.set_once("url_fragment", url)
+        draft.set_once("url_fragment", url, start, end)
         draft.diagnostics.append(
             Diagnostic(
                 code="torn-url",
@@ -278,7 +288,9 @@ def _paren_pages(draft: Draft, element: Element) -> None:
 
 def _container_editors(draft: Draft, element: Element) -> None:
     """ "In: Polyakov Yu.A. (ed.)", "In J. B. Davies (Ed.),": the container's editors."""
-    add_persons(draft, element.names, Role.EDITOR)
+    editors = element.value  # the names' offsets are into the editors' token
+    offset = (editors.start_pos or 0) if editors is not None else 0
+    add_persons(draft, element.names, Role.EDITOR, offset=offset)
 
 
 def _responsibility(draft: Draft, element: Element) -> None:
@@ -313,11 +325,14 @@ def _statement_role(kind: str, statement: str) -> Role | None:
 def _all_authors(draft: Draft, names: tuple[Token, ...]) -> None:
     """ "Гимпельсон В.Е. Title / В.Е. Гимпельсон, А.А. Зудина": the statement names the head's author
     and the co-authors the head leaves out, who are added after the head's."""
-    listed = [person(token.type, token.value, Role.AUTHOR) for token in names if token.type != kinds.ETAL]
+    tokens = [token for token in names if token.type != kinds.ETAL]
+    listed = [person(token.type, token.value, Role.AUTHOR) for token in tokens]
     known = {p.family.lower() for p in draft.persons}
     if not any(p.family.lower() in known for p in listed):
         return
-    draft.persons.extend(p for p in listed if p.family.lower() not in known)
+    for found, token in zip(listed, tokens, strict=True):
+        if found.family.lower() not in known:
+            draft.add_person(found, token.start_pos or 0, token.end_pos or 0, "markers._all_authors")
 
 
 def _standard(draft: Draft, element: Element) -> None:
@@ -339,6 +354,7 @@ def _set(field_name: str, convert: Callable[[str], Any] | None = None) -> Reader
         value = _value(element)
         draft.set_once(field_name, convert(value) if convert else value)
 
+    read.__name__ = f"_set({field_name!r})"
     return read
 
 
@@ -397,3 +413,5 @@ _MARKER_READERS: dict[str, Reader] = {
     kinds.PAREN_PAGES: _paren_pages,
     kinds.IN: _container_editors,
 }
+#: The name each reader is recorded by ("markers._volume", "markers._set('pages')").
+_RULE_NAMES = {kind: f"markers.{reader.__name__}" for kind, reader in _MARKER_READERS.items()}

@@ -90,7 +90,9 @@ def read_group(draft: Draft, group: Group, ahead: Ahead, after_title: bool) -> N
         run, year_after = take_years(draft, run, in_lead=True)
         title = split_lead(draft, _Body.of(run, 1, year_after, ahead, None))
         if title:
-            draft.fields["title"] = _TRAILING_DASH.sub("", draft.span(title))
+            draft.put(
+                "title", _TRAILING_DASH.sub("", draft.span(title)), title[0].start, title[-1].end, "roles.split_lead"
+            )
         return
     run, year_after = take_years(draft, run, in_lead=False)
     if not run:
@@ -106,11 +108,13 @@ def _claimed_by_marker(draft: Draft, group: Group, run: list[Sentence]) -> list[
     """Sentences a marker claims for itself: a book volume's title, the rest of a URL cut by a space."""
     if group.kind == kinds.VOLUME and run and not run[0].is_year:
         if draft.imprint_found or read_imprint(run[0].text).confidence is not Confidence.KNOWN_PLACE:
-            draft.set_once("volume_title", run.pop(0).text)
+            title = run.pop(0)
+            draft.set_once("volume_title", title.text, title.start, title.end, "roles._claimed_by_marker")
     elif group.kind in (kinds.URL, kinds.BARE_URL) and group.element is not None and run:
         url = draft.fields.get("url") or ""
         if url.endswith("/") and _URL_TAIL.fullmatch(run[0].text):
-            draft.fields["url"] = url + run.pop(0).text
+            rest = run.pop(0)
+            draft.amend("url", url + rest.text, rest.end)
             draft.diagnostics.append(warning("url-rejoined", "a space inside the URL was removed", group.element.token))
     return run
 
@@ -142,7 +146,7 @@ def take_years(draft: Draft, run: list[Sentence], in_lead: bool) -> tuple[list[S
         if not sentence.is_year or closing:
             kept.append(sentence)
         elif draft.fields.get("issued") is None:
-            draft.date_year(year_of(sentence.text))
+            draft.date_year(year_of(sentence.text), sentence.start, sentence.end, "roles.take_years")
     if in_lead and not kept:
         return run[:1], False
     return kept, year_after
@@ -197,7 +201,7 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
         return lead
     if body.following == kinds.TRANSLATION and body.locators_after_next and len(lead) > 1:
         # "Title. Mir novoy ekonomiki [The world of new economy], 11(2), 46–57": the journal's translation
-        draft.fields["container_title"] = lead[-1].text
+        draft.put("container_title", lead[-1].text, lead[-1].start, lead[-1].end, "roles.split_lead")
         draft.translation_of_container = True
         return lead[:-1]
     if body.following in TITLE_ENDS:
@@ -240,8 +244,8 @@ def _date_or_note(draft: Draft, sentence: Sentence) -> None:
     closing = _CLOSING_DATE.search(sentence.text) if draft.fields.get("issued") is None else None
     found = date_from_text(closing.group()) if closing else None
     if found is not None and found.month is not None:
-        draft.fields["issued"] = found
-    draft.unplaced(sentence)
+        draft.put("issued", found, sentence.start, sentence.end, "roles._date_or_note")
+    draft.unplaced(sentence, "roles._date_or_note")
 
 
 def _imprint_at_end(draft: Draft, body: _Body, end: int, container_given: bool = False) -> int:
@@ -284,8 +288,18 @@ class _Ending:
     def publisher(self) -> str:
         return self.imprint.publisher or ""
 
-    def take(self, places: tuple[str, ...], publisher: str | None, start: int) -> int:
-        self.draft.take_imprint(places, publisher)
+    def take(
+        self,
+        places: tuple[str, ...],
+        publisher: str | None,
+        start: int,
+        rule: str,
+        sources: tuple[Sentence, Sentence, Sentence] | None = None,
+    ) -> int:
+        """The imprint found by ``rule``; ``sources`` are the sentence the places were read from and the
+        first and last of the publisher's, by default the last sentence for all."""
+        at, first, end = sources or (self.last, self.last, self.last)
+        self.draft.take_imprint(places, publisher, (at.start, at.end), (first.start, end.end), rule)
         self.draft.chapter_imprint = (
             self.container_given
             or (
@@ -305,7 +319,7 @@ def known_place_imprint(ending: _Ending) -> int | None:
         return ending.end
     if ending.imprint.publisher is None and is_place(ending.last.text):
         return place_alone(ending)  # the publisher may be the sentence before ("… Division of Toxicology.")
-    return ending.take(ending.imprint.places, ending.imprint.publisher, ending.end - 1)
+    return ending.take(ending.imprint.places, ending.imprint.publisher, ending.end - 1, "roles.known_place_imprint")
 
 
 def not_before_a_journal(ending: _Ending) -> int | None:
@@ -316,7 +330,7 @@ def not_before_a_journal(ending: _Ending) -> int | None:
 def shaped_place_and_publisher(ending: _Ending) -> int | None:
     """ "Walla Walla, Whitman College Press": an unknown place before a publisher's name."""
     if ending.imprint.confidence is Confidence.SHAPE and is_publisher(ending.publisher):
-        return ending.take(ending.imprint.places, ending.publisher, ending.end - 1)
+        return ending.take(ending.imprint.places, ending.publisher, ending.end - 1, "roles.shaped_place_and_publisher")
     return None
 
 
@@ -342,9 +356,13 @@ def publisher_sentences(ending: _Ending) -> int | None:
     ):
         start -= 1
     publisher = ending.draft.span(sentences[start : ending.end])
+    published = (sentences[start], ending.last)
+    rule = "roles.publisher_sentences"
     if start > body.first and _place_before_publisher(ending.draft, sentences[start - 1].text, last):
-        return ending.take(_places(sentences[start - 1].text), publisher, start - 1)
-    return ending.take((), publisher, start)
+        return ending.take(
+            _places(sentences[start - 1].text), publisher, start - 1, rule, (sentences[start - 1], *published)
+        )
+    return ending.take((), publisher, start, rule, (sentences[start], *published))
 
 
 def place_alone(ending: _Ending) -> int | None:
@@ -357,15 +375,28 @@ def place_alone(ending: _Ending) -> int | None:
     if before > ending.body.first and sentences[before].text in REGIONS:
         before -= 1  # "USA" between the institution and its town
     if before > ending.body.first and is_institution(sentences[before].text):
-        return ending.take(_places(ending.last.text), sentences[before].text, before)
-    return ending.take(_places(ending.last.text), None, start)
+        institution = sentences[before]
+        return ending.take(
+            _places(ending.last.text),
+            institution.text,
+            before,
+            "roles.place_alone",
+            (ending.last, institution, institution),
+        )
+    return ending.take(_places(ending.last.text), None, start, "roles.place_alone")
 
 
 def place_then_publisher(ending: _Ending) -> int | None:
     """ "Sarov. FGUP «RFNC-VNIIEF», 2007": a known place, then any publisher."""
     sentences, end = ending.body.sentences, ending.end
     if end - 2 >= ending.body.first and is_place(sentences[end - 2].text) and not is_conference(ending.last.text):
-        return ending.take(_places(sentences[end - 2].text), ending.last.text, end - 2)
+        return ending.take(
+            _places(sentences[end - 2].text),
+            ending.last.text,
+            end - 2,
+            "roles.place_then_publisher",
+            (sentences[end - 2], ending.last, ending.last),
+        )
     return None
 
 
@@ -379,7 +410,7 @@ def shaped_imprint_of_a_book(ending: _Ending) -> int | None:
         return None
     if is_conference(ending.publisher) or (ending.end - 1 == body.first and draft.rules.year_follows_imprint):
         return None
-    return ending.take(ending.imprint.places, ending.publisher, ending.end - 1)
+    return ending.take(ending.imprint.places, ending.publisher, ending.end - 1, "roles.shaped_imprint_of_a_book")
 
 
 def imprint_after_notes(ending: _Ending) -> int | None:
@@ -390,15 +421,17 @@ def imprint_after_notes(ending: _Ending) -> int | None:
     prefix, places, rest = place_split(ending.last.text)
     if not (places and prefix and rest) or is_conference(rest):
         return None
+    last = ending.last
     ending.draft.notes.append(prefix)
-    return ending.take(_places(places), rest, ending.end - 1)
+    ending.draft.record.extend(("note", None, last.start, last.start + len(prefix), "roles.imprint_after_notes"))
+    return ending.take(_places(places), rest, ending.end - 1, "roles.imprint_after_notes")
 
 
 def institution_then_place(ending: _Ending) -> int | None:
     """ "National Research University Higher School of Economics, Moscow": an institution, then its town."""
     name, comma, place = ending.last.text.rpartition(", ")
     if comma and is_known_place(place) and (is_institution(name) or is_publisher(name)):
-        return ending.take((place,), name, ending.end - 1)
+        return ending.take((place,), name, ending.end - 1, "roles.institution_then_place")
     return None
 
 
@@ -452,15 +485,17 @@ def _container(draft: Draft, body: _Body, end: int, after_title: bool) -> int:
             stop += 1
         _set_container(draft, sentences[cue:stop])
         for index in range(stop, end):
-            if index == end - 1 and body.year_after and _lone_town(sentences[index].text, sentences[index - 1].text):
-                draft.take_imprint((sentences[index].text,), None)
+            town = sentences[index]
+            if index == end - 1 and body.year_after and _lone_town(town.text, sentences[index - 1].text):
+                draft.take_imprint((town.text,), None, (town.start, town.end), rule="roles._container")
             else:
                 _event_place_or_note(draft, sentences[index])
         return cue
     if body.journal_ahead(draft) and not sentences[end - 1].is_year:
         # after "Title [Translation]." every sentence before the locators is the journal's ("Mir Rossii. Sotsiologiya")
         journal = first if body.after_translation else _journal_start(sentences, first, end)
-        draft.fields["container_title"] = draft.span(sentences[journal:end])
+        at = (sentences[journal].start, sentences[end - 1].end)
+        draft.put("container_title", draft.span(sentences[journal:end]), *at, "roles._container")
         return journal
     return end
 
@@ -469,21 +504,23 @@ def _set_container(draft: Draft, sentences: list[Sentence]) -> None:
     """A collection's or conference's title; places and dates printed after it in the same sentence
     are the event's ("Proceedings of Global 2009, Paris, France, September 6-11")."""
     text = draft.span(sentences)
+    at = (sentences[0].start, sentences[-1].end)
+    rule = "roles._set_container"
     title, places, rest = place_split(text) if len(sentences) == 1 else (text, "", "")
     if places and title and not is_conference(rest):
-        draft.set_once("event_place", places)
+        draft.set_once("event_place", places, *at, rule)
         if rest:
-            refine_date(draft, rest)
+            refine_date(draft, rest, *at, rule)
         text = title
     elif places and not title:  # "Dimitrovgrad, 7-th Russian Conference on Reactor Materials"
-        draft.set_once("event_place", places)
+        draft.set_once("event_place", places, *at, rule)
         text = rest
     dated = _event_date().search(text)
     if dated and dated.start() > 0:  # "… Energy Forum, November 19-20": the meeting's days
-        refine_date(draft, dated.group(1))
+        refine_date(draft, dated.group(1), *at, rule)
         text = text[: dated.start()]
     quoted = _COLLECTION.fullmatch(text)
-    draft.fields["container_title"] = quoted.group(1) if quoted else text
+    draft.put("container_title", quoted.group(1) if quoted else text, *at, rule)
 
 
 def _opens_with_place(sentence: str) -> bool:
@@ -496,12 +533,13 @@ def _event_place_or_note(draft: Draft, sentence: Sentence) -> None:
     """After a conference's title: its place ("Grenoble, France"), perhaps with its dates
     ("Venice, Italy, Nov 21-23")."""
     _, places, rest = place_split(sentence.text)
+    rule = "roles._event_place_or_note"
     if places and draft.fields.get("event_place") is None and (not rest or date_from_text(rest) is not None):
-        draft.fields["event_place"] = places
+        draft.put("event_place", places, sentence.start, sentence.end, rule)
         if rest:
-            refine_date(draft, rest)
+            refine_date(draft, rest, sentence.start, sentence.end, rule)
     else:
-        draft.unplaced(sentence)
+        draft.unplaced(sentence, rule)
 
 
 def _journal_start(sentences: list[Sentence], first: int, end: int) -> int:
@@ -518,7 +556,10 @@ def _journal_after_question(draft: Draft, sentence: Sentence) -> int | None:
     found = _QUESTION_THEN_NAME.search(sentence.text)
     if found is None:
         return None
-    draft.fields["container_title"] = sentence.text[found.end() :].strip()
+    start = sentence.start + found.end()
+    draft.put(
+        "container_title", sentence.text[found.end() :].strip(), start, sentence.end, "roles._journal_after_question"
+    )
     return found.start() + 1
 
 
@@ -532,7 +573,8 @@ def _journal_after_comma(draft: Draft, sentence: Sentence) -> int | None:
     cut = sentence.text.rfind(", ")
     if cut <= 0:
         return None
-    draft.fields["container_title"] = sentence.text[cut + 2 :].strip()
+    start = sentence.start + cut + 2
+    draft.put("container_title", sentence.text[cut + 2 :].strip(), start, sentence.end, "roles._journal_after_comma")
     return cut
 
 
@@ -543,11 +585,12 @@ def publisher_before_year(draft: Draft, body: _Body, end: int, lead: bool) -> in
         return end
     if body.journal_ahead(draft) or (lead and end - 1 < 1) or draft.fields.get("container_title") is not None:
         return end
-    last = body.sentences[end - 1].text
+    sentence = body.sentences[end - 1]
+    last, at, rule = sentence.text, (sentence.start, sentence.end), "roles.publisher_before_year"
     if _lone_town(last, body.sentences[end - 2].text if end >= 2 else ""):
-        draft.take_imprint((last,), None)  # "… diss. Novocherkassk, 2016.": a town, no publisher
+        draft.take_imprint((last,), None, at, rule=rule)  # "… diss. Novocherkassk, 2016.": a town, no publisher
     else:
-        draft.take_imprint((), last)
+        draft.take_imprint((), last, publisher_at=at, rule=rule)
     return end - 1
 
 
