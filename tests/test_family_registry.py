@@ -26,6 +26,7 @@ from translit_refs.families.base import NEUTRAL, Family, Rules
 from translit_refs.families.references import References
 from translit_refs.parsing import parser
 from translit_refs.parsing.grammar import Skeleton
+from translit_refs.parsing.ruler import rule_names
 
 REFERENCES_LIST = [
     "Orlov A.B., Kim S.V. Raschet teplovyh poter' [Calculating heat losses]. Teploenergetika, 2017, vol. 64, "
@@ -114,8 +115,18 @@ def test_the_base_family_shows_no_sign_keeps_the_shared_rules_and_prints_nothing
 
 def test_the_families_rule_switches() -> None:
     assert get_or_raise("author-date").rules == get_or_raise("gost").rules == NEUTRAL
-    assert get_or_raise("references").rules == Rules(publisher_mark_is_style=True, year_follows_imprint=True)
-    assert get_or_raise("vancouver").rules == Rules(year_follows_imprint=True, period_is_separator=True)
+    assert get_or_raise("references").rules == Rules(on=frozenset({"strip_publisher_mark", "publisher_before_year"}))
+    assert get_or_raise("vancouver").rules == Rules(
+        on=frozenset({"publisher_before_year", "journal_period_separates", "initial_period_separates"})
+    )
+
+
+def test_every_family_switches_only_rules_the_layout_has() -> None:
+    """A switch names a rule of one of the layout's chains (a misspelt name would switch nothing)."""
+    known = rule_names()
+    assert {"strip_publisher_mark", "publisher_before_year", "known_place_imprint", "section_letter"} <= known
+    for family in families():
+        assert family.rules.on | family.rules.off <= known, family.name
 
 
 @pytest.mark.usefixtures("toy")
@@ -188,7 +199,7 @@ def test_the_layout_reads_an_entry_by_the_registered_familys_rules() -> None:
     assert parse_list(REFERENCES_LIST).references[1].publisher == "Energoatomizdat"
 
     class PublishersOwnPubl(References):
-        rules = Rules(year_follows_imprint=True)
+        rules = Rules(on=frozenset({"publisher_before_year"}))
 
     before = families()
     for family in before:

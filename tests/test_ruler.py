@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translit_refs.parsing.ruler import DEFAULTS, Ruler, Switches
+from translit_refs.parsing.ruler import CHAINS, DEFAULTS, Ruler, Switches
 
 _NAMES = ("alpha", "beta", "gamma", "delta")
 
@@ -54,3 +54,25 @@ def test_badly_declared_chains_and_switches_are_refused() -> None:
 
 def test_the_repr_marks_the_rules_off_by_default() -> None:
     assert repr(_chain(off=("beta",))) == "Ruler[alpha, (beta), gamma, delta]"
+
+
+def test_the_layouts_chains_are_registered_by_name() -> None:
+    from translit_refs.parsing import layout  # noqa: PLC0415 - imports the chains' modules
+
+    assert layout.CONTAINER_RULES is CHAINS["container"]
+    assert set(CHAINS) >= {"publisher", "imprint", "body", "container", "head"}
+    assert CHAINS["imprint"].names[:2] == ("known_place_imprint", "not_before_a_journal")
+    assert not CHAINS["body"].is_on("publisher_before_year")
+    with pytest.raises(ValueError, match="already exists"):
+        Ruler([("x", 1)], chain="body")
+
+
+def test_a_family_that_switches_a_rule_off_reads_without_it() -> None:
+    """Switched off by name, the imprint rule that knows "Moscow, Nauka" leaves the imprint to the next."""
+    from translit_refs.parsing.parser import parse_reference  # noqa: PLC0415
+
+    text = "Ivanov I.I. Kniga. Moscow, Nauka, 2001. 200 p."
+    assert parse_reference(text).publisher == "Nauka"
+    assert CHAINS["imprint"].is_on("known_place_imprint")
+    off = Switches(off=frozenset({"known_place_imprint"}))
+    assert "known_place_imprint" not in [rule.__name__ for rule in CHAINS["imprint"].active(off)]

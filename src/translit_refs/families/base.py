@@ -21,31 +21,22 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import ClassVar
 
 from ..models import Reference, StyleFamily
 from ..parsing.grammar import Skeleton
+from ..parsing.ruler import Switches
 
 #: A family's formatter: the Reference printed in one of its styles.
 Formatter = Callable[[Reference], str]
 
 
-@dataclass(frozen=True, slots=True)
-class Rules:
-    """The layout's choices a family makes its own way (the defaults are every other family's)."""
+#: The layout's choices a family makes its own way: the named rules of the layout's chains
+#: (``parsing.ruler.rule_names``) it switches on (those off by default) or off.
+Rules = Switches
 
-    #: "Energoatomizdat Publ.": the "Publ." is the style's mark, not part of the publisher's name.
-    publisher_mark_is_style: bool = False
-    #: "Title. Kuchkovo pole, 2008. 448 p.": the sentence before the year is the publisher (or the journal).
-    year_follows_imprint: bool = False
-    #: "N Engl J Med. 2007;357(6)", "van Gijn J. Title": the period after an abbreviated journal or after
-    #: the last author's initial separates; it is not the name's.
-    period_is_separator: bool = False
-
-
-#: The rules of an entry no family claims.
+#: The rules of an entry no family claims: every chain's defaults.
 NEUTRAL = Rules()
 
 

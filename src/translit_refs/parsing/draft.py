@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -15,6 +17,7 @@ from ..models import Diagnostic, PartialDate, Person, Provenance, Role, StyleFam
 from .dates import date_from_text
 from .grammar import Element, Sentence
 from .persons import person
+from .ruler import Ruler
 from .shapes import publisher_name
 
 #: Markers after which a closing "Place, Publisher" sentence is an imprint.
@@ -64,6 +67,17 @@ DESIGNATIONS = frozenset({kinds.STANDARD, kinds.REPORT_CODE, kinds.PATENT})
 NOWHERE = (-1, -1)
 
 
+class Translates(Enum):
+    """What a bracketed translation after the leading run translates."""
+
+    #: The title (or, once there is one, the container): "Title [Translation]".
+    TITLE = "title"
+    #: The journal the leading run ends with: "Title. Mir novoy ekonomiki [The world of new economy], 11(2)".
+    CONTAINER = "container"
+    #: The title and the collection after it, in one bracket: "Title. Sbornik trudov [Title. Proceedings]".
+    TITLE_AND_CONTAINER = "title and container"
+
+
 @dataclass(slots=True)
 class Draft:
     """Mutable fields gathered while the rules walk the skeleton, and where each came from.
@@ -82,12 +96,9 @@ class Draft:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     kinds: set[str] = field(default_factory=set)
-    imprint_found: bool = False
     chapter_imprint: bool = False
-    dated_in_head: bool = False
-    container_in_lead: bool = False
-    #: The next bracket translates the container, not the title.
-    translation_of_container: bool = False
+    #: What the bracket after the leading run translates, as ``roles.split_lead`` found it.
+    next_translation: Translates = Translates.TITLE
     record: Provenance = field(default_factory=Provenance)
     #: The token of the marker being read, and its reader's name (``markers.read_marker``).
     at: tuple[int, int] = NOWHERE
@@ -158,14 +169,15 @@ class Draft:
         if self.imprint_found:
             return
         self.put("places", places, *places_at, rule)
-        dated = _date_after_publisher().search(publisher) if publisher else None
-        if publisher and dated:  # "Transpire Inc., Jan 15, 2007": the date is the work's
-            refine_date(self, dated.group(1), *publisher_at, rule)
-            publisher = publisher[: dated.start()]
-        if publisher and self.rules.publisher_mark_is_style:
-            publisher = publisher_name(publisher)
+        for publisher_rule in PUBLISHER_RULES.active(self.rules):
+            if publisher:
+                publisher = publisher_rule(self, publisher, publisher_at, rule)
         self.put("publisher", publisher or None, *publisher_at, rule)
-        self.imprint_found = True
+
+    @property
+    def imprint_found(self) -> bool:
+        """Whether a rule has taken the imprint (its places, if none, are an empty tuple)."""
+        return "places" in self.fields
 
     def date_year(self, year: int | None, start: int = -1, end: int = -1, rule: str = "") -> None:
         if year is not None and self.fields.get("issued") is None:
@@ -189,6 +201,32 @@ def _date_after_publisher() -> re.Pattern[str]:
     """A month and day closing a publisher's sentence ("Transpire Inc., Jan 15")."""
     months = "|".join(sorted(month_numbers(english_only=True), key=len, reverse=True))
     return re.compile(r",\s((?:" + months + r")\.?\s\d{1,2}(?:[-–]\d{1,2})?)$")
+
+
+def _date_after_publisher_rule(draft: Draft, publisher: str, at: tuple[int, int], rule: str) -> str:
+    """ "Transpire Inc., Jan 15, 2007": a month and day closing the publisher's sentence date the work."""
+    dated = _date_after_publisher().search(publisher)
+    if dated is None:
+        return publisher
+    refine_date(draft, dated.group(1), *at, rule)
+    return publisher[: dated.start()]
+
+
+def _strip_publisher_mark(draft: Draft, publisher: str, at: tuple[int, int], rule: str) -> str:  # noqa: ARG001
+    """ "Energoatomizdat Publ.": the "Publ." is the style's mark, not the publisher's name (the References
+    family switches this rule on)."""
+    return publisher_name(publisher)
+
+
+#: A rule that cleans the publisher an imprint rule took: (draft, publisher, where it was read, the rule
+#: that read it) -> the publisher.
+PublisherRule = Callable[["Draft", str, tuple[int, int], str], str]
+#: What is done to a publisher once an imprint rule has taken it, in order.
+PUBLISHER_RULES: Ruler[PublisherRule] = Ruler(
+    [("date_after_publisher", _date_after_publisher_rule), ("strip_publisher_mark", _strip_publisher_mark)],
+    off=("strip_publisher_mark",),
+    chain="publisher",
+)
 
 
 class Group(NamedTuple):

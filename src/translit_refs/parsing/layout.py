@@ -10,6 +10,7 @@ the language of the work (``work_language``): "ru" for a transliterated title, o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lark import Token
 
@@ -24,6 +25,7 @@ from .language import title_language
 from .markers import paren_date, read_marker
 from .normalize import Normalised
 from .roles import Ahead, read_group
+from .ruler import Ruler
 from .shapes import is_conference, is_journal_name, is_organisation
 
 
@@ -69,12 +71,10 @@ def assemble(
     note = None
     if draft.notes:
         note = draft.fields["note"] = ". ".join(draft.notes)
-    container = draft.fields.get("container_title")
-    if container and _SECTION_LETTER.search(container):
-        container = container[:-1]  # "Nuclear Physics A. 1967": a section
-        draft.amend("container_title", container)
-    if draft.rules.period_is_separator and container and container.endswith("."):
-        draft.amend("container_title", container[:-1])  # "N Engl J Med. 2007;357(6)": the period separates
+    for container_rule in CONTAINER_RULES.active(draft.rules):
+        container = draft.fields.get("container_title")
+        if container:
+            container_rule(draft, container)
     title_language = _title_language(draft)
     reference = Reference(
         type=reference_type(draft),
@@ -187,7 +187,6 @@ def _corporate_author(draft: Draft, groups: list[Group]) -> None:
         draft.add_person(
             Person(family=lead[0].text, literal=True), lead[0].start, lead[0].end, "layout._corporate_author"
         )
-        draft.dated_in_head = True
         groups[:2] = [Group(kinds.LEAD, None, dated.run), Group(dated.kind, dated.element, ())]
     elif before_title:
         draft.add_person(
@@ -267,17 +266,11 @@ def _read_head(draft: Draft, head: Head) -> None:
     """Persons before the title (editors with "(Ed.)") and the year in parentheses after them."""
     role = Role.EDITOR if head.editor_mark is not None else Role.AUTHOR
     add_persons(draft, head.names, role, "layout._read_head")
-    if draft.rules.period_is_separator and draft.persons:
-        last = draft.persons[-1]
-        if last.given.endswith(".") and last.given.count(".") == 1:  # "van Gijn J. Title": "J"
-            draft.persons[-1] = last.model_copy(update={"given": last.given[:-1]})
-            at = draft.recorded("persons")
-            if at >= 0 and draft.record[at + 1] is last:
-                draft.record[at + 1] = draft.persons[-1]
+    for head_rule in HEAD_RULES.active(draft.rules):
+        head_rule(draft)
     if head.date is not None:
         date = head.date
         draft.put("issued", paren_date(date.value), date.start_pos or 0, date.end_pos or 0, "layout._read_head")
-        draft.dated_in_head = True
 
 
 def _title_language(draft: Draft) -> str | None:
@@ -359,3 +352,43 @@ def _is_proceedings(container: str, marker_kinds: set[str]) -> bool:
     if is_journal_name(container) or kinds.ISSUE in marker_kinds:
         return False
     return is_conference(container) or container.startswith(PROCEEDINGS_CUES)
+
+
+def _section_letter(draft: Draft, container: str) -> None:
+    """ "Nuclear Physics A. 1967": the period after a section's letter closes the journal's name."""
+    if _SECTION_LETTER.search(container):
+        draft.amend("container_title", container[:-1])
+
+
+def _journal_period_separates(draft: Draft, container: str) -> None:
+    """ "N Engl J Med. 2007;357(6)": the period after an abbreviated journal separates (Vancouver)."""
+    if container.endswith("."):
+        draft.amend("container_title", container[:-1])
+
+
+#: What is done to the container's name once the groups are read, in order.
+CONTAINER_RULES: Ruler[Callable[[Draft, str], None]] = Ruler(
+    [("section_letter", _section_letter), ("journal_period_separates", _journal_period_separates)],
+    off=("journal_period_separates",),
+    chain="container",
+)
+
+
+def _initial_period_separates(draft: Draft) -> None:
+    """ "van Gijn J. Title": the period after the last author's one initial separates (Vancouver)."""
+    if not draft.persons:
+        return
+    last = draft.persons[-1]
+    if last.given.endswith(".") and last.given.count(".") == 1:
+        draft.persons[-1] = last.model_copy(update={"given": last.given[:-1]})
+        at = draft.recorded("persons")
+        if at >= 0 and draft.record[at + 1] is last:
+            draft.record[at + 1] = draft.persons[-1]
+
+
+#: What is done to the head's persons once they are read.
+HEAD_RULES: Ruler[Callable[[Draft], None]] = Ruler(
+    [("initial_period_separates", _initial_period_separates)],
+    off=("initial_period_separates",),
+    chain="head",
+)

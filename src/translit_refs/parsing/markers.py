@@ -16,7 +16,7 @@ from lark import Token
 from ..lexicon import compiled, is_word, kinds, language_code, pattern, starts_with
 from ..models import Diagnostic, IssueKind, PartialDate, Role, Severity, VolumeKind
 from .dates import date_from_text, year_of
-from .draft import NOWHERE, Draft, add_persons, refine_date, warning
+from .draft import NOWHERE, Draft, Translates, add_persons, refine_date, warning
 from .grammar import Element, names_in
 from .persons import person
 from .shapes import is_conference, is_container_cue
@@ -46,6 +46,8 @@ def _report_pattern() -> re.Pattern[str]:
         rf"(?:(?:{pattern('NUMBER_ABBREVIATION')})\.?\s?|№\s?)?"
         r"(?P<number>(?:\d|[A-ZА-ЯЁ](?=[A-ZА-ЯЁ\d-])).*)"
     )
+
+
 _PATENT_NUMBER = re.compile(r"\d[\d\s/.,-]*+")
 
 
@@ -75,7 +77,8 @@ def _translation(draft: Draft, element: Element) -> None:
     """The bracketed translation of the title, or of the container after it; one bracket after a
     title and a collection ("Title. Sbornik trudov [Title's translation. Proceedings]") holds both."""
     inner = draft.token_text(element.token)[1:-1].strip()
-    if draft.container_in_lead and draft.fields.get("title_translation") is None:
+    translates = draft.next_translation
+    if translates is Translates.TITLE_AND_CONTAINER and draft.fields.get("title_translation") is None:
         head, tail = _title_and_container(inner)
         if head and tail:
             draft.put("title_translation", head)
@@ -84,7 +87,7 @@ def _translation(draft: Draft, element: Element) -> None:
             draft.put("title_translation", inner)
         return
     key = "container_translation" if draft.fields.get("container_title") else "title_translation"
-    if draft.translation_of_container:
+    if translates is Translates.CONTAINER:
         key = "container_translation"
     draft.set_once(key, inner)
 

@@ -29,15 +29,18 @@ from .draft import (
     ARTICLE_LOCATORS,
     IMPRINT_FOLLOWERS,
     NOT_IN_A_JOURNAL,
+    PUBLISHER_RULES,
     TITLE_ENDS,
     WEB_MARKERS,
     Draft,
     Group,
+    Translates,
     refine_date,
     warning,
 )
 from .grammar import Sentence
 from .imprint import Confidence, Imprint, is_known_place, read_imprint
+from .ruler import Ruler
 from .shapes import (
     continues_container,
     is_conference,
@@ -125,7 +128,8 @@ def take_years(draft: Draft, run: list[Sentence], in_lead: bool) -> tuple[list[S
     In the leading run a year stays part of the title when the head or a later "(Year)" dates
     the work ("FRUS. 1950. Vol. 1. (1977)"), or when it is the run's only sentence.
     """
-    if in_lead and (draft.dated_in_head or kinds.DATE_PAREN in draft.kinds or len(run) < 2):
+    dated_in_head = draft.fields.get("issued") is not None  # the head's date, the only one read before the lead
+    if in_lead and (dated_in_head or kinds.DATE_PAREN in draft.kinds or len(run) < 2):
         return run, False
     for sentence in run:
         if sentence.is_year:
@@ -202,7 +206,7 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
     if body.following == kinds.TRANSLATION and body.locators_after_next and len(lead) > 1:
         # "Title. Mir novoy ekonomiki [The world of new economy], 11(2), 46–57": the journal's translation
         draft.put("container_title", lead[-1].text, lead[-1].start, lead[-1].end, "roles.split_lead")
-        draft.translation_of_container = True
+        draft.next_translation = Translates.CONTAINER
         return lead[:-1]
     if body.following in TITLE_ENDS:
         cue = next(
@@ -211,7 +215,8 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
         if cue is None or body.following not in (kinds.TRANSLATION, kinds.N_VOLS, kinds.RESPONSIBILITY):
             return lead
         _set_container(draft, lead[cue:])  # "Title. Sbornik nauchnyh trudov [Translation of both]."
-        draft.container_in_lead = body.following == kinds.TRANSLATION
+        if body.following == kinds.TRANSLATION:
+            draft.next_translation = Translates.TITLE_AND_CONTAINER
         return lead[:cue]
     end = read_body(draft, body, lead=True)
     if end == len(lead) and body.journal_ahead(draft) and len(lead) == 1:
@@ -229,9 +234,9 @@ def read_body(draft: Draft, body: _Body, after_title: bool = True, lead: bool = 
     elsewhere they are kept as a note.
     """
     sentences, first = body.sentences, body.first
-    end = _imprint_at_end(draft, body, len(sentences))
-    end = _container(draft, body, end, after_title)
-    end = publisher_before_year(draft, body, end, lead)
+    end, reading = len(sentences), _Reading(after_title, lead)
+    for rule in BODY_RULES.active(draft.rules):
+        end = rule(draft, body, end, reading)
     if not lead:
         for sentence in sentences[first:end]:
             _date_or_note(draft, sentence)
@@ -254,7 +259,7 @@ def _imprint_at_end(draft: Draft, body: _Body, end: int, container_given: bool =
     if draft.imprint_found or end <= body.first:
         return end
     ending = _Ending(draft, body, end, container_given)
-    for rule in IMPRINT_RULES:
+    for rule in IMPRINT_RULES.active(draft.rules):
         start = rule(ending)
         if start is not None:
             return start
@@ -405,10 +410,11 @@ def shaped_imprint_of_a_book(ending: _Ending) -> int | None:
     or the end (and, in the References family, before the year)."""
     draft, body = ending.draft, ending.body
     book_like = body.following in IMPRINT_FOLLOWERS or body.following is None
-    book_like = book_like or (body.year_after and draft.rules.year_follows_imprint)
+    year_follows_imprint = BODY_RULES.is_on("publisher_before_year", draft.rules)
+    book_like = book_like or (body.year_after and year_follows_imprint)
     if ending.imprint.confidence is not Confidence.SHAPE or not book_like or not ending.publisher:
         return None
-    if is_conference(ending.publisher) or (ending.end - 1 == body.first and draft.rules.year_follows_imprint):
+    if is_conference(ending.publisher) or (ending.end - 1 == body.first and year_follows_imprint):
         return None
     return ending.take(ending.imprint.places, ending.publisher, ending.end - 1, "roles.shaped_imprint_of_a_book")
 
@@ -435,18 +441,26 @@ def institution_then_place(ending: _Ending) -> int | None:
     return None
 
 
-#: The imprint rules, in the order they are tried.
-IMPRINT_RULES: tuple[Callable[[_Ending], int | None], ...] = (
-    known_place_imprint,
-    not_before_a_journal,
-    shaped_place_and_publisher,
-    not_a_collection,
-    publisher_sentences,
-    place_alone,
-    place_then_publisher,
-    shaped_imprint_of_a_book,
-    imprint_after_notes,
-    institution_then_place,
+#: The imprint rules, in the order they are tried: each returns where the imprint it took starts, or where
+#: the sentences it rules out end, or None to let the next rule try.
+ImprintRule = Callable[[_Ending], int | None]
+IMPRINT_RULES: Ruler[ImprintRule] = Ruler(
+    [
+        (rule.__name__, rule)
+        for rule in (
+            known_place_imprint,
+            not_before_a_journal,
+            shaped_place_and_publisher,
+            not_a_collection,
+            publisher_sentences,
+            place_alone,
+            place_then_publisher,
+            shaped_imprint_of_a_book,
+            imprint_after_notes,
+            institution_then_place,
+        )
+    ],
+    chain="imprint",
 )
 
 
@@ -455,7 +469,11 @@ def _place_before_publisher(draft: Draft, sentence: str, publisher: str) -> bool
     ("Rostov-na-Donu. Yuzhnyj federal’nyj universitet Publ.")."""
     if is_place(sentence):
         return True
-    return draft.rules.publisher_mark_is_style and publisher.endswith("Publ.") and looks_like_place(sentence)
+    return (
+        PUBLISHER_RULES.is_on("strip_publisher_mark", draft.rules)
+        and publisher.endswith("Publ.")
+        and looks_like_place(sentence)
+    )
 
 
 def _places(text: str) -> tuple[str, ...]:
@@ -578,11 +596,13 @@ def _journal_after_comma(draft: Draft, sentence: Sentence) -> int | None:
     return cut
 
 
-def publisher_before_year(draft: Draft, body: _Body, end: int, lead: bool) -> int:
-    """The References family's rule: the sentence just before the year is the publisher
-    ("[Translation]. Kuchkovo pole, 2008. 448 p.") when nothing else has taken it."""
-    if not (draft.rules.year_follows_imprint and body.year_after) or draft.imprint_found or end <= body.first:
+def publisher_before_year(draft: Draft, body: _Body, end: int, reading: _Reading) -> int:
+    """The rule of the families that print the year after the imprint (References, Vancouver): the sentence
+    just before the year is the publisher ("[Translation]. Kuchkovo pole, 2008. 448 p.") when nothing else
+    has taken it."""
+    if not body.year_after or draft.imprint_found or end <= body.first:
         return end
+    lead = reading.lead
     if body.journal_ahead(draft) or (lead and end - 1 < 1) or draft.fields.get("container_title") is not None:
         return end
     sentence = body.sentences[end - 1]
@@ -615,3 +635,33 @@ def read_container_group(draft: Draft, body: _Body) -> None:
     if body.following not in WEB_MARKERS:
         end = _imprint_at_end(draft, body, end, container_given=True)
     _set_container(draft, body.sentences[:end])
+
+
+class _Reading(NamedTuple):
+    """How a body is read: after the title (else its sentences before the roles are notes), and whether it
+    is the leading run (its first sentence is the title)."""
+
+    after_title: bool
+    lead: bool
+
+
+def _imprint_step(draft: Draft, body: _Body, end: int, reading: _Reading) -> int:  # noqa: ARG001
+    """The imprint that closes the body (``IMPRINT_RULES``)."""
+    return _imprint_at_end(draft, body, end)
+
+
+def _container_step(draft: Draft, body: _Body, end: int, reading: _Reading) -> int:
+    """The container before the imprint: a collection's or conference's title, or the journal before its
+    locators."""
+    return _container(draft, body, end, reading.after_title)
+
+
+#: A step of a body's reading: (draft, body, where the unread sentences end, how it is read) -> where
+#: they end now.
+BodyRule = Callable[[Draft, _Body, int, _Reading], int]
+#: The steps of a body's reading, from its end: the imprint, the container, and the families' own.
+BODY_RULES: Ruler[BodyRule] = Ruler(
+    [("imprint", _imprint_step), ("container", _container_step), ("publisher_before_year", publisher_before_year)],
+    off=("publisher_before_year",),
+    chain="body",
+)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 Rule = TypeVar("Rule")
 
@@ -35,12 +35,20 @@ class Switches:
 
 #: No rule switched: every chain's defaults.
 DEFAULTS = Switches()
+#: The layout's chains by name (a chain given a name registers itself), so that a family's switches can be
+#: checked against the rules that exist.
+CHAINS: dict[str, Ruler[Any]] = {}
+
+
+def rule_names() -> frozenset[str]:
+    """The names of every rule of every named chain."""
+    return frozenset(name for chain in CHAINS.values() for name in chain.names)
 
 
 class Ruler(Generic[Rule]):
     """Named rules in their order; some off unless a family switches them on."""
 
-    def __init__(self, rules: Iterable[tuple[str, Rule]], off: Iterable[str] = ()) -> None:
+    def __init__(self, rules: Iterable[tuple[str, Rule]], off: Iterable[str] = (), chain: str = "") -> None:
         self._rules: tuple[tuple[str, Rule], ...] = tuple(rules)
         self.names: tuple[str, ...] = tuple(name for name, _ in self._rules)
         if len(set(self.names)) != len(self.names):
@@ -50,6 +58,11 @@ class Ruler(Generic[Rule]):
         if unknown:
             raise ValueError(f"unknown rules: {', '.join(sorted(unknown))}")
         self._active: dict[Switches, tuple[Rule, ...]] = {}
+        self.chain = chain
+        if chain:
+            if chain in CHAINS:
+                raise ValueError(f"a chain named {chain!r} already exists")
+            CHAINS[chain] = self
 
     def active(self, switches: Switches = DEFAULTS) -> tuple[Rule, ...]:
         """The rules that run under ``switches``, in order (names a chain does not have are ignored:
@@ -70,4 +83,4 @@ class Ruler(Generic[Rule]):
 
     def __repr__(self) -> str:
         marked = (f"({name})" if name in self.off_by_default else name for name in self.names)
-        return f"Ruler[{', '.join(marked)}]"
+        return f"Ruler{'(' + self.chain + ')' if self.chain else ''}[{', '.join(marked)}]"

@@ -31,7 +31,9 @@ class References(Family):
     publisher or the journal; it prints the References style."""
 
     name = StyleFamily.REFERENCES
-    rules = Rules(publisher_mark_is_style=True, year_follows_imprint=True)
+    #: "Energoatomizdat Publ.": the "Publ." is the style's mark; "Title. Kuchkovo pole, 2008. 448 p.": the
+    #: sentence before the year is the publisher (or the journal).
+    rules = Rules(on=frozenset({"strip_publisher_mark", "publisher_before_year"}))
     styles = MappingProxyType({"references": format_references})
 
     def evidence(self, skeleton: Skeleton, text: str, found: frozenset[str]) -> float:

@@ -27,7 +27,9 @@ class Vancouver(Family):
     name = StyleFamily.VANCOUVER
     #: "Moscow: Intermedika; 2002.", "Ministry of Health; 2021.": the sentence before the year is the publisher;
     #: "N Engl J Med. 2007;…", "van Gijn J. Title": the period after the journal or the last initial separates.
-    rules = Rules(year_follows_imprint=True, period_is_separator=True)
+    #: "Obninsk: IPPE; 2015": the sentence before the year is the publisher; "N Engl J Med. 2007;357(6)",
+    #: "van Gijn J. Title": the period after an abbreviated journal or the last initial separates.
+    rules = Rules(on=frozenset({"publisher_before_year", "journal_period_separates", "initial_period_separates"}))
     styles = MappingProxyType({"vancouver": format_vancouver})
 
     def evidence(self, skeleton: Skeleton, text: str, found: frozenset[str]) -> float:
