@@ -59,3 +59,36 @@ def test_a_title_that_opens_with_a_year_and_a_colon_keeps_it() -> None:
     ref = parse_reference("Clarke A.C. 2001: A Space Odyssey. London, Hutchinson, 1968. 224 p.")
     assert ref.title is not None
     assert ref.title.startswith("2001")
+
+
+_QUOTED = {
+    "ieee": (
+        "A. B. Smith and C. Doe, “A title, part two,” J. Phys., vol. 4, no. 2, pp. 10-20, 2001.",
+        "A title, part two",
+    ),
+    "ieee-straight": (
+        'E. Styer, "Improving Fast Mutual Exclusion", Proc. of PODC, 1992, pp. 159-168.',
+        "Improving Fast Mutual Exclusion",
+    ),
+    "chicago": ('Aksyonov, V. 1989. "Title Here." In Book of Things, 12-19. New York: Liberty.', "Title Here"),
+    "mla": ('Petrov, P. "Reading Lists." Slavic Review, vol. 55, no. 3, 1996, pp. 120-31.', "Reading Lists"),
+}
+
+
+@pytest.mark.parametrize(("text", "title"), list(_QUOTED.values()), ids=list(_QUOTED))
+def test_a_title_in_quotation_marks_ends_at_them(text: str, title: str) -> None:
+    assert parse_reference(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ('Ivanov I. "Rosatom" segodnya. Moscow, Nauka, 2001. 200 p.', '"Rosatom" segodnya'),
+        (
+            "Weathersby, K. (2002). “Should We Fear This?” Stalin and Danger of War with America. Washington, 2002.",
+            "“Should We Fear This?” Stalin and Danger of War with America",
+        ),
+    ],
+)
+def test_a_quoted_phrase_that_opens_a_title_stays_in_it(text: str, title: str) -> None:
+    assert parse_reference(text).title == title

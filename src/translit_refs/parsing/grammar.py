@@ -36,6 +36,8 @@ class Sentence(NamedTuple):
     start: int
     end: int
     is_year: bool = False
+    #: The sentence was printed in quotation marks (its text and span are what they enclose).
+    quoted: bool = False
 
 
 class Element(NamedTuple):
@@ -128,7 +130,10 @@ class SkeletonBuilder(Transformer[Token, Any]):
 
     def run(self, children: list[Any]) -> list[Sentence]:
         token = children[-1]
-        sentence = Sentence(token.value, _start(token), _end(token), is_year=token.type == kinds.YEAR_SEG)
+        if token.type == kinds.QUOTED:
+            sentence = _quoted(token)
+        else:
+            sentence = Sentence(token.value, _start(token), _end(token), is_year=token.type == kinds.YEAR_SEG)
         if len(children) == 1:
             return [sentence]
         sentences: list[Sentence] = children[0]
@@ -158,6 +163,13 @@ class SkeletonBuilder(Transformer[Token, Any]):
         if editors is not None:  # "In: Polyakov Yu.A. (ed.) Title": the container's editors
             return Element(kind=first.type, token=first, run=run, names=tuple(names_in(editors.value)), value=editors)
         return Element(kind=first.type, token=first, run=run)
+
+
+def _quoted(token: Token) -> Sentence:
+    """ “Title,” -> Title: the words the quotation marks enclose, without the punctuation that closes them."""
+    text = token.value[1:].rstrip("”\"").rstrip(".,").rstrip()
+    start = _start(token) + 1
+    return Sentence(text, start, start + len(text), quoted=True)
 
 
 def _appended(children: list[Any]) -> list[Any]:

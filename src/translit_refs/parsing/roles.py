@@ -219,6 +219,10 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
             draft.next_translation = Translates.TITLE_AND_CONTAINER
         return lead[:cue]
     end = read_body(draft, body, lead=True)
+    if lead[0].quoted and end > 1:  # “Title,” …: the quotation marks close the title; what follows is a note
+        for sentence in lead[1:end]:
+            _date_or_note(draft, sentence)
+        return lead[:1]
     if end == len(lead) and body.journal_ahead(draft) and len(lead) == 1:
         cut = _journal_after_question(draft, lead[0])
         if cut is None:
