@@ -92,3 +92,46 @@ def test_a_title_in_quotation_marks_ends_at_them(text: str, title: str) -> None:
 )
 def test_a_quoted_phrase_that_opens_a_title_stays_in_it(text: str, title: str) -> None:
     assert parse_reference(text).title == title
+
+
+_FULL_NAMES = {
+    "chicago": (
+        "Giddens, Anthony. 1991. Modernity and Self-Identity. Stanford: Stanford University Press.",
+        [("Giddens", "Anthony")],
+    ),
+    "apa-full": ("Bowerman, Melissa (1985) What shapes grammars. Hillsdale, NJ: Erlbaum.", [("Bowerman", "Melissa")]),
+    "mla": ("Lynch, Kevin. The Image of the City. Cambridge, Mass.: MIT Press, 1960.", [("Lynch", "Kevin")]),
+    "middle-initial": (
+        "Allen, James F. (1979). A Plan-Based Approach. Toronto: University of Toronto.",
+        [("Allen", "James F.")],
+    ),
+    "and-given-first": (
+        "Lakoff, George, and Mark Johnson. Metaphors We Live By. Chicago: University of Chicago Press, 2003.",
+        [("Lakoff", "George"), ("Johnson", "Mark")],
+    ),
+    "particle": (
+        "Lee, L. L., and Ruth van Dijk. 1990. A title. Leiden: Brill.",
+        [("Lee", "L. L."), ("van Dijk", "Ruth")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "names"), list(_FULL_NAMES.values()), ids=list(_FULL_NAMES))
+def test_given_names_written_out(text: str, names: list[tuple[str, str]]) -> None:
+    ref = parse_reference(text)
+    assert [(person.family, person.given) for person in ref.persons] == names
+    assert ref.title is not None
+    assert names[0][0] not in ref.title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uranium, Resources and Demand. Paris: OECD, 2014. 504 p.",
+        "Niita K. and Chiba S. Phys. Rev. C61, 024901, 2000.",
+        "Muggleton, S., & De Raedt, L. (1994). Inductive logic programming. J. Logic Programming, 19, 629-679.",
+    ],
+)
+def test_what_only_looks_like_written_out_names_is_not_read_as_them(text: str) -> None:
+    families = [person.family for person in parse_reference(text).persons]
+    assert not {"Uranium", "Phys", "Raedt"} & set(families)

@@ -71,7 +71,9 @@ class Skeleton:
 
 
 #: Terminals that name a person (or say that more persons follow).
-PERSON_TOKENS = frozenset({kinds.NAME, kinds.GIVEN_NAME, kinds.FULL_NAME, kinds.ETAL})
+PERSON_TOKENS = frozenset(
+    {kinds.NAME, kinds.GIVEN_NAME, kinds.FULL_NAME, kinds.INVERTED_NAME, kinds.FORWARD_NAME, kinds.ETAL}
+)
 
 
 class SkeletonBuilder(Transformer[Token, Any]):
@@ -166,8 +168,8 @@ class SkeletonBuilder(Transformer[Token, Any]):
 
 
 def _quoted(token: Token) -> Sentence:
-    """ “Title,” -> Title: the words the quotation marks enclose, without the punctuation that closes them."""
-    text = token.value[1:].rstrip("”\"").rstrip(".,").rstrip()
+    """“Title,” -> Title: the words the quotation marks enclose, without the punctuation that closes them."""
+    text = token.value[1:].rstrip('”"').rstrip(".,").rstrip()
     start = _start(token) + 1
     return Sentence(text, start, start + len(text), quoted=True)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import kinds
 from ..models import Person, Role
 
 _GAP = r"(?:\s?-\s?|\s)?"
@@ -28,11 +29,15 @@ _TRAILING_INITIALS_REVERSED = re.compile(
 def person(token_type: str, text: str, role: Role) -> Person:
     """The person a NAME, GIVEN_NAME or FULL_NAME token names, with the given role."""
     text = " ".join(text.split()).strip(" ,;")
-    if token_type == "GIVEN_NAME":
+    if token_type == kinds.INVERTED_NAME:  # "Giddens, Anthony", "Smith, John Q."
+        family, _, given = text.partition(",")
+    elif token_type == kinds.FORWARD_NAME:  # "Jane Q. Doe", "Ruth van Dijk"
+        family, given = _forward(text)
+    elif token_type == kinds.GIVEN_NAME:
         match = _LEADING_INITIALS.match(text)
         split = match.end() if match else 0
         given, family = text[:split], text[split:]
-    elif token_type == "FULL_NAME":
+    elif token_type == kinds.FULL_NAME:
         family, _, given = text.partition(" ")
     else:
         match = _TRAILING_INITIALS_REVERSED.match(text[::-1])
@@ -42,3 +47,18 @@ def person(token_type: str, text: str, role: Role) -> Person:
     if not family:
         return Person(family=text, role=role)
     return Person(family=family, given=given.strip(" ,"), role=role)
+
+
+#: Small words that belong to the family name after them: "Ruth van Dijk", "Jean de La Fontaine".
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "la", "le", "ter", "ten"}
+)
+
+
+def _forward(text: str) -> tuple[str, str]:
+    """ "Jane Q. Doe" -> ("Doe", "Jane Q."); "Ruth van Dijk" -> ("van Dijk", "Ruth")."""
+    words = text.split(" ")
+    first = len(words) - 1
+    while first > 1 and words[first - 1] in _PARTICLES:
+        first -= 1
+    return " ".join(words[first:]), " ".join(words[:first])
