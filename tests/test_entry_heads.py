@@ -135,3 +135,20 @@ def test_given_names_written_out(text: str, names: list[tuple[str, str]]) -> Non
 def test_what_only_looks_like_written_out_names_is_not_read_as_them(text: str) -> None:
     families = [person.family for person in parse_reference(text).persons]
     assert not {"Uranium", "Phys", "Raedt"} & set(families)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Acheson, D.: Present at the Creation. NY : W. W. Norton, 1969", [("Acheson", "D.")]),
+        ("ACHESON, D., 1969. Present at the Creation. NY: W. W. Norton.", [("Acheson", "D.")]),
+        ("BAJANOV, E. and DE GAULLE, C., 1995. Title. Paris: Plon.", [("Bajanov", "E."), ("De Gaulle", "C.")]),
+    ],
+    ids=["din-colon", "iso690-capitals", "iso690-two"],
+)
+def test_names_before_a_colon_and_in_capitals(text: str, names: list[tuple[str, str]]) -> None:
+    assert [(person.family, person.given) for person in parse_reference(text).persons] == names
+
+
+def test_an_acronym_before_a_year_is_no_name() -> None:
+    assert parse_reference("IAEA, 2001. Safety of Reactors. Vienna: IAEA.").persons == ()

@@ -44,6 +44,8 @@ def person(token_type: str, text: str, role: Role) -> Person:
         split = len(text) - (match.end() if match else 0)
         family, given = text[:split], text[split:]
     family = family.strip(" ,-")
+    if len(family) > 1 and family.isupper():
+        family = family.title()  # ISO 690's "ACHESON, D.": the capitals are the style's, not the name's
     if not family:
         return Person(family=text, role=role)
     return Person(family=family, given=given.strip(" ,"), role=role)
