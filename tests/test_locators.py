@@ -60,3 +60,61 @@ def test_vancouver_book_pages_after_the_year_stay_vancouver() -> None:
     ref = parse_reference("Baranov VA, Frolova TS. Title. Obninsk: IPPE; 2009:22-63.")
     assert ref.issued is not None
     assert (ref.issued.year, ref.volume, ref.pages) == (2009, None, "22-63")
+
+
+_BEFORE_THE_YEAR = {
+    "nature": ("Smith, J. A title. Nature 12, 54–68 (1995).", "Nature", "12", "54–68", 1995),
+    "pages-only": (
+        "Bajanov, E. Assessing the Politics. Cold War Bull. 54–68 (1995).",
+        "Cold War Bull.",
+        None,
+        "54–68",
+        1995,
+    ),
+    "conference-volume": (
+        "Grigoryev A.M. Routing works. AIP Conference Proceedings 2015, 020028 (2018).",
+        "AIP Conference Proceedings",
+        "2015",
+        "020028",
+        2018,
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "journal", "volume", "pages", "year"), list(_BEFORE_THE_YEAR.values()), ids=list(_BEFORE_THE_YEAR)
+)
+def test_locators_before_the_year_in_parentheses(
+    text: str, journal: str, volume: str | None, pages: str, year: int
+) -> None:
+    ref = parse_reference(text)
+    assert (ref.container_title, ref.volume, ref.pages) == (journal, volume, pages)
+    assert ref.issued is not None
+    assert ref.issued.year == year
+
+
+def test_a_volumes_range_before_the_year_is_not_the_pages() -> None:
+    ref = parse_reference("Feuerstein H. Behavior of Po-210 / JNM 191-194 (1992), pp. 288–291.")
+    assert ref.pages == "288–291"
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "places", "year"),
+    [
+        ("Acheson, D. Present at the Creation. (W. W. Norton, 1969).", "W. W. Norton", (), 1969),
+        ("M. Aid, The Secret Sentry (Bloomsbury Press, NY, 2009).", "Bloomsbury Press", ("NY",), 2009),
+    ],
+    ids=["nature", "science"],
+)
+def test_an_imprint_in_parentheses_closing_the_reference(
+    text: str, publisher: str, places: tuple[str, ...], year: int
+) -> None:
+    ref = parse_reference(text)
+    assert (ref.publisher, ref.places, ref.type) == (publisher, places, ReferenceType.BOOK)
+    assert ref.issued is not None
+    assert ref.issued.year == year
+
+
+def test_a_month_in_parentheses_is_no_publisher() -> None:
+    ref = parse_reference("Cullen D.E. Program SIGMA1. Livermore Laboratory report UCID-16426 (January, 1974).")
+    assert ref.publisher != "January"

@@ -48,6 +48,7 @@ ARTICLE_LOCATORS = frozenset(
         kinds.APA_LOCATOR,
         kinds.VANCOUVER_LOCATOR,
         kinds.COLON_LOCATOR,
+        kinds.YEAR_LOCATOR,
         kinds.ARTICLE_NO,
     }
 )

@@ -281,6 +281,23 @@ def _apa(draft: Draft, element: Element) -> None:
         draft.set_once("pages", pages)
 
 
+def _year_locator(draft: Draft, element: Element) -> None:
+    """ "12, 54–68" before "(1995)" (Nature, Science): the volume, if any, and the pages."""
+    volume, _, pages = _value(element).rpartition(", ")
+    draft.set_once("volume", volume or None)
+    draft.set_once("pages", page_range(pages))
+
+
+def _paren_imprint(draft: Draft, element: Element) -> None:
+    """ "(W. W. Norton, 1969)", "(Bloomsbury Press, NY, 2009)": the publisher, its place, the year."""
+    token = element.token
+    parts = _value(element)[1:-1].split(", ")
+    start = (token.start_pos or 0) + 1
+    publisher, places = parts[0], tuple(parts[1:-1])
+    draft.date_year(year_of(parts[-1]))
+    draft.take_imprint(places, publisher, publisher_at=(start, start + len(publisher)), rule="markers._paren_imprint")
+
+
 def _paren_pages(draft: Draft, element: Element) -> None:
     """APA's "(Vol. 2, pp. 312–321)", "(2nd ed., pp. 45–78)" after an edited book's title."""
     edition, volume, pages = paren_pages(_value(element))
@@ -406,6 +423,8 @@ _MARKER_READERS: dict[str, Reader] = {
     kinds.LANG_NOTE: _language_note,
     kinds.APA_LOCATOR: _apa,
     kinds.COLON_LOCATOR: _apa,
+    kinds.YEAR_LOCATOR: _year_locator,
+    kinds.PAREN_IMPRINT: _paren_imprint,
     kinds.VANCOUVER_LOCATOR: _apa,
     kinds.ARCHIVE_LOCATOR: _set("archive_location", lambda v: v.rstrip(".")),
     kinds.RESPONSIBILITY: _responsibility,
