@@ -118,3 +118,30 @@ def test_an_imprint_in_parentheses_closing_the_reference(
 def test_a_month_in_parentheses_is_no_publisher() -> None:
     ref = parse_reference("Cullen D.E. Program SIGMA1. Livermore Laboratory report UCID-16426 (January, 1974).")
     assert ref.publisher != "January"
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "places"),
+    [
+        ("Cumings, B., 2011. Korean War: A History. Random House, NY.", "Random House", ("NY",)),
+        ("Acheson, D. Present at the Creation; W. W. Norton: NY, 1969.", "W. W. Norton", ("NY",)),
+        ("Ivanov I.I. Teoriya reaktorov. Nauka, Moscow, 1972. 300 p.", "Nauka", ("Moscow",)),
+        (
+            "Martin J. Computer Database Organization. Prentice-Hall, Inc., Englewood Cliffs, 1977.",
+            "Prentice-Hall, Inc.",
+            ("Englewood Cliffs",),
+        ),
+    ],
+    ids=["elsevier-harvard", "acs", "russian", "two-parts"],
+)
+def test_a_publisher_before_its_known_place(text: str, publisher: str, places: tuple[str, ...]) -> None:
+    ref = parse_reference(text)
+    assert (ref.publisher, ref.places) == (publisher, places)
+
+
+def test_a_conference_before_its_town_is_no_publisher() -> None:
+    ref = parse_reference(
+        "Gontar A.S. Usovershenstvovannyi TEP. Sb. dokl. Mezhdunarodnoi konferentsii «Yadernaya energetika - 2005», "
+        "Moscow, 2005, pp. 5-9."
+    )
+    assert ref.publisher is None or "2005" not in ref.publisher

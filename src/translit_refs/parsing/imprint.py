@@ -17,6 +17,9 @@ from ..lexicon.words import COUNTRIES, PLACE_KEYS, REGIONS, place_key
 _GENERIC_PLACE = re.compile(r"[A-ZА-ЯЁ][\w’'.-]*(?:\s[A-ZА-ЯЁ][\w’'.-]*){0,2}")
 _COLON = re.compile(r"^(?P<places>[^:]+?)\s?:\s?(?P<publisher>\S.*)$")
 _COMMA = re.compile(r"\s?[,;]\s?")
+#: A publisher's name before its place: capitalised, without numbers, quotes or brackets (never a
+#: conference's "«…– 2005»" or a report's "INDC (CCP)-413" before a town).
+_PUBLISHER_SHAPE = re.compile(r"[A-ZА-ЯЁ][^\d«»“”\"()\[\]]{1,80}")
 
 
 class Confidence(IntEnum):
@@ -44,12 +47,20 @@ def read_imprint(sentence: str) -> Imprint:
     """Read "Place[, Place…][,|:] Publisher"; ``Confidence.NONE`` when it has no such shape."""
     sentence = sentence.strip()
     colon = _COLON.match(sentence) if ":" in sentence else None
+    if colon and not is_known_place(colon.group("places").strip()):
+        reversed_imprint = _publisher_first(colon.group("places").strip(), colon.group("publisher"))
+        if reversed_imprint is not None:
+            return reversed_imprint  # ACS's "W. W. Norton: NY"
     if colon:
         places = tuple(_COMMA.split(colon.group("places").strip()))
         if all(_is_place(p, first=i == 0) for i, p in enumerate(places)):
             return Imprint(places, colon.group("publisher"), _confidence(places[0]))
         return NOT_AN_IMPRINT
     items = _COMMA.split(sentence)
+    if not is_known_place(items[0]) and items[0] not in REGIONS:
+        publisher_first = _publisher_first_by_comma(sentence, items)
+        if publisher_first.confidence:
+            return publisher_first  # "Random House, NY", "Nauka, Moscow"
     places_found: list[str] = []
     for index, item in enumerate(items):
         if is_known_place(item) or item in REGIONS or (index == 0 and _GENERIC_PLACE.fullmatch(item)):
@@ -68,6 +79,31 @@ def read_imprint(sentence: str) -> Imprint:
         return Imprint(tuple(places_found), None, confidence)
     publisher = sentence[_offset_after(sentence, len(places_found)) :]
     return Imprint(tuple(places_found), publisher, confidence)
+
+
+def _publisher_first_by_comma(sentence: str, items: list[str]) -> Imprint:
+    """ "Random House, NY", "Nauka, Moscow", "US Government, Department of Defense, Middletown": the
+    publisher first, then known places (Elsevier's and Springer's order)."""
+    if len(items) < 2:
+        return NOT_AN_IMPRINT
+    first_place = len(items) - 1
+    while first_place > 1 and (is_known_place(items[first_place - 1]) or items[first_place - 1] in REGIONS):
+        first_place -= 1
+    if not is_known_place(items[first_place]):
+        return NOT_AN_IMPRINT
+    publisher = sentence[: _offset_after(sentence, first_place)].rstrip(" ,;")
+    return _publisher_first(publisher, sentence[_offset_after(sentence, first_place) :]) or NOT_AN_IMPRINT
+
+
+def _publisher_first(publisher: str, places_text: str) -> Imprint | None:
+    """The imprint "Publisher, Place[, Region]" or "Publisher: Place", when the places are known ones and
+    the publisher is none."""
+    places = tuple(_COMMA.split(places_text.strip()))
+    if not is_known_place(places[0]) or not all(is_known_place(p) or p in REGIONS for p in places[1:]):
+        return None
+    if not _PUBLISHER_SHAPE.fullmatch(publisher) or is_known_place(publisher) or publisher in REGIONS:
+        return None
+    return Imprint(places, publisher, Confidence.KNOWN_PLACE)
 
 
 def is_known_place(sentence: str) -> bool:
