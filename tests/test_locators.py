@@ -145,3 +145,41 @@ def test_a_conference_before_its_town_is_no_publisher() -> None:
         "Moscow, 2005, pp. 5-9."
     )
     assert ref.publisher is None or "2005" not in ref.publisher
+
+
+_CHICAGO = {
+    "issue": (
+        "Kumar, V. “Knowledge Management.” Int. J. Nucl. Knowl. Manag. 3, no. 2 (2009): 137–56.",
+        "3",
+        "2",
+        "137–56",
+        2009,
+    ),
+    "volume-only": ("Vlaskin, G.N. “Neutron Yield.” Atomic Energy 117 (2015): 357–65.", "117", None, "357–65", 2015),
+    "din": (
+        "Vlaskin, G.N. ; Khomyakov, Y.S. ; u. a.: Neutron Yield. In: Atomic Energy Bd. 117 (2015), Nr. 5, S. 357–365",
+        "117",
+        "5",
+        "357–365",
+        2015,
+    ),
+    "year-and-pages": (
+        "Khorasanov GL. K voprosu. Izvestia vuzov Yadernaya Energetika 2015:81–7.",
+        None,
+        None,
+        "81–7",
+        2015,
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "volume", "issue", "pages", "year"), list(_CHICAGO.values()), ids=list(_CHICAGO))
+def test_chicago_din_and_year_page_locators(
+    text: str, volume: str | None, issue: str | None, pages: str, year: int
+) -> None:
+    ref = parse_reference(text)
+    assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
+    assert ref.issued is not None
+    assert ref.issued.year == year
+    assert ref.container_title is not None
+    assert not ref.container_title.endswith(("Bd.", volume or "\0"))

@@ -49,6 +49,7 @@ ARTICLE_LOCATORS = frozenset(
         kinds.VANCOUVER_LOCATOR,
         kinds.COLON_LOCATOR,
         kinds.YEAR_LOCATOR,
+        kinds.CHICAGO_LOCATOR,
         kinds.ARTICLE_NO,
     }
 )

@@ -22,6 +22,7 @@ from .persons import person
 from .shapes import is_conference, is_container_cue
 from .values import (
     apa_locator,
+    chicago_locator,
     colon_locator,
     doi_in,
     issue_number,
@@ -268,6 +269,8 @@ def _apa(draft: Draft, element: Element) -> None:
         return
     if element.kind == kinds.APA_LOCATOR:
         locator = apa_locator(value)
+    elif element.kind == kinds.CHICAGO_LOCATOR:
+        locator = chicago_locator(value)
     elif element.kind == kinds.COLON_LOCATOR:
         locator = colon_locator(value)
     else:
@@ -424,6 +427,7 @@ _MARKER_READERS: dict[str, Reader] = {
     kinds.APA_LOCATOR: _apa,
     kinds.COLON_LOCATOR: _apa,
     kinds.YEAR_LOCATOR: _year_locator,
+    kinds.CHICAGO_LOCATOR: _apa,
     kinds.PAREN_IMPRINT: _paren_imprint,
     kinds.VANCOUVER_LOCATOR: _apa,
     kinds.ARCHIVE_LOCATOR: _set("archive_location", lambda v: v.rstrip(".")),

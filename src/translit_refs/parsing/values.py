@@ -16,6 +16,9 @@ _VANCOUVER = re.compile(
     r"(?P<year>\d{4})(?:[^;:]*+;\s?(?P<volume>\d+)?(?:\s?\((?P<issue>[^)]++)\))?)?(?::\s?(?P<pages>.+))?"
 )
 _COLON = re.compile(r"(?P<volume>\d+)(?::(?P<number>\d+),|(?:\s?\((?P<issue>[^)]++)\))?:)\s?(?P<pages>.+)")
+_CHICAGO = re.compile(
+    r"(?P<volume>\d+)(?:,\snos?\.\s(?P<issue>[^\s(]+))?\s\((?:[A-Z][a-z]+\s)?(?P<year>\d{4})[a-z]?\):\s?(?P<pages>.+)"
+)
 _PAREN_PAGES = re.compile(
     r"\((?:(?P<edition>\d+)\D*?,\s?(?=[^\d\s]))?(?:\D*+(?P<volume>\d+)(?:,\s?|(?=\)$)))?(?P<pages>[^)]*)\)"
 )
@@ -71,6 +74,14 @@ def colon_locator(value: str) -> Locator | None:
         return None
     issue = match.group("issue") or match.group("number")  # "55 (3–4): 120–31", "14:2, 135-146"
     return None, match.group("volume"), issue, page_range(match.group("pages"))
+
+
+def chicago_locator(value: str) -> Locator | None:
+    """Year, volume, issue and pages of Chicago's "3, no. 2 (2009): 137–56"."""
+    match = _CHICAGO.match(value)
+    if not match:
+        return None
+    return match.group("year"), match.group("volume"), match.group("issue"), page_range(match.group("pages"))
 
 
 def vancouver_date(value: str) -> bool:
