@@ -152,3 +152,12 @@ def test_names_before_a_colon_and_in_capitals(text: str, names: list[tuple[str, 
 
 def test_an_acronym_before_a_year_is_no_name() -> None:
     assert parse_reference("IAEA, 2001. Safety of Reactors. Vienna: IAEA.").persons == ()
+
+
+def test_a_translation_inside_the_quotation_marks_translates_the_title() -> None:
+    ref = parse_reference(
+        "Shamanin, I.V., and I.M. Gubaydulin. “Vnutrennij blok-jeffekt [Inner block effect].” "
+        "Izvestiya vuzov. Fizika 56, no. 11/2 (2013): 59–66."
+    )
+    assert (ref.title, ref.title_translation) == ("Vnutrennij blok-jeffekt", "Inner block effect")
+    assert ref.container_title == "Izvestiya vuzov. Fizika"

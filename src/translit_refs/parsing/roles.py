@@ -219,16 +219,29 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
             draft.next_translation = Translates.TITLE_AND_CONTAINER
         return lead[:cue]
     end = read_body(draft, body, lead=True)
-    if lead[0].quoted and end > 1:  # “Title,” …: the quotation marks close the title; what follows is a note
+    if lead[0].quoted:  # “Title,” …: the quotation marks close the title; what follows is a note
         for sentence in lead[1:end]:
             _date_or_note(draft, sentence)
-        return lead[:1]
+        return [_translated_inside(draft, lead[0])]
     if end == len(lead) and body.journal_ahead(draft) and len(lead) == 1:
         cut = _journal_after_question(draft, lead[0])
         if cut is None:
             cut = _journal_after_comma(draft, lead[0])
         return lead if cut is None else [Sentence(lead[0].text[:cut], lead[0].start, lead[0].start + cut)]
     return lead[:end]
+
+
+_TRANSLATION_INSIDE = re.compile(r"\s\[([^\[\]]++)\]$")
+
+
+def _translated_inside(draft: Draft, title: Sentence) -> Sentence:
+    """ “Title [Translation].”: a bracketed translation inside the quotation marks translates the title."""
+    bracket = _TRANSLATION_INSIDE.search(title.text) if title.text.endswith("]") else None
+    if bracket is None:
+        return title
+    start = title.start + bracket.start(1)
+    draft.set_once("title_translation", bracket.group(1).strip(), start, start + len(bracket.group(1)), "roles.split_lead")
+    return Sentence(title.text[: bracket.start()], title.start, title.start + bracket.start(), quoted=True)
 
 
 def read_body(draft: Draft, body: _Body, after_title: bool = True, lead: bool = False) -> int:
