@@ -235,12 +235,14 @@ _TRANSLATION_INSIDE = re.compile(r"\s\[([^\[\]]++)\]$")
 
 
 def _translated_inside(draft: Draft, title: Sentence) -> Sentence:
-    """ “Title [Translation].”: a bracketed translation inside the quotation marks translates the title."""
+    """“Title [Translation].”: a bracketed translation inside the quotation marks translates the title."""
     bracket = _TRANSLATION_INSIDE.search(title.text) if title.text.endswith("]") else None
     if bracket is None:
         return title
     start = title.start + bracket.start(1)
-    draft.set_once("title_translation", bracket.group(1).strip(), start, start + len(bracket.group(1)), "roles.split_lead")
+    draft.set_once(
+        "title_translation", bracket.group(1).strip(), start, start + len(bracket.group(1)), "roles.split_lead"
+    )
     return Sentence(title.text[: bracket.start()], title.start, title.start + bracket.start(), quoted=True)
 
 
