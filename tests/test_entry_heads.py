@@ -161,3 +161,10 @@ def test_a_translation_inside_the_quotation_marks_translates_the_title() -> None
     )
     assert (ref.title, ref.title_translation) == ("Vnutrennij blok-jeffekt", "Inner block effect")
     assert ref.container_title == "Izvestiya vuzov. Fizika"
+
+
+def test_a_given_name_and_an_initial_after_and_before_the_year() -> None:
+    ref = parse_reference(
+        "Taherzadeh, M., and Peter J. Gingo. 1972. “Neutron Radiation.” Nuclear Technology 15(3):396–410."
+    )
+    assert [(p.family, p.given) for p in ref.persons] == [("Taherzadeh", "M."), ("Gingo", "Peter J.")]

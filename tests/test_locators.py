@@ -183,3 +183,44 @@ def test_chicago_din_and_year_page_locators(
     assert ref.issued.year == year
     assert ref.container_title is not None
     assert not ref.container_title.endswith(("Bd.", volume or "\0"))
+
+
+@pytest.mark.parametrize(
+    ("text", "journal", "volume", "issue", "pages"),
+    [
+        (
+            "Poplavskij, V.M. (2010) “Aktivnaia zona,” Atomic energy, 108, pp. 206–211.",
+            "Atomic energy",
+            "108",
+            None,
+            "206–211",
+        ),
+        (
+            "Ayo-Imoru R. A survey. Annals of Nuclear Energy, 2018, 112, pp. 177-188.",
+            "Annals of Nuclear Energy",
+            "112",
+            None,
+            "177-188",
+        ),
+        (
+            "Shamanin, I.V. (2013) “Vnutrennij blok,” Izvestiya vuzov. Fizika, 56(11/2), pp. 59–66.",
+            "Izvestiya vuzov. Fizika",
+            "56",
+            "11/2",
+            "59–66",
+        ),
+    ],
+    ids=["harvard", "year-then-volume", "issue-with-slash"],
+)
+def test_a_volume_between_commas_before_the_pages(
+    text: str, journal: str, volume: str, issue: str | None, pages: str
+) -> None:
+    ref = parse_reference(text)
+    assert (ref.container_title, ref.volume, ref.issue, ref.pages) == (journal, volume, issue, pages)
+
+
+def test_a_year_between_commas_before_the_pages_is_no_volume() -> None:
+    ref = parse_reference("Romanov A.V. Teoriya. Trudy konferentsii, 2010, pp. 5-9.")
+    assert ref.volume is None
+    assert ref.issued is not None
+    assert ref.issued.year == 2010

@@ -50,6 +50,7 @@ ARTICLE_LOCATORS = frozenset(
         kinds.COLON_LOCATOR,
         kinds.YEAR_LOCATOR,
         kinds.CHICAGO_LOCATOR,
+        kinds.BARE_VOLUME,
         kinds.ARTICLE_NO,
     }
 )

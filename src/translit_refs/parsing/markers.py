@@ -428,6 +428,7 @@ _MARKER_READERS: dict[str, Reader] = {
     kinds.COLON_LOCATOR: _apa,
     kinds.YEAR_LOCATOR: _year_locator,
     kinds.CHICAGO_LOCATOR: _apa,
+    kinds.BARE_VOLUME: _set("volume"),
     kinds.PAREN_IMPRINT: _paren_imprint,
     kinds.VANCOUVER_LOCATOR: _apa,
     kinds.ARCHIVE_LOCATOR: _set("archive_location", lambda v: v.rstrip(".")),
