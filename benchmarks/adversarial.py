@@ -85,6 +85,16 @@ TERMINAL_FRAGMENTS: dict[str, str] = {
     "ARCHIVE_LOCATOR": "F. 5446. Op. 1. D. 20. L. 5–7 ob. Ф. 208, оп. ",
     "SEG": "Razvedka v mekhanizme SShA. Int. J. Heat. ",
     "SEPARATORS": " . , ; : ",
+    "CITATION_NUMBER": "[12] 12. (12) ",
+    "HEAD_YEAR": "Smith, J. 2001. ",
+    "INVERTED_NAME": "Smith, John Mary Q. ",
+    "FORWARD_NAME": "and Jane Doe and ",
+    "QUOTED": "“a, b. ",
+    "COLON_LOCATOR": "12: 66-67 55 (3–4): ",
+    "YEAR_LOCATOR": "12, 54–68 (199",
+    "PAREN_IMPRINT": "(W. W. Norton, NY, ",
+    "CHICAGO_LOCATOR": "3, no. 2 (2009): 137–",
+    "BARE_VOLUME": ", 108, pp. ",
 }
 
 #: Inputs that stress the regular expressions outside the grammar.
