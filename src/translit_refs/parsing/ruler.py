@@ -33,6 +33,8 @@ class Switches:
             raise ValueError(f"rules switched both on and off: {', '.join(sorted(both))}")
 
 
+#: How many sets of switches a chain keeps its active rules for.
+_CACHED_SWITCHES = 64
 #: No rule switched: every chain's defaults.
 DEFAULTS = Switches()
 #: The layout's chains by name (a chain given a name registers itself), so that a family's switches can be
@@ -57,7 +59,7 @@ class Ruler(Generic[Rule]):
         unknown = self.off_by_default - set(self.names)
         if unknown:
             raise ValueError(f"unknown rules: {', '.join(sorted(unknown))}")
-        self._active: dict[Switches, tuple[Rule, ...]] = {}
+        self._active: dict[int, tuple[Switches, tuple[Rule, ...]]] = {}
         self.chain = chain
         if chain:
             if chain in CHAINS:
@@ -67,10 +69,13 @@ class Ruler(Generic[Rule]):
     def active(self, switches: Switches = DEFAULTS) -> tuple[Rule, ...]:
         """The rules that run under ``switches``, in order (names a chain does not have are ignored:
         a family's switches serve every chain)."""
-        found = self._active.get(switches)
-        if found is None:
-            found = tuple(rule for name, rule in self._rules if self.is_on(name, switches))
-            self._active[switches] = found
+        cached = self._active.get(id(switches))  # by identity: a family's switches are one long-lived object
+        if cached is not None and cached[0] is switches:
+            return cached[1]
+        found = tuple(rule for name, rule in self._rules if self.is_on(name, switches))
+        if len(self._active) >= _CACHED_SWITCHES:
+            self._active.clear()  # switches made on the fly (tests) must not pile up
+        self._active[id(switches)] = (switches, found)  # (holding the switches keeps their id from reuse)
         return found
 
     def is_on(self, name: str, switches: Switches = DEFAULTS) -> bool:
