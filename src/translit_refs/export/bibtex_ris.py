@@ -52,7 +52,7 @@ _RIS_TYPES = {
 #: Types whose number is the work's own (a report's, a standard's, a patent's), not a journal issue.
 _NUMBERED = frozenset({ReferenceType.REPORT, ReferenceType.STANDARD, ReferenceType.PATENT})
 #: biblatex language names for BCP 47 codes.
-_LANGIDS = {"ru": "russian", "en": "english", "uk": "ukrainian", "de": "german", "fr": "french"}
+_LANGIDS = {"ru": "russian", "en": "english", "uk": "ukrainian", "be": "belarusian", "de": "german", "fr": "french"}
 #: Where a field goes when its entry type has no such field but has a counterpart.
 #: (The container fields are chosen per type in ``_bibtex_fields`` and need none.)
 _COUNTERPARTS = {

@@ -60,6 +60,9 @@ PLACES: frozenset[str] = _entries(
     Днепропетровск; Варшава; Прага; Берлин; Париж; Лондон; Вена; Нью-Йорк; Вашингтон; Астана; Сыктывкар;
     Ростов н/Д; Нальчик; Махачкала; Владикавказ; Ставрополь; Чебоксары; Йошкар-Ола; Саранск; Тамбов;
     Липецк; Брянск; Орёл; Орел; Владимир; Кострома; Иваново; Великий Новгород; Череповец; Сургут; Томск
+    К.; Х.; Київ; Харків; Львів; Одеса; Дніпро; Дніпропетровськ; Запоріжжя; Вінниця; Полтава; Чернігів; Суми;
+    Житомир; Ужгород; Тернопіль; Луцьк; Рівне; Херсон; Миколаїв; Черкаси; Чернівці; Івано-Франківськ; Хмельницький;
+    Кривий Ріг; Кропивницький; Мінск; Гомель; Гродна; Брэст; Віцебск; Магілёў; Гродно; Брест; Витебск; Могилёв
     """
 )
 
@@ -171,12 +174,18 @@ ORGANISATION_NAME = re.compile(
 #: and "FRUS. 1950." are titles.
 #: A Cyrillic letter (the basic Cyrillic block: Russian, Ukrainian, Belarusian, …).
 CYRILLIC_LETTER = re.compile(r"[Ѐ-ӿ]")
+#: Letters of the Ukrainian alphabet that Russian has not ("Львів", "Київ", "Європа", "ґанок"), not next to
+#: a Latin letter or a digit (there "ў" or "є" is a character set's mistake: "Konceptualўnye", "1.5єC").
+UKRAINIAN_LETTERS = re.compile(r"(?<![A-Za-z\d])[іїєґІЇЄҐ](?![A-Za-z\d])")
+#: The letter of the Belarusian alphabet that neither Russian nor Ukrainian has ("ў"), likewise.
+BELARUSIAN_LETTERS = re.compile(r"(?<![A-Za-z\d])[ўЎ](?![A-Za-z\d])")
 ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,8}")
 #: A law, a decree, an order: its kind, then "от"/"of" and its date ("Федеральный закон от 29.12.2012
 #: № 273-ФЗ", "федер. закон от …", "Federal Law of 29.12.2014 No. 473-FZ", "Postanovlenie … ot 14.07.2005").
 LEGISLATION = re.compile(
-    r"(?i:закон|постановлени[ея]|указ|приказ|распоряжени[ея]|кодекс|zakon|postanovleni[ey]|ukaz|prikaz|"
-    r"rasporyazheni[ey]|federal\s+law|decree)\b[^.;]{0,120}?\s(?:от|ot|of)\s\d{1,2}[.\s]"
+    r"(?i:закон|постановлени[ея]|постанова|указ|указ|наказ|приказ|распоряжени[ея]|розпорядження|кодекс|zakon|"
+    r"postanovleni[ey]|ukaz|prikaz|rasporyazheni[ey]|federal\s+law|law|decree)\b[^.;]{0,120}?\s(?:от|від|ot|vid|of)\s"
+    r"\d{1,2}[.\s]"
 )
 #: A title that opens with one of these names a report ("Otchet o rezul'tatakh …", "Отчет о НИР").
 REPORT_TITLES: tuple[str, ...] = (

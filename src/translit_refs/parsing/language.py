@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon.words import CYRILLIC_LETTER, ENGLISH_FUNCTION_WORDS, TRANSLIT_ENDINGS, TRANSLIT_FUNCTION_WORDS
+from ..lexicon.words import (
+    BELARUSIAN_LETTERS,
+    CYRILLIC_LETTER,
+    ENGLISH_FUNCTION_WORDS,
+    TRANSLIT_ENDINGS,
+    TRANSLIT_FUNCTION_WORDS,
+    UKRAINIAN_LETTERS,
+)
 
 _WORDS = re.compile(r"[a-z’']+")
 _TRANSLIT_LETTERS = re.compile(r"zh|kh|shch|yu|ya|ii|yi")
@@ -22,7 +29,7 @@ def title_language(title: str, translated: bool) -> str | None:
     if not title:
         return None
     if CYRILLIC_LETTER.search(title):
-        return "ru"
+        return cyrillic_language(title)
     if translated:
         return "en" if looks_english(title) else "ru"
     balance = russian_balance(title)
@@ -31,6 +38,16 @@ def title_language(title: str, translated: bool) -> str | None:
     if balance < 0:
         return "en"
     return None
+
+
+def cyrillic_language(text: str) -> str:
+    """The language of a Cyrillic text by the letters only some alphabets have: "be" with "ў", "uk" with
+    "і", "ї", "є" or "ґ", else "ru"."""
+    if BELARUSIAN_LETTERS.search(text):
+        return "be"
+    if UKRAINIAN_LETTERS.search(text):
+        return "uk"
+    return "ru"
 
 
 def looks_transliterated(title: str) -> bool:

@@ -215,7 +215,7 @@ def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
 
 
 #: "от 29.12.2012", "of 14.07.2005": the date a law's kind comes before (``LEGISLATION``).
-_DATED = re.compile(r"(?:от|ot|of)\s\d{1,2}[.\s]")
+_DATED = re.compile(r"(?:от|від|ot|vid|of)\s\d{1,2}[.\s]")
 #: One capitalised word: before "(Year)" in an author-date list, an organisation ("Rosstat (2023).").
 _ONE_NAME = re.compile(r"[A-ZА-ЯЁ][^\W\d_]{2,20}")
 #: Statements of responsibility: what follows them is after the title.

@@ -16,13 +16,13 @@ from ..models import Person, Role
 _GAP = r"(?:\s?-\s?|\s)?"
 #: Initials that open a given-first name: "J. ", "Yu.V. ", "S.-J. ", "YU.M.", "Э.И " (the last without its period)
 _LEADING_INITIALS = re.compile(
-    rf"(?:(?:SHCH|Shch|CH|SH|ZH|KH|TS|YU|YA|YE|YO|[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zа-яё]?)\.{_GAP})+(?:[A-ZА-ЯЁ]\s)?"
+    rf"(?:(?:SHCH|Shch|CH|SH|ZH|KH|TS|YU|YA|YE|YO|[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎ][a-zа-яёіїєґў]?)\.{_GAP})+(?:[A-ZА-ЯЁІЇЄҐЎ]\s)?"
 )
 #: Initials that close a family-first name, reversed: a last initial without its period ("Pigni M",
 #: "Chebeskov A.N", "Ivanov II", "Martynov MYu"), then initials with theirs ("Yu." reversed is ".uY").
 _TRAILING_INITIALS_REVERSED = re.compile(
-    rf"(?:(?:uY|aY|eY|oY|hZ|hK|hC|hS|sT|[A-ZÀ-ÖØ-ÞА-ЯЁ]){{1,3}}+(?=[\s.\-]){_GAP})?"
-    rf"(?:\.(?:HCHS|hchS|HC|HS|HZ|HK|ST|UY|AY|EY|OY|[a-zа-яё]?[A-ZÀ-ÖØ-ÞА-ЯЁ]){_GAP})*"
+    rf"(?:(?:uY|aY|eY|oY|hZ|hK|hC|hS|sT|[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎ]){{1,3}}+(?=[\s.\-]){_GAP})?"
+    rf"(?:\.(?:HCHS|hchS|HC|HS|HZ|HK|ST|UY|AY|EY|OY|[a-zа-яёіїєґў]?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎ]){_GAP})*"
 )
 
 

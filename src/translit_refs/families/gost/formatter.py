@@ -13,7 +13,7 @@ def format_gost(reference: Reference) -> str:
     Family I.I. Title. – M.: Nauka, 1985. – 384 p.
     Title [Electronic resource]. – URL: https://… (accessed: 12.05.2019).
     """
-    cyrillic = reference.title_language == "ru" and any("Ѐ" <= c <= "ӿ" for c in reference.title or "")
+    cyrillic = reference.title_language in ("ru", "uk", "be") and any("Ѐ" <= c <= "ӿ" for c in reference.title or "")
     volume, number, pages, count = ("Т.", "№", "С.", "с.") if cyrillic else ("Vol.", "No.", "P.", "p.")
     head = family_names(reference)
     title = reference.title or ""
