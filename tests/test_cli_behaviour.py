@@ -13,6 +13,7 @@ import sys
 import time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -256,7 +257,7 @@ def test_ctrl_c_while_the_modules_load_is_130_without_a_traceback(
     def interrupted(_: str) -> Any:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(entry.importlib, "import_module", interrupted)
+    monkeypatch.setattr("translit_refs.__main__.importlib", SimpleNamespace(import_module=interrupted))
     assert entry.main(["parse", str(SEED)]) == 130
     assert capsys.readouterr().err == "translit-refs: interrupted\n"
 
