@@ -152,9 +152,7 @@ def test_a_cp1251_file_is_detected_and_named_once(tmp_path: Path, capsys: pytest
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
-def test_utf16_and_utf32_with_a_bom_are_read(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str
-) -> None:
+def test_utf16_and_utf32_with_a_bom_are_read(tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str) -> None:
     source = tmp_path / "wide.txt"
     bom = b"\xfe\xff" if encoding == "utf-16-be" else b""
     source.write_bytes(bom + RUSSIAN.encode(encoding))
