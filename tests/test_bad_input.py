@@ -6,6 +6,7 @@ import random
 import string
 
 import pytest
+from test_robustness_properties import assert_well_formed_diagnostics
 
 from translit_refs import (
     InvalidArgumentError,
@@ -44,7 +45,7 @@ def test_bad_text_gives_a_reference_with_its_raw_text(text: str) -> None:
     reference = parse_reference(text)
     assert isinstance(reference, Reference)
     assert reference.raw == text
-    assert "internal-error" not in [d.code for d in reference.diagnostics]
+    assert_well_formed_diagnostics(reference)
     assert csl_errors([to_csl_json(reference)]) == []
 
 

@@ -21,7 +21,7 @@ SEED = FIXTURES / "seed_references.txt"
 
 
 def test_parse_seed_to_csl_json(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["parse", str(SEED), "--to", "csl-json"]) == 1  # the seed has references that need review
+    assert main(["parse", str(SEED), "--to", "csl-json"]) == 0  # done: references that need review are written too
     captured = capsys.readouterr()
     items = json.loads(captured.out)
     assert len(items) == 44
@@ -30,7 +30,7 @@ def test_parse_seed_to_csl_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_jsonl_gives_the_full_model(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["parse", str(SEED), "--to", "jsonl"]) == 1
+    assert main(["parse", str(SEED), "--to", "jsonl"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 44
     first = json.loads(lines[0])
@@ -46,13 +46,17 @@ def test_output_file_and_blank_lines(tmp_path: Path) -> None:
     assert [i["title"] for i in json.loads(out.read_text("utf-8"))] == ["Title", "FBIS"]
 
 
-def test_errors_give_exit_one_and_file_line_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_errors_give_file_line_messages_and_exit_one_only_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "list.txt"
     source.write_text("Acheson, D. (1969). Title. NY, Norton. 5 p.\n\nAcheson, D. (1969).\n", "utf-8")
-    assert main(["parse", str(source)]) == 1
+    assert main(["parse", str(source)]) == 0
     captured = capsys.readouterr()
     assert len(json.loads(captured.out)) == 2
     assert f"{source}:3: error:" in captured.err
+    assert main(["parse", str(source), "--fail-on-review"]) == 1
+    assert len(json.loads(capsys.readouterr().out)) == 2  # all are still written
 
 
 def test_empty_file_gives_empty_array(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -82,30 +86,35 @@ def test_console_script_reads_stdin() -> None:
         encoding="utf-8",
         check=False,
     )
-    assert result.returncode == 1, result.stderr  # no author, no family's signs: needs review
+    assert result.returncode == 0, result.stderr  # needs review (no author, no family's signs), but written
     assert json.loads(result.stdout)[0]["issued"] == {"date-parts": [[1950, 10, 1]]}
 
 
-def test_help_explains_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+def test_help_explains_exit_codes_and_names_every_format(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
-    assert "Exit status" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert "exit status" in shown
+    for code in ("0 ", "1 ", "2 ", "3 ", "130 "):
+        assert f"\n  {code}" in shown
+    for name in ("BibTeX", "RIS", "CSL-JSON", "JSON Lines"):
+        assert name in shown
 
 
 def test_jobs_keep_order_and_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = SEED.read_text("utf-8").splitlines() * 30
     source = tmp_path / "many.txt"
     source.write_text("\n".join(lines) + "\n", "utf-8")
-    assert main(["parse", str(source), "--jobs", "2", "-q"]) == 1
+    assert main(["parse", str(source), "--jobs", "2", "-q"]) == 0
     parallel = capsys.readouterr().out
-    assert main(["parse", str(source), "-q"]) == 1
+    assert main(["parse", str(source), "-q"]) == 0
     serial = capsys.readouterr().out
     assert parallel == serial
     assert len(json.loads(parallel)) == len(lines)
 
 
 def test_progress_bar_can_be_forced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["parse", str(SEED), "--progress", "-o", str(tmp_path / "out.json")]) == 1
+    assert main(["parse", str(SEED), "--progress", "-o", str(tmp_path / "out.json")]) == 0
     assert "44" in capsys.readouterr().err
 
 
@@ -138,7 +147,7 @@ def test_output_begins_before_the_input_ends() -> None:
         process.stdin.close()
         process.stdout.read()
         process.wait(timeout=30)
-    assert process.returncode == 1  # the seed has references that need review
+    assert process.returncode == 0  # the seed's references that need review are written too
 
 
 def test_closed_output_pipe_is_not_a_traceback() -> None:
@@ -160,7 +169,7 @@ def test_split_prints_the_seed_list(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_parse_find_parses_a_whole_document(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["parse", "--find", str(FIXTURES / "seed_article_page.txt"), "-q"]) == 1
+    assert main(["parse", "--find", str(FIXTURES / "seed_article_page.txt"), "-q"]) == 0
     captured = capsys.readouterr()
     items = json.loads(captured.out)
     assert [i["title"] for i in items[:2]] == [

@@ -147,9 +147,10 @@ def _cli(*arguments: str, stdin: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_cli_exits_1_names_each_flagged_line_and_still_writes_every_reference() -> None:
+def test_the_cli_names_each_flagged_line_still_writes_every_reference_and_exits_1_when_asked() -> None:
     text = "\n".join([SEED[2], "asdf qwer zxcv. 123 !!! ??", SEED[3]]) + "\n"
-    done = _cli("parse", "-", "--to", "jsonl", "-q", stdin=text)
+    assert _cli("parse", "-", "--to", "jsonl", "-q", stdin=text).returncode == 0
+    done = _cli("parse", "-", "--to", "jsonl", "-q", "--fail-on-review", stdin=text)
     assert done.returncode == 1
     reviews = [line for line in done.stderr.splitlines() if ": review: " in line]
     assert reviews
@@ -176,7 +177,7 @@ def test_flagged_json_lines_hold_only_the_flagged() -> None:
 def test_a_line_of_bytes_that_are_not_utf8_is_held_under_the_threshold() -> None:
     line = SEED[2].replace("e", "\udcff", 1)  # read back by the CLI as a byte that is not UTF-8
     done = subprocess.run(
-        [sys.executable, "-m", "translit_refs.cli", "parse", "-", "--to", "jsonl", "-q"],
+        [sys.executable, "-m", "translit_refs.cli", "parse", "-", "--to", "jsonl", "-q", "--fail-on-review"],
         input=line.encode("utf-8", "surrogateescape") + b"\n",
         capture_output=True,
         timeout=120,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from translit_refs import Reference, format_reference, parse_reference, parse_references, to_csl_json
+from translit_refs import Reference, Severity, format_reference, parse_reference, parse_references, to_csl_json
 from translit_refs.export.schema import csl_errors
+from translit_refs.models import MAX_DIAGNOSTICS
 
 from family_strategies import family_references
 
@@ -34,9 +37,30 @@ TOKENS = [
 near_miss = st.lists(st.sampled_from(TOKENS), max_size=25).map("".join)
 
 
+_CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def assert_well_formed_diagnostics(reference: Reference) -> None:
+    """What a parse says about itself holds together: each diagnostic has a kebab-case code and a
+    message, its span lies inside the text, there are at most ``MAX_DIAGNOSTICS``, and a reference
+    with an error needs review."""
+    length = len(reference.raw)
+    assert len(reference.diagnostics) <= MAX_DIAGNOSTICS
+    for diagnostic in reference.diagnostics:
+        assert _CODE.fullmatch(diagnostic.code), diagnostic
+        assert diagnostic.message.strip(), diagnostic
+        if diagnostic.start is not None:
+            assert 0 <= diagnostic.start <= length, diagnostic
+        if diagnostic.end is not None:
+            assert diagnostic.start is not None, diagnostic
+            assert diagnostic.start <= diagnostic.end <= length, diagnostic
+    if any(d.severity is Severity.ERROR for d in reference.diagnostics):
+        assert reference.needs_review
+
+
 def _check(reference: Reference, text: str) -> None:
     assert reference.raw == text
-    assert "internal-error" not in {d.code for d in reference.diagnostics}
+    assert_well_formed_diagnostics(reference)
     item = to_csl_json(reference)
     assert csl_errors([item]) == []
 

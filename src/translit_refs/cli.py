@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import importlib
 import io
 import json
 import os
 import re
+import signal
+import socket
+import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+import threading
+import traceback
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from types import FrameType
 from typing import TextIO
 
 from tqdm import tqdm
 
+from . import __version__
 from .documents.listsplit import parallel_sections, split_references
 from .export.bibtex_ris import CitationKeys, to_bibtex, to_ris
 from .export.csl import CSL_PROFILES, DEFAULT_CSL_PROFILE, CslProfile, to_csl_json
@@ -36,24 +44,39 @@ from .pipeline import (
 )
 
 EXIT_OK = 0
+#: Only with ``--fail-on-review``: done, and some reference needs review.
 EXIT_NEEDS_REVIEW = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 
 _DESCRIPTION = """\
-Parse transliterated reference lists (one reference per line) into CSL-JSON or JSON Lines.
+Parse transliterated reference lists (one reference per line) into CSL-JSON, JSON Lines, BibTeX
+(biblatex fields) or RIS; find and split the reference list of a whole document; or serve a local
+web page to check and fix a list.
 
 examples:
   translit-refs parse references.txt --to csl-json -o references.json
+  translit-refs parse references.txt --to bibtex -o references.bib     # or --to ris
   cat references.txt | translit-refs parse - --to jsonl
+  translit-refs split page.txt
 
 Diagnostics go to stderr as FILE:LINE: message; on a terminal a progress bar shows too.
-A line ends at \\n, \\r\\n or \\r; bytes that are not UTF-8 are read as U+FFFD, and their line
-carries an error. Output files are written whole or not at all (a temporary file, then a rename).
-Each reference carries a calibrated confidence; one a person should check is listed on stderr
-as FILE:LINE: review: <the gravest reason> (--flagged writes only those).
-Exit status: 0 no reference needs review, 1 some references need review (all are still
-written), 2 usage or I/O error (nothing half-written is left), 130 interrupted.
+Input is UTF-8, or UTF-16/UTF-32 with a BOM; a file in another encoding (cp1251, koi8-r, ...) is
+detected and read with one warning that names the encoding; binary input (NUL bytes) is refused.
+Bytes that still cannot be decoded are read as U+FFFD, and their line carries an error.
+A line ends at \\n, \\r\\n or \\r. Output files are written whole or not at all (a temporary
+file, then a rename). Each reference carries a calibrated confidence; one a person should check is
+listed on stderr as FILE:LINE: review: <the gravest reason> (--flagged writes only those).
+
+exit status:
+  0    done: every reference was written (those that need review too)
+  1    only with --fail-on-review: done, and some reference needs review
+  2    usage error; input that cannot be read (missing, binary) or output that cannot be written;
+       lines that could not be parsed; a missing extra; serve: the port is in use.
+       Nothing half-written is left in an output file
+  3    internal error (a bug: the traceback is on stderr)
+  130  interrupted (Ctrl-C)
 """
 
 
@@ -62,10 +85,11 @@ def build_argument_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="translit-refs", description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parse = commands.add_parser(
         "parse",
-        help="parse a reference list, one reference per line",
+        help="parse a reference list, one reference per line, into CSL-JSON, JSON Lines, BibTeX or RIS",
         description="Parse FILE (or standard input with -), one reference per line; blank lines are skipped.",
     )
     parse.add_argument("file", nargs="?", default="-", metavar="FILE", help="input text file, or - for stdin")
@@ -116,9 +140,17 @@ def build_argument_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write only the references that need review (each keeps its number: ref-N is the N-th reference)",
     )
+    parse.add_argument(
+        "--fail-on-review",
+        action="store_true",
+        help="exit with status 1 when some reference needs review (all are still written); by default a run "
+        "that wrote every reference exits 0",
+    )
     shown = parse.add_mutually_exclusive_group()
     shown.add_argument("--progress", action="store_true", help="always show a progress bar on stderr")
-    shown.add_argument("-q", "--quiet", action="store_true", help="never show a progress bar")
+    shown.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, no info lines (warnings, errors and reviews stay)"
+    )
     split = commands.add_parser(
         "split",
         help="print the reference list of a document, one reference per line",
@@ -138,48 +170,75 @@ def build_argument_parser() -> argparse.ArgumentParser:
 
 
 def _positive(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (a whole number, 1 or more)") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (the module's ``EXIT_*``, documented in ``--help``)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("translit-refs: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception:
+        traceback.print_exc()
+        print("translit-refs: internal error (a bug: please report it with the traceback above)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments = build_argument_parser().parse_args(argv)
     if arguments.command == "serve":
         return _serve(arguments.host, arguments.port)
+    if getattr(arguments, "cyrillic", False):
+        try:  # a missing extra is said before anything is read or written
+            importlib.import_module("translit_refs.transliteration.cyrillic")
+        except ImportError as error:
+            print(f"translit-refs: --cyrillic needs the translit extra: pip install 'translit-refs[translit]' "
+                  f"({error})", file=sys.stderr)  # fmt: skip
+            return EXIT_USAGE
+    quiet = getattr(arguments, "quiet", False)
     partner: tuple[str, ...] | None = None
     partner_damaged = False
     if getattr(arguments, "parallel", None):
         try:
             partner, partner_damaged = _partner_list(arguments.parallel)
-        except OSError as error:
-            print(f"translit-refs: cannot read {arguments.parallel}: {error.strerror or error}", file=sys.stderr)
+        except (OSError, BinaryInputError) as error:
+            print(f"translit-refs: cannot read {arguments.parallel}: {_reason(error)}", file=sys.stderr)
             return EXIT_USAGE
     try:
-        source = _open_input(arguments.file)
-    except OSError as error:
-        print(f"translit-refs: cannot read {arguments.file}: {error.strerror or error}", file=sys.stderr)
+        opened = _open_input(arguments.file)
+    except (OSError, BinaryInputError) as error:
+        shown = "<stdin>" if arguments.file == "-" else arguments.file
+        print(f"translit-refs: cannot read {shown}: {_reason(error)}", file=sys.stderr)
         return EXIT_USAGE
     try:
         output = AtomicOutput(arguments.output)
     except OSError as error:
+        with opened.stream:
+            pass
         print(f"translit-refs: cannot write {arguments.output}: {error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
     name = "<stdin>" if arguments.file == "-" else arguments.file
     target = arguments.output or "<stdout>"
     try:
-        with source as lines, output as sink:
+        with opened.stream as lines, output as sink, _interrupt_in_this_process_only():
             if arguments.command == "split":
                 status = _split(lines, sink, name)
             elif arguments.find:
-                found, found_partner = _found_lines(lines, name)
-                status = _parse_stream(found, sink, name, arguments, partner or found_partner)
+                found, found_partner = _found_lines(lines, name, quiet)
+                total = sum(1 for entry in found if entry.text.strip())
+                status = _parse_stream(_Listed(found, partner or found_partner, total), sink, name, arguments)
             else:
-                status = _parse_stream(stream_lines(lines), sink, name, arguments, partner)
-                if partner_damaged:
-                    status = max(status, EXIT_NEEDS_REVIEW)
+                status = _parse_stream(_Listed(stream_lines(lines), partner, opened.lines), sink, name, arguments)
+                if partner_damaged and arguments.fail_on_review:
+                    status = EXIT_NEEDS_REVIEW
             output.commit()
             return status
     except BrokenPipeError:
@@ -200,6 +259,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def _reason(error: OSError | BinaryInputError) -> str:
+    return (error.strerror or str(error)) if isinstance(error, OSError) else str(error)
+
+
+@contextlib.contextmanager
+def _interrupt_in_this_process_only() -> Iterator[None]:
+    """Ctrl-C interrupts this process, not the ``--jobs`` workers it forks (they would print their own
+    tracebacks; the console script ends them at once, ``translit_refs.__main__``)."""
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield  # not the main thread's default handler (tests, an embedding program): leave it alone
+        return
+    parent = os.getpid()
+
+    def interrupt(number: int, frame: FrameType | None) -> None:
+        if os.getpid() == parent:
+            signal.default_int_handler(number, frame)
+
+    signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def _serve(host: str, port: int) -> int:
     """Run the web page's server (``translit_refs.web.app``, imported only here)."""
     try:
@@ -207,15 +293,39 @@ def _serve(host: str, port: int) -> int:
     except ImportError as error:
         print(f"translit-refs: serve needs the web extra: pip install 'translit-refs[web]' ({error})", file=sys.stderr)
         return EXIT_USAGE
+    try:
+        _check_free(host, port)
+    except OSError as error:
+        print(f"translit-refs: cannot serve on {host}:{port}: {error.strerror or error} "
+              "(another server may use that port: try --port)", file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
     print(f"translit-refs: serving on http://{host}:{port}/ (Ctrl-C stops)", file=sys.stderr)
-    app.serve(host, port)
+    try:
+        app.serve(host, port)
+    except SystemExit as stopped:  # uvicorn exits 1 when it cannot start (it has said why)
+        if stopped.code not in (None, 0):
+            print(f"translit-refs: the server could not start on {host}:{port}", file=sys.stderr)
+            return EXIT_USAGE
     return EXIT_OK
+
+
+def _check_free(host: str, port: int) -> None:
+    """An OSError if the server could not listen on ``host``:``port`` (in use, an unknown host), found out
+    before anything is said (uvicorn binds the same way, with SO_REUSEADDR)."""
+    for family, kind, protocol, _, address in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
+        with socket.socket(family, kind, protocol) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+        return
 
 
 class AtomicOutput:
     """Standard output, or a file written whole or not at all: a temporary file in the same folder,
     renamed over the target by ``commit``. An interrupt, a crash or a full disk leaves the target as
-    it was. A target that is no regular file (a device, a pipe: "/dev/full") is written directly."""
+    it was. A target that is no regular file (a device, a pipe: "/dev/full") is written directly.
+
+    The file gets the mode a shell redirect would give it (0666 less the umask), or keeps the mode of
+    the file it replaces; a symbolic link is written through (its target is replaced, the link stays)."""
 
     def __init__(self, path: str | None) -> None:
         self.path = path
@@ -226,11 +336,19 @@ class AtomicOutput:
                 sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
             self.stream = sys.stdout
             return
-        target = Path(path)
+        target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+        self.path = str(target)
         if target.exists() and not target.is_file():
             self.stream = target.open("w", encoding="utf-8", errors="backslashreplace")
             return
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
         handle, self.temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+        try:
+            os.fchmod(handle, mode)
+        except OSError:
+            os.close(handle)
+            os.unlink(self.temporary)
+            raise
         self.stream = os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace")
 
     def __enter__(self) -> TextIO:
@@ -254,6 +372,13 @@ class AtomicOutput:
                 os.unlink(self.temporary)
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it, as no call only reads it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @dataclass(frozen=True, slots=True)
 class _Rendered:
     """One reference rendered in a worker: its output text, stderr lines and whether it needs review."""
@@ -265,18 +390,20 @@ class _Rendered:
 
 @dataclass(frozen=True, slots=True)
 class _Rendering:
-    """How a batch is rendered: the input's name (for messages), the output format, the CSL profile."""
+    """How a batch is rendered: the input's name (for messages), the output format, the CSL profile,
+    and whether info lines are written (not with ``--quiet``)."""
 
     name: str
     to: str
     csl_profile: CslProfile = DEFAULT_CSL_PROFILE
+    notes: bool = True
 
 
 def _render_batch(batch: Batch, rendering: _Rendering) -> list[_Rendered]:
     """Render a batch the pipeline has read; runs in worker processes too.
 
-    The family the batch was read in (and, with a Cyrillic list, how many references found a
-    partner) goes to stderr as an info line before the batch's own messages.
+    The family the batch was read in (not for a batch of one line) and, with a Cyrillic list, how
+    many references found a partner go to stderr as info lines before the batch's own messages.
     """
     rendered = []
     name, to = rendering.name, rendering.to
@@ -284,10 +411,10 @@ def _render_batch(batch: Batch, rendering: _Rendering) -> list[_Rendered]:
     family_note: tuple[str, ...] = (
         (f"{name}:{entries[0].line}: info: lines {entries[0].line}–{entries[-1].line} read as a list in the "
          f"{batch.family.value!r} style family",)
-        if batch.family is not None
+        if batch.family is not None and len(entries) > 1 and rendering.notes
         else ()
     )  # fmt: skip
-    if batch.partner is not None and batch.paired is not None:
+    if batch.partner is not None and batch.paired is not None and rendering.notes:
         family_note += (f"{name}: info: {batch.paired} of {len(entries)} references paired with the "
                         f"{len(batch.partner)} entries of the Cyrillic list",)  # fmt: skip
     for number, (entry, reference) in enumerate(zip(entries, batch.references, strict=True), batch.start + 1):
@@ -319,40 +446,40 @@ def _decoded(text: str, name: str) -> tuple[str, bool]:
         return text, False
     for number, line in enumerate(text_lines(text), start=1):
         if ESCAPED_BYTE.search(line):
-            print(f"{name}:{number}: error: bytes that are not UTF-8 were read as U+FFFD", file=sys.stderr)
+            _say(f"{name}:{number}: error: bytes that are not UTF-8 were read as U+FFFD")
     return ESCAPED_BYTE.sub("\ufffd", text), True
 
 
 def _split(source: TextIO, output: TextIO, name: str) -> int:
-    text, undecodable = _decoded(source.read().removeprefix(BOM), name)
+    text, _ = _decoded(source.read().removeprefix(BOM), name)
     for entry in split_references(text):
         output.write(" ".join(entry.text.split("\n")) + "\n")
-    return EXIT_NEEDS_REVIEW if undecodable else EXIT_OK
+    return EXIT_OK
 
 
-def _found_lines(source: TextIO, name: str) -> tuple[list[Entry], tuple[str, ...] | None]:
+def _found_lines(source: TextIO, name: str, quiet: bool) -> tuple[list[Entry], tuple[str, ...] | None]:
     """The entries of the document's reference list, and its Cyrillic partner list when the document
     prints both (then the transliterated list is the one parsed)."""
     text, undecodable = _decoded(source.read().removeprefix(BOM), name)
     both = parallel_sections(text)
     entries = list(both[1].entries) if both else split_references(text)
     partner = tuple(entry.text for entry in both[0].entries) if both else None
-    if both:
-        print(f"{name}: info: {len(entries)} references read with their Cyrillic list "
-              f"({both[0].heading or 'unheaded'}, {len(partner or ())} entries)", file=sys.stderr)  # fmt: skip
+    if both and not quiet:
+        _say(f"{name}: info: {len(entries)} references read with their Cyrillic list "
+             f"({both[0].heading or 'unheaded'}, {len(partner or ())} entries)")  # fmt: skip
     return listed_entries(entries, undecodable), partner
 
 
 def _partner_list(path: str) -> tuple[tuple[str, ...], bool]:
-    """The lines of a Cyrillic partner list, read as the input is (UTF-8, bad bytes as U+FFFD and
-    named on stderr), and whether any line held such bytes."""
+    """The lines of a Cyrillic partner list, read as the input is (its encoding detected, bytes that
+    cannot be decoded as U+FFFD and named on stderr), and whether any line held such bytes."""
     lines = []
     damaged = False
-    with _open_input(path) as source:
+    with _open_input(path).stream as source:
         for line in stream_lines(source):
             if line.undecodable:
                 damaged = True
-                print(f"{path}:{line.line}: error: bytes that are not UTF-8 were read as U+FFFD", file=sys.stderr)
+                _say(f"{path}:{line.line}: error: bytes that are not UTF-8 were read as U+FFFD")
             if line.text.strip():
                 lines.append(line.text)
     return tuple(lines), damaged
@@ -366,20 +493,31 @@ def _unique_bibtex_key(entry: str, keys: CitationKeys) -> str:
     return entry[: match.start(2)] + keys.unique(match.group(2)) + entry[match.end(2) :]
 
 
-def _parse_stream(
-    source: Iterable[Entry],
-    output: TextIO,
-    name: str,
-    options: argparse.Namespace,
-    partner: tuple[str, ...] | None = None,
-) -> int:
-    """Parse and write every non-blank line (``pipeline``); with a Cyrillic ``partner`` list the input is
-    one list, paired with it."""
+@dataclass(frozen=True, slots=True)
+class _Listed:
+    """The entries to parse, the Cyrillic list they are paired with (or None), and how many non-blank
+    entries there are when that is known beforehand (the progress bar's total)."""
+
+    entries: Iterable[Entry]
+    partner: tuple[str, ...] | None = None
+    total: int | None = None
+
+
+def _parse_stream(listed: _Listed, output: TextIO, name: str, options: argparse.Namespace) -> int:
+    """Parse and write every non-blank entry (``pipeline``); with a Cyrillic partner list the input is
+    one list, paired with it. Returns ``EXIT_NEEDS_REVIEW`` when some reference needs review and
+    ``--fail-on-review`` asks for it, else ``EXIT_OK``."""
     status = EXIT_OK
     count = 0
     to: str = options.to
     show_progress = options.progress or (not options.quiet and sys.stderr.isatty())
-    progress = tqdm(unit=" refs", file=sys.stderr, disable=not show_progress, delay=0 if options.progress else 0.5)
+    progress = tqdm(
+        total=listed.total,
+        unit=" refs",
+        file=sys.stderr,
+        disable=not show_progress,
+        delay=0 if options.progress else 0.5,
+    )
     if to == "csl-json":
         output.write("[")
     used_keys = CitationKeys()
@@ -387,14 +525,15 @@ def _parse_stream(
         pipeline = Pipeline(as_list=not options.alone)
         if getattr(options, "cyrillic", False):
             pipeline = pipeline.enable("cyrillic")
-        rendering = _Rendering(name, to, getattr(options, "csl_profile", DEFAULT_CSL_PROFILE))
-        batches = pipeline.batches((entry for entry in source if entry.text.strip()), partner)
+        rendering = _Rendering(name, to, getattr(options, "csl_profile", DEFAULT_CSL_PROFILE), not options.quiet)
+        batches = pipeline.batches((entry for entry in listed.entries if entry.text.strip()), listed.partner)
         for finished in pipeline.run(batches, partial(_render_batch, rendering=rendering), options.jobs):
             for rendered in finished.value:
                 for message in rendered.messages:
-                    print(message, file=sys.stderr)
+                    _say(message)
                 if rendered.needs_review:
-                    status = EXIT_NEEDS_REVIEW
+                    if getattr(options, "fail_on_review", False):
+                        status = EXIT_NEEDS_REVIEW
                 elif options.flagged:
                     continue
                 count += 1
@@ -411,17 +550,127 @@ def _parse_stream(
     return status
 
 
-def _open_input(path: str) -> contextlib.AbstractContextManager[TextIO]:
-    """The input as text: UTF-8, bytes that are not UTF-8 kept as surrogate escapes (then read as
-    U+FFFD, their lines flagged), universal newlines: the line ``parsing.lines`` defines."""
+def _say(message: str) -> None:
+    """A line on stderr, above the progress bar if one shows (no fragments of it in the scroll-back)."""
+    tqdm.write(message + "\n", file=sys.stderr, end="")  # one write: an interrupt cuts no line in two
+
+
+class BinaryInputError(Exception):
+    """The input is no text (NUL bytes: an executable, an image, a PDF's raw bytes)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Input:
+    """The opened input and, for a regular file, how many non-blank lines it has (else None)."""
+
+    stream: contextlib.AbstractContextManager[TextIO]
+    lines: int | None = None
+
+
+#: Byte order marks that name their encoding (UTF-32's first: its little-endian mark begins with UTF-16's).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_CHUNK = 1 << 20
+
+
+def _bom_encoding(head: bytes) -> str | None:
+    return next((encoding for bom, encoding in _BOMS if head.startswith(bom)), None)
+
+
+def _open_input(path: str) -> _Input:
+    """The input as text, universal newlines (the line ``parsing.lines`` defines). A file is read once
+    before: UTF-16/32 with a BOM is read as such, UTF-8 as UTF-8, another encoding is detected
+    (charset-normalizer) and named in one warning; its non-blank lines are counted. Standard input is
+    UTF-8 (or UTF-16/32 with a BOM). Bytes that cannot be decoded are kept as surrogate escapes (then
+    read as U+FFFD, their lines flagged). ``BinaryInputError`` for NUL bytes (checked on the whole of a
+    file, on the first bytes of standard input)."""
     if path == "-":
         binary = getattr(sys.stdin, "buffer", None)
         if binary is None:
-            return contextlib.nullcontext(sys.stdin)
-        stream = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline=None)
-        return contextlib.nullcontext(stream)
-    return Path(path).open(encoding="utf-8", errors="surrogateescape", newline=None)
+            return _Input(contextlib.nullcontext(sys.stdin))
+        head = binary.peek(4096)[:4096] if hasattr(binary, "peek") else b""
+        encoding = _bom_encoding(head) or "utf-8"
+        if encoding == "utf-8" and b"\0" in head:
+            raise BinaryInputError("binary data (NUL bytes), not text")
+        stream = io.TextIOWrapper(binary, encoding=encoding, errors=_errors(encoding), newline=None)
+        return _Input(contextlib.nullcontext(stream))
+    if not Path(path).is_file():  # a pipe, a device (or missing: open says so)
+        return _Input(Path(path).open(encoding="utf-8", errors="surrogateescape", newline=None))
+    with open(path, "rb") as raw:
+        encoding = _bom_encoding(raw.read(4)) or "utf-8"
+    try:
+        lines = _count_lines(path, encoding)
+    except UnicodeDecodeError:
+        detected = _detect_encoding(path) if encoding == "utf-8" and not _mostly_utf8(path) else None
+        if detected is not None:
+            encoding = detected
+            _say(f"{path}: warning: not UTF-8: read as {encoding} (detected)")
+        lines = _count_lines(path, encoding, _errors(encoding))
+    return _Input(Path(path).open(encoding=encoding, errors=_errors(encoding), newline=None), lines)
+
+
+def _errors(encoding: str) -> str:
+    """How bytes that cannot be decoded are read: as surrogate escapes (then U+FFFD, their line flagged),
+    except in UTF-16/32, whose decoders cannot escape them (U+FFFD at once)."""
+    return "replace" if encoding in ("utf-16", "utf-32") else "surrogateescape"
+
+
+def _count_lines(path: str, encoding: str, errors: str = "strict") -> int:
+    """The file's non-blank lines; UnicodeDecodeError if it is not in ``encoding`` (with ``errors``
+    "strict"), BinaryInputError if it holds NUL bytes."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors)
+    count = 0
+    tail = ""
+    first = True
+    with open(path, "rb") as raw:
+        while True:
+            chunk = raw.read(_CHUNK)
+            if encoding == "utf-8" and b"\0" in chunk:
+                raise BinaryInputError("binary data (NUL bytes), not text")
+            text = tail + decoder.decode(chunk, final=not chunk)
+            if "\0" in text:
+                raise BinaryInputError("binary data (NUL bytes), not text")
+            if first:
+                text, first = text.removeprefix(BOM), False
+            *lines, tail = _LINE_END.split(text)
+            count += sum(1 for line in lines if line.strip())
+            if not chunk:
+                return count + (1 if tail.strip() else 0)
+
+
+def _mostly_utf8(path: str, sample: int = 10_000) -> bool:
+    """Whether a file that is not all UTF-8 is UTF-8 with a few damaged lines (then it stays UTF-8,
+    those lines flagged): as many of its first ``sample`` lines are UTF-8 beyond ASCII as are not UTF-8."""
+    utf8 = damaged = 0
+    with open(path, "rb") as raw:
+        for _, line in zip(range(sample), raw, strict=False):
+            if line.isascii():
+                continue
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                damaged += 1
+            else:
+                utf8 += 1
+    return utf8 >= damaged
+
+
+def _detect_encoding(path: str) -> str | None:
+    """The encoding charset-normalizer finds for a file that is not UTF-8 (None if it finds none)."""
+    from charset_normalizer import from_path  # noqa: PLC0415 - only for files that are not UTF-8
+
+    best = from_path(path).best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return None
+    return str(best.encoding)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from translit_refs.__main__ import finish
+
+    finish(main())

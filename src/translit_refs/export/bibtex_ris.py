@@ -14,7 +14,8 @@ from bibtexparser.entrypoint import write_string
 from bibtexparser.library import Library
 from bibtexparser.model import Entry, Field
 
-from ..models import PartialDate, Person, Reference, ReferenceType, Role
+from ..models import PartialDate, Person, Reference, ReferenceList, ReferenceType, Role
+from .arguments import references_of
 from .biblatex_model import BIBLATEX_FIELDS, BIBLATEX_GENERAL_FIELDS, BIBLATEX_INTEGER_FIELDS
 
 _BIBTEX_TYPES = {
@@ -66,11 +67,12 @@ _ADDENDUM_LABELS = {"editora": "with", "howpublished": "medium", "pagetotal": "p
 _PAGE_RANGE = re.compile(r"^\s*(\S+?)\s*[-‐‑‒–—−]\s*(\S+)\s*$")
 
 
-def to_bibtex(references: Iterable[Reference]) -> str:
-    """A BibTeX database (biblatex field names) with one entry per reference."""
+def to_bibtex(references: Iterable[Reference] | ReferenceList | Reference) -> str:
+    """A BibTeX database (biblatex field names) with one entry per reference: of an iterable of
+    Reference, a ReferenceList or one Reference; anything else is an InvalidArgumentError."""
     library = Library()
     keys = CitationKeys()
-    for reference in references:
+    for reference in references_of(references, "to_bibtex"):
         key = keys.unique(_citation_key(reference))
         entry_type = _BIBTEX_TYPES[reference.type]
         fields = [Field(name, value) for name, value in _bibtex_fields(reference, entry_type).items()]
@@ -90,9 +92,10 @@ class _UnnumberedRisWriter(rispy.RisWriter):  # type: ignore[misc]
         return ""
 
 
-def to_ris(references: Iterable[Reference]) -> str:
-    """An RIS file with one record per reference."""
-    records = [_ris_record(reference) for reference in references]
+def to_ris(references: Iterable[Reference] | ReferenceList | Reference) -> str:
+    """An RIS file with one record per reference: of an iterable of Reference, a ReferenceList or one
+    Reference; anything else is an InvalidArgumentError."""
+    records = [_ris_record(reference) for reference in references_of(references, "to_ris")]
     text: str = rispy.dumps(records, implementation=_UnnumberedRisWriter, mapping=RIS_TAGS)
     return text
 

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any, Literal
 
-from ..models import PartialDate, Person, Reference, Role
+from ..models import PartialDate, Person, Reference, ReferenceList, Role
+from .arguments import one_reference, references_of
 
 _SIMPLE_FIELDS: tuple[tuple[str, str], ...] = (
     ("title", "title"),
@@ -67,7 +68,10 @@ EXTRA_TYPES = frozenset({"periodical", "standard"})
 
 
 def to_csl_json(reference: Reference, item_id: str | None = None, profile: CslProfile = "data") -> dict[str, Any]:
-    """One CSL-JSON item in the given profile; valid against the official csl-data.json schema."""
+    """One CSL-JSON item in the given profile; valid against the official csl-data.json schema.
+
+    Takes one Reference (``to_csl_json_list`` takes several); anything else is an InvalidArgumentError."""
+    reference = one_reference(reference, "to_csl_json", for_several="to_csl_json_list")
     item: dict[str, Any] = {"id": item_id or "ref", "type": reference.type.value}
     for role, key in _ROLES:
         people = reference.people(role)
@@ -114,9 +118,13 @@ def to_csl_json(reference: Reference, item_id: str | None = None, profile: CslPr
     return item
 
 
-def to_csl_json_list(references: Iterable[Reference], profile: CslProfile = "data") -> list[dict[str, Any]]:
-    """CSL-JSON items with ids "ref-1", "ref-2", … in order."""
-    return [to_csl_json(ref, f"ref-{number}", profile) for number, ref in enumerate(references, start=1)]
+def to_csl_json_list(
+    references: Iterable[Reference] | ReferenceList | Reference, profile: CslProfile = "data"
+) -> list[dict[str, Any]]:
+    """CSL-JSON items with ids "ref-1", "ref-2", … in order, of an iterable of Reference, a
+    ReferenceList or one Reference (a list of one item); anything else is an InvalidArgumentError."""
+    listed = references_of(references, "to_csl_json_list")
+    return [to_csl_json(ref, f"ref-{number}", profile) for number, ref in enumerate(listed, start=1)]
 
 
 def _for_display(reference: Reference, item: dict[str, Any]) -> None:

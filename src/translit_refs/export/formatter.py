@@ -10,11 +10,14 @@ several families' formatters share.
 from __future__ import annotations
 
 from ..models import PartialDate, Reference, Role
+from .arguments import one_reference
 
 
 def format_reference(reference: Reference, style: str = "quaestio-rossica") -> str:
     """Render the reference in a style: "quaestio-rossica" (the seed list's), "apa", "references",
-    "gost" or "vancouver" (or a style of a family registered since)."""
+    "gost" or "vancouver" (or a style of a family registered since). Takes one Reference; anything
+    else is an InvalidArgumentError."""
+    reference = one_reference(reference, "format_reference")
     from ..families.base import families  # noqa: PLC0415 - the families' formatters import this module
 
     for family in families():
