@@ -1,4 +1,4 @@
-"""Shared fixtures and the hypothesis profiles ("ci" by default, "deep" by hand)."""
+"""Shared fixtures and the hypothesis profiles ("dev" by default, "ci" in .ci/run, "deep" by hand)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ settings.register_profile("dev", max_examples=200, deadline=None)
 settings.register_profile(
     "deep", max_examples=100_000, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def load_jsonl(name: str) -> list[dict[str, Any]]:
