@@ -36,7 +36,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .lexicon import pattern
 from .models import Origin, PartialDate, Person, Reference
 from .parsing.normalize import normalize
 from .parsing.parser import MAX_LENGTH
@@ -78,26 +80,52 @@ _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")
 
 _I = re.IGNORECASE
-#: Markers a numeric field follows (``before``, matched against the text that ends at the value)
-#: or precedes (``after``, matched at the value's end).
-_NUMBER_FIELDS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
-    ("pages", re.compile(r"(?:\b(?:pp?|pgs?|ss?|str|стр|[сc])\.?|[:,])\s*$", _I), None),
-    ("page_count", None, re.compile(r"^\s*(?:pp?|pages|ss?|[сc]|стр|л)\b", _I)),
-    ("issue", re.compile(r"(?:\b(?:no|nr|n|iss|issue|vyp|вып|is)\.?|№|\()\s*$", _I), None),
-    ("volume", re.compile(r"\b(?:vols?|v|t|tom|т|volume|book|kn|кн|bd)\.?\s*$", _I), None),
-    ("number_of_volumes", re.compile(r"\b(?:in|в)\s*$", _I), re.compile(r"^\s*(?:vols?|volumes|t|т|kn|кн)\b", _I)),
-    ("number_of_parts", re.compile(r"\b(?:in|в)\s*$", _I), re.compile(r"^\s*(?:parts?|ch|ч)\b", _I)),
-    ("part", re.compile(r"\b(?:part|pt|ch|ч)\.?\s*$", _I), None),
-    ("collection_number", re.compile(r"(?:\b(?:no|vyp|вып|iss)\.?|№)\s*$", _I), None),
-    (
-        "edition",
-        re.compile(r"\b(?:ed|izd|изд)\.?\s*$", _I),
-        re.compile(r"^[-‐‑–\s]*(?:е|e|ed|izd|изд|nd|rd|th|st)", _I),
-    ),
-)
-_ACCESS = re.compile(r"(?:access|accessed|obrashcheniya|обращения|доступа|dostupa|viewed|retrieved)", _I)
-_UNDATED = re.compile(r"\b(?:n\.\s?d|б\.\s?г|b\.\s?g|s\.\s?a)\.?", _I)
-_ET_AL = re.compile(r"\b(?:et\s+al|i\s+dr|и\s+др)\b\.?", _I)
+#: A marker's words before (``before``, matched against the text that ends at the value) or after
+#: (``after``, matched at the value's end) a numeric field, as the lexicon declares them.
+_Context = tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]
+
+
+def _before(body: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{body})\s*$", _I)
+
+
+def _after(body: str) -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{body})", _I)
+
+
+@lru_cache(maxsize=1)
+def _number_fields() -> tuple[_Context, ...]:
+    """The numeric fields and the markers that point to them ("Vol. 2", "No. 2", "2 vols.")."""
+    p = pattern
+    volume_words = f"{p('VOLUME_ABBREVIATION')}|{p('VOLUME_LETTER')}|{p('VOLUME_UNIT')}|{p('BOOK_UNIT')}|book"
+    return (
+        ("pages", _before(rf"\b(?:{p('PAGES_WORD')})|\bpgs?\.?|[:,]"), None),
+        ("page_count", None, _after(rf"{p('PAGE_UNIT')}|pages\b")),
+        ("issue", _before(rf"\b(?:{p('NUMBER_ABBREVIATION')}|{p('FASCICLE_WORD')}|n|is)\.?|№|\("), None),
+        ("volume", _before(rf"\b(?:{volume_words})\.?"), None),
+        ("number_of_volumes", _before(r"\b(?:in|в)"), _after(rf"(?:{p('VOLUME_UNIT')}|{p('BOOK_UNIT')})\b")),
+        ("number_of_parts", _before(r"\b(?:in|в)"), _after(rf"(?:{p('PART_UNIT')})\b")),
+        ("part", _before(rf"\b(?:{p('PART_WORD')})"), None),
+        ("collection_number", _before(rf"\b(?:{p('NUMBER_ABBREVIATION')}|{p('FASCICLE_ABBREVIATION')})\.?|№"), None),
+        (
+            "edition",
+            _before(rf"\b(?:{p('EDITION_ABBREVIATION')})"),
+            _after(rf"[-‐‑–\s]*(?:{p('ORDINAL_ENDING')}|{p('EDITION_ABBREVIATION')})"),
+        ),
+    )
+
+
+@lru_cache(maxsize=1)
+def _marked() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The lexicon's access words ("accessed", "дата обращения"), no-date words ("n. d.", "б. г.") and
+    "et al." words, to place an access date, an undated work's mark and ``et_al``."""
+    return (
+        re.compile(pattern("ACCESS_WORD"), _I),
+        re.compile(rf"\b(?:{pattern('UNDATED_WORD')})", _I),
+        re.compile(rf"\b(?:{pattern('ETAL_WORDS')})", _I),
+    )
+
+
 #: A numeric date ("17.08. 2019") before its year.
 _NUMERIC_DATE = r"(?<!\d)\d{1,2}[./]\s?\d{1,2}[./]\s?"
 
@@ -197,7 +225,7 @@ class _Locator:
                 yield FieldSpan("places", index, *found)
         yield from self._date("accessed", reference.accessed, origins.get(("accessed", None)), prefer_access=True)
         yield from self._date("issued", reference.issued, origins.get(("issued", None)), prefer_access=False)
-        for name, before, after in _NUMBER_FIELDS:
+        for name, before, after in _number_fields():
             value = getattr(reference, name)
             if isinstance(value, str):
                 origin = origins.get((name, None))
@@ -206,7 +234,7 @@ class _Locator:
                     yield FieldSpan(name, None, *found)
         if reference.et_al:
             origin = origins.get(("et_al", None))
-            found_et_al = self._pattern(_ET_AL, origin) or (self._whole(origin) if origin else None)
+            found_et_al = self._pattern(_marked()[2], origin) or (self._whole(origin) if origin else None)
             if found_et_al:
                 yield FieldSpan("et_al", None, *found_et_al, False)
 
@@ -300,12 +328,12 @@ class _Locator:
             else:
                 if prefer_access:
                     found = self._pattern(
-                        numeric, None, lambda s, _: bool(_ACCESS.search(self.text[max(0, s - 40) : s]))
+                        numeric, None, lambda s, _: bool(_marked()[0].search(self.text[max(0, s - 40) : s]))
                     )
                     found = found or self._pattern(numeric, None)
                 found = found or self._find(year)
         elif date.undated:
-            found = self._pattern(_UNDATED, origin)
+            found = self._pattern(_marked()[1], origin)
         if found is None and origin is not None:
             found = self._whole(origin)
         if found:
