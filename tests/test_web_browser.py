@@ -16,6 +16,7 @@ from conftest import FIXTURES
 from web_server import running_server
 
 PAGE = FIXTURES.joinpath("seed_article_page.txt").read_text("utf-8")
+SEED_LINE = FIXTURES.joinpath("seed_references.txt").read_text("utf-8").split("\n")[7]
 SCRIPT_LINE = (
     'Aid, M. (2009). <script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> Title. NY, Norton. 4 p.'
 )
@@ -82,7 +83,7 @@ def test_edit_one_reference_and_parse_it_again(page: Any) -> None:
     with page.expect_download() as download_info:
         page.click("button[data-export='csl-json']")
     items = json.loads(Path(download_info.value.path()).read_text("utf-8"))
-    assert len(items) == 44
+    assert len(items) == 43  # the list; its "How to Cite" line (the article itself) is no part of it
     assert csl_errors(items) == []
     assert items[7]["number-of-pages"] == "512"
 
@@ -142,3 +143,86 @@ def test_cyrillic_on_demand_and_every_field_listed(page: Any) -> None:
     item.locator("details.fields dt").first.wait_for()  # the list is built when the details open
     terms = item.locator("details.fields dt").all_text_contents()
     assert {"title", "publisher", "page count", "language", "confidence"} <= set(terms)
+
+
+# --- The page as a user meets it (issue 26, item 12) ---
+
+
+def _download(page: Any, format_: str) -> str:
+    with page.expect_download() as download_info:
+        page.click(f"button[data-export='{format_}']")
+    return Path(download_info.value.path()).read_text("utf-8")
+
+
+def test_downloads_leave_out_how_to_cite_and_keep_the_summary(page: Any) -> None:
+    _parse(page, PAGE)
+    summary = page.text_content("#status")
+    assert summary.startswith("44 references in 2 lists;")
+    items = json.loads(_download(page, "csl-json"))
+    assert len(items) == 43
+    article = page.locator("section.list").nth(1).locator(".f-title").first.text_content()
+    assert article not in [item.get("title") for item in items]
+    assert _download(page, "ris").count("TY  - ") == 43
+    assert page.text_content("#status") == summary  # the summary stays
+    assert page.text_content("#download-note") == "Downloaded 43 references as RIS."
+
+
+def test_list_headings_say_reference_in_the_singular(page: Any) -> None:
+    _parse(page, PAGE)
+    how_to_cite = page.locator("section.list").nth(1)
+    assert how_to_cite.locator("h2 .name").text_content() == "How to Cite"
+    assert how_to_cite.locator("h2 .count").text_content().startswith("1 reference,")
+    assert page.locator("section.list").nth(0).locator("h2 .count").text_content().startswith("43 references,")
+    _parse(page, SEED_LINE, find=False)
+    assert page.text_content("#status").startswith("1 reference in 1 list;")
+
+
+def test_results_are_scrolled_into_view_after_parse(page: Any) -> None:
+    page.evaluate("window.scrollTo(0, 0)")
+    _parse(page, PAGE)
+    top = page.evaluate("document.getElementById('status').getBoundingClientRect().top")
+    first = page.evaluate("document.querySelector('li.ref').getBoundingClientRect().top")
+    height = page.evaluate("window.innerHeight")
+    assert -1 <= top < height / 4, (top, height)  # at the top (to a fraction of a pixel)
+    assert 0 < first < height, (first, height)
+
+
+def test_an_empty_parse_clears_the_old_results(page: Any) -> None:
+    _parse(page, PAGE)
+    assert page.locator("li.ref").count() == 44
+    page.fill("#text", "  \n ")
+    page.focus("#text")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector("#error:not([hidden])")
+    assert page.text_content("#error") == "Paste a reference list first."
+    assert page.locator("#results > *").count() == 0
+    assert page.locator("#tools").is_hidden()
+    assert page.text_content("#status") == ""
+    page.fill("#text", "")
+    page.click("#parse")  # the button too, with nothing at all in the field (no browser bubble instead)
+    assert page.text_content("#error") == "Paste a reference list first."
+
+
+def test_page_loads_without_a_failed_request(page: Any) -> None:
+    failed: list[str] = []
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    icon = page.request.get(page.url.rstrip("/") + "/favicon.ico")
+    assert (icon.status, icon.headers["content-type"]) == (200, "image/svg+xml")
+    assert failed == []
+
+
+def test_a_doubtful_join_is_flagged_on_the_page(page: Any) -> None:
+    text = (
+        "Ivanov I.I. Teplovoi rezhim reaktora. Atomnaya energiya, 2015,\n"
+        "vol. 118, no. 3, pp. 140-146. Moscow, Nauka Publ., 2001. 200 p.\n"
+        "Knowledge Management for Nuclear Research. IAEA-TECDOC-1675.\n"
+        "Petrov P.P. Dinamika yadernyh reaktorov. Moscow,\n"
+        "Energoatomizdat Publ., 1991. 212 p.\n"
+    )
+    _parse(page, text)
+    first = page.locator("li.ref").first
+    assert "review" in (first.get_attribute("class") or "")
+    assert "line 3 was read as a wrapped line" in first.locator(".badge.diag .tip").text_content()
+    assert "1 reference may hold two" in page.text_content("#status")

@@ -7,6 +7,7 @@ numbered entries ("1.", "[1]", "1)") and two entries glued on one line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from functools import lru_cache
 
 from ..lexicon import pattern, words_of
 from ..lexicon.words import CYRILLIC_LETTER, HOMOGLYPHS, PLACES, SOLID_PREFIXES
+from ..models import Diagnostic, Severity
+from ..parsing.lines import text_lines
 from ..transliteration.translit import russian_frequency, russian_known
 from ..transliteration.words import has_russian_dictionary, zipf
 
@@ -25,24 +28,43 @@ LIST_HEADINGS = re.compile(
 )
 CITE_HEADINGS = re.compile(r"^\s*(?:how to cite(?: this article)?|для цитирования|cite this article)\s*:?\s*$", re.I)
 #: A short line without a final period that is not a reference: the next section's heading.
-_OTHER_HEADING = re.compile(r"^\s*[A-ZА-ЯЁ][^.\d]{0,40}$")
+_OTHER_HEADING = re.compile(r"^\s*[A-ZА-ЯЁ](?!.*(?:https?:|www))[^.\d]{0,40}$")
+#: A line that continues the one before it, not a section: a URL or a lower-case word.
+_CONTINUED = re.compile(r"^\s*(?:https?://|www\.|[a-zа-яё])")
 _LABEL = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})([.)]))\s+")  # not "2023) (in Russian)."
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
-_NAME_START = re.compile(
-    r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][^\W\d_]+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]?[^\W\d_]+)?(?:,\s?|\s)(?:[A-ZА-ЯЁ][a-z]?\.\s?-?){1,3}"
-)
+_SURNAME = r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][^\W\d_]+"
+_NAME_START = re.compile(_SURNAME + r"(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]?[^\W\d_]+)?(?:,\s?|\s)(?:[A-ZА-ЯЁ][a-z]?\.\s?-?){1,3}")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
-_ENTRY_END = re.compile(r"[.)\]]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
 class ListEntry:
-    """One reference of a list: its text, its printed label ("12" of "12.") and source lines (1-based)."""
+    """One reference of a list: its text, its printed label ("12" of "12.") and source lines (1-based).
+
+    ``doubtful_joins`` holds the source lines joined to the line before them although they could
+    start a reference of their own (the line before ends as a reference ends, and they begin as one
+    does): the splitter read them as wrapped lines of this entry, and says so in ``diagnostics``.
+    """
 
     text: str
     label: str | None
     first_line: int
     last_line: int
+    doubtful_joins: tuple[int, ...] = ()
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """A warning for each doubtful join ("joined-lines"), for a person to check."""
+        return tuple(
+            Diagnostic(
+                code="joined-lines",
+                message=f"line {line} was read as a wrapped line of the reference that starts on line "
+                f"{self.first_line}; if it starts a reference of its own, put a blank line before it",
+                severity=Severity.WARNING,
+            )
+            for line in self.doubtful_joins
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +78,7 @@ class ReferenceSection:
 
 def find_reference_sections(text: str) -> list[ReferenceSection]:
     """Every reference list of the document, and its "How to Cite" entries, in document order."""
-    lines = text.splitlines()
+    lines = text_lines(text)
     headed = [i for i, line in enumerate(lines) if LIST_HEADINGS.match(line) or CITE_HEADINGS.match(line)]
     sections: list[ReferenceSection] = []
     if not any(LIST_HEADINGS.match(lines[i]) for i in headed):
@@ -112,9 +134,15 @@ def _section_end(lines: list[str], start: int) -> int:
         line = lines[index]
         if LIST_HEADINGS.match(line) or CITE_HEADINGS.match(line):
             return index
-        if _OTHER_HEADING.match(line) and not _LABEL.match(line) and index + 1 < len(lines):
+        continues = index > start and lines[index - 1].strip() and not _ENDS_ENTRY.search(lines[index - 1])
+        if _OTHER_HEADING.match(line) and not _LABEL.match(line) and index + 1 < len(lines) and not continues:
             following = next((candidate for candidate in lines[index + 1 :] if candidate.strip()), "")
-            if following and not looks_like_reference(following) and not looks_like_reference(line):
+            if (
+                following
+                and not looks_like_reference(following)
+                and not looks_like_reference(line)
+                and not _CONTINUED.match(following)  # "Available at:" wrapped before its URL
+            ):
                 return index
     return len(lines)
 
@@ -175,11 +203,13 @@ def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
     labelled = [line for line in lines[start:end] if _LABEL.match(line)]
     style = _list_style(labelled)
     first_line = next((line for line in lines[start:end] if line.strip()), "")
-    numbered = len(labelled) >= 2 or (bool(labelled) and labelled[0] == first_line)
-    width = max((len(line.rstrip()) for line in lines[start:end]), default=0)
+    numbered = (bool(labelled) and labelled[0] == first_line) or _in_sequence(labelled)
+    layout = None if numbered else _Layout.of(lines[start:end])
     vocabulary = _vocabulary(lines[start:end])
     entries: list[ListEntry] = []
     parts: list[str] = []
+    doubtful: list[int] = []
+    complete = False
     label: str | None = None
     first = 0
     last = 0
@@ -187,8 +217,8 @@ def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
         line = lines[index].strip()
         if not line:
             if parts and not numbered:
-                entries.append(ListEntry(_join(parts, vocabulary), label, first + 1, last + 1))
-                parts, label = [], None
+                entries.append(ListEntry(_join(parts, vocabulary), label, first + 1, last + 1, tuple(doubtful)))
+                parts, label, doubtful, complete = [], None, [], False
             continue
         match = _LABEL.match(line) if numbered else None
         if match and (
@@ -198,19 +228,151 @@ def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
             or (parts and _number_marker_end().search(parts[-1]))
         ):
             match = None  # "1. pp. 47–53" in entry 7, "3." in a "[n]" list, "Vol.↵2. Title": no labels
-        if parts and (match or (not numbered and _starts_entry(parts[-1], line, width))):
-            entries.append(ListEntry(_join(parts, vocabulary), label, first + 1, last + 1))
-            parts, label = [], None
+        starts = match is not None
+        if parts and layout is not None:
+            decision = layout.starts_entry(parts[-1], line, index - start, parts[-2] if len(parts) > 1 else "")
+            starts = decision is True
+            if decision is None and complete:
+                doubtful.append(index + 1)  # an entry with its year (or URL, pages) could end here
+        if parts and starts:
+            entries.append(ListEntry(_join(parts, vocabulary), label, first + 1, last + 1, tuple(doubtful)))
+            parts, label, doubtful, complete = [], None, [], False
         if match:
             label = _number(match)
             line = line[match.end() :]
         if not parts:
             first = index
         parts.append(line)
+        complete = complete or bool(_complete().search(line)) or any(w in PLACES for w in _CAPITALISED.findall(line))
         last = index
     if parts:
-        entries.append(ListEntry(_join(parts, vocabulary), label, first + 1, last + 1))
+        entries.append(ListEntry(_join(parts, vocabulary), label, first + 1, last + 1, tuple(doubtful)))
     return tuple(_unglue(entries, style or ".") if numbered else entries)
+
+
+#: Lines wider than this were not wrapped by a page's layout: a list of such lines is a list of
+#: one entry per line (a PDF's text column is 60–130 characters wide).
+_WIDEST_WRAP = 200
+#: A line ending as an entry ends: a period or closing bracket, a number ("pp. 54–68"), a URL or a file.
+_ENDS_ENTRY = re.compile(r"(?:[.)\]]|\d|(?:https?://|www\.)\S+|\.(?:pdf|html?|php|aspx?))\s*$")
+#: A line beginning as an entry begins: a capital (after an opening quote or bracket), or a URL.
+_BEGINS_ENTRY = re.compile(r"^(?:[«“\"]?[A-ZÀ-ÖØ-ÞА-ЯЁ]|https?://)")
+#: How entries of a list begin with their first name: "Ivanov I.I.", "Dundukov, M. Yu." (and the
+#: Cyrillic "Поплавский В.М."), Vancouver's "Ivanov II," and GOST's heading-less "I.I. Ivanov"; a
+#: surname of three letters or more, not in capitals ("NY, W. W. Norton", "РАН И.А.", "Ph D.").
+_NAME_SHAPES = (
+    re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё’'][^\W\d_]+" + _NAME_START.pattern.removeprefix(_SURNAME)),
+    re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)? [A-Z]{1,3}(?:,|\.|\s)"),
+    re.compile(r"^(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZÀ-ÖØ-ÞА-ЯЁ][^\W\d_]+"),
+)
+
+
+@lru_cache(maxsize=1)
+def _complete() -> re.Pattern[str]:
+    """What an entry that could end has: a year, a URL, a page count, a language note, an
+    identifier, a standard's designation ("ГОСТ 2.789-74")."""
+    return re.compile(
+        r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|https?:|www\.|\d\s?(?:pp?|с|c|s|S)\.|\((?:in|на)\s|DOI|doi|ISBN|"
+        rf"\b{pattern('STANDARD_BODY')}\s?\d"
+    )
+
+
+_CAPITALISED = re.compile(r"[A-ZА-ЯЁ][^\W\d_]+")
+#: Share of a paragraph's line breaks that must each look like an entry's end and start for the
+#: paragraph to be read as one entry per line (a wrapped entry breaks mostly inside a sentence).
+_ONE_PER_LINE_SHARE = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """How the lines of an unnumbered list are laid out: the width they wrap at, the shape of name the
+    list's entries begin with (if most that begin with a name share one), and the lines that are
+    in a paragraph of one entry per line (each break between an entry's end and an entry's start)."""
+
+    width: int
+    name_shape: re.Pattern[str] | None
+    one_per_line: frozenset[int]
+    #: The second lines of paragraphs of two lines, which split when both lines look like references.
+    pairs: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, lines: list[str]) -> _Layout:
+        stripped = [line.strip() for line in lines]
+        lengths = sorted(len(line) for line in stripped if line)
+        # Most lines of a wrapped list fill its width; a long URL may overflow it, an entry's last
+        # line falls short of it: the width is read from the fuller lines, not the longest.
+        width = lengths[(len(lengths) * 3) // 4] if lengths else 0
+        counts = Counter(next((shape for shape in _NAME_SHAPES if shape.match(line)), None) for line in stripped)
+        counts.pop(None, None)
+        shape, count = counts.most_common(1)[0] if counts else (None, 0)
+        one_per_line: set[int] = set()
+        pairs: set[int] = set()
+        paragraph: list[int] = []
+        for index in range(len(stripped) + 1):
+            if index < len(stripped) and stripped[index]:
+                paragraph.append(index)
+                continue
+            breaks = len(paragraph) - 1
+            boundaries = sum(_could_start(stripped[i], stripped[i + 1]) for i in paragraph[:-1])
+            if breaks >= 2 and boundaries >= _ONE_PER_LINE_SHARE * breaks:
+                one_per_line.update(paragraph)
+            if breaks == 1:
+                pairs.add(paragraph[1])
+            paragraph = []
+        return cls(width, shape if count >= 2 else None, frozenset(one_per_line), frozenset(pairs))
+
+    def starts_entry(self, previous: str, line: str, index: int, before: str = "") -> bool | None:
+        """Whether ``line`` (the list's line ``index``) starts an entry after ``previous`` (itself after
+        ``before`` in its entry): True, False, or None when it could but is read as a wrapped line
+        (the previous line fills the width)."""
+        if not _could_start(previous, line, before):
+            return False
+        if (
+            self.width > _WIDEST_WRAP
+            or index in self.one_per_line
+            or (len(previous) < 0.9 * self.width and len(previous) + 1 + len(line.split(maxsplit=1)[0]) <= self.width)
+            or (self.name_shape is not None and self.name_shape.match(line))
+            or (index in self.pairs and looks_like_reference(previous) and looks_like_reference(line))
+        ):
+            return True
+        return None
+
+
+def _could_start(previous: str, line: str, before: str = "") -> bool:
+    """The previous line ends as an entry ends (not with an initial or an editor's mark: "Eds. C.↵
+    Constanda, M.", "Под ред. Н.А. Абрамовой, К.С.↵Гинсберга") and this one begins as an entry begins."""
+    if not _BEGINS_ENTRY.match(line) or _OPEN_END.search(previous) or _continues().match(line):
+        return False
+    if _ENDS_ENTRY.search(previous):
+        return True
+    # a URL wrapped over lines ("…/s10512-↵008-9025-x") ends its entry as a URL
+    joined = before.rsplit(maxsplit=1)[-1] + previous if before.strip() else ""
+    return not _SPACE.search(previous) and bool(_ENDS_ENTRY.search(joined))
+
+
+#: A line that ends with an initial ("C.", "Yu.", "Р.Ш.") or an editor's mark: the name goes on.
+_OPEN_END = re.compile(r"(?:\b[A-ZА-ЯЁ][a-zа-яё]?|\b(?:[Ee]ds?|red|ред))\.\s*$")
+
+
+@lru_cache(maxsize=1)
+def _continues() -> re.Pattern[str]:
+    """A line that goes on with an entry, never starts one: a DOI, an ISBN, a volume, number or page
+    marker, an editor's statement, "In Journal", "// Journal", a dash, a
+    place and its colon or comma ("Moscow, Nauka", "М.: Атомиздат"), the lexicon's words."""
+    # "Available at: …" and "URL: …" may be a whole entry (a web page), so they are not here
+    places = "|".join(re.escape(place) for place in sorted(PLACES, key=len, reverse=True))
+    numbered = "|".join(pattern(name) for name in _NUMBER_ABBREVIATIONS)
+    return re.compile(
+        rf"(?:{pattern('DOI_WORD')}|{pattern('ISBN_WORD')}|(?:{numbered})\.|{pattern('PAGES_WORD')}\d|{pattern('EDITED_BY')}|In:?\s|//|[–—]\s|"
+        rf"(?:{places})\s?[,:;]|(?:{places})\.(?=\s?[,:;]|\s[A-ZА-ЯЁ]))"
+    )
+
+
+def _in_sequence(labelled: list[str]) -> bool:
+    """Lines opening with a label number a list when at least two labels follow each other
+    ("3." then "4."): "Т.↵53. – № 11" and "Т.↵102. – № 4" are volumes wrapped to a line start."""
+    numbers = [int(_number(match)) for match in map(_LABEL.match, labelled) if match]
+    return any(b == a + 1 for a, b in itertools.pairwise(numbers))
 
 
 def _list_style(labelled: list[str]) -> str | None:
@@ -263,12 +425,6 @@ def _vocabulary(lines: list[str]) -> Counter[str]:
             found = found[:-1]
         words.update(found)
     return words
-
-
-def _starts_entry(previous: str, line: str, width: int) -> bool:
-    """In an unnumbered list: the previous line ended an entry and this one starts another."""
-    ended = _ENTRY_END.search(previous) is not None and len(previous) < 0.9 * width
-    return ended and (_NAME_START.match(line) is not None or line[:1].isupper())
 
 
 def _join(parts: list[str], vocabulary: Counter[str]) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from ..parsing.parser import parse_reference
@@ -29,6 +29,7 @@ _STATIC = {
     "index.html": "text/html; charset=utf-8",
     "app.js": "text/javascript; charset=utf-8",
     "style.css": "text/css; charset=utf-8",
+    "favicon.svg": "image/svg+xml",
 }
 #: No request may load anything from elsewhere, nor run inline script.
 _SECURITY_HEADERS = {
@@ -70,6 +71,11 @@ def create_app(max_body_bytes: int = MAX_BODY_BYTES) -> Starlette:
         content = resources.files("translit_refs.web").joinpath("static", name).read_bytes()
         return Response(content, media_type=_STATIC[name], headers=_SECURITY_HEADERS)
 
+    async def favicon(_request: Request) -> Response:
+        """The page's icon is ``/static/favicon.svg``; a client that asks for ``/favicon.ico`` anyway is
+        sent there (not a 404 in the server's log and the browser's console)."""
+        return RedirectResponse("/static/favicon.svg", status_code=301, headers=_SECURITY_HEADERS)
+
     async def api_parse(request: Request) -> Response:
         try:
             text, options = Options.from_json(await body_json(request))
@@ -94,6 +100,7 @@ def create_app(max_body_bytes: int = MAX_BODY_BYTES) -> Starlette:
     routes = [
         Route("/", page, methods=["GET"]),
         Route("/static/{name}", page, methods=["GET"]),
+        Route("/favicon.ico", favicon, methods=["GET"]),
         Route("/api/parse", api_parse, methods=["POST"]),
         Route("/api/export", api_export, methods=["POST"]),
     ]

@@ -22,9 +22,10 @@ from typing import Any
 from ..documents.listsplit import ReferenceSection, find_reference_sections, parallel_sections
 from ..export.bibtex_ris import to_bibtex, to_ris
 from ..export.csl import to_csl_json_list
-from ..models import Reference, StyleFamily
-from ..parsing.lines import BOM
+from ..models import Diagnostic, Reference, StyleFamily
+from ..parsing.lines import BOM, text_lines
 from ..pipeline import Entry, Pipeline, as_read, leading_family, listed_entries, text_entries
+from ..quality import held_for_review
 from ..spans import field_spans
 
 #: Export formats and their media types.
@@ -35,6 +36,12 @@ EXPORTS = {
 }
 #: Keys ``reference_json`` adds to the model's fields; ``export`` drops them.
 _VIEW_KEYS = ("spans", "label", "line")
+#: The keys of a parse request, and those of them that are switches (true or false).
+REQUEST_KEYS = ("text", "find", "partner", "cyrillic", "alone", "lines", "family")
+_SWITCHES = ("find", "cyrillic", "alone")
+#: The kind of list that cites the article itself ("How to Cite"): shown, never exported with the
+#: bibliography.
+HOW_TO_CITE = "how-to-cite"
 
 
 class RequestError(ValueError):
@@ -68,6 +75,13 @@ class Options:
         """The text and options of a request body ``{"text": …, "find": …, …}``."""
         if not isinstance(body, dict):
             raise RequestError('send a JSON object such as {"text": "…"}')
+        unknown = sorted(set(body) - set(REQUEST_KEYS))
+        if unknown:
+            raise RequestError(f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}: "
+                               f"use {', '.join(REQUEST_KEYS)}")  # fmt: skip
+        for switch in _SWITCHES:
+            if switch in body and not isinstance(body[switch], bool):
+                raise RequestError(f'"{switch}" must be true or false')
         text = body.get("text", "")
         lines = body.get("lines")
         partner = body.get("partner") or None
@@ -100,6 +114,8 @@ class _List:
     partner_heading: str | None = None
     #: Entries read in each family (batches of a long list may differ).
     families: Counter[StyleFamily] = field(default_factory=Counter)
+    #: The splitter's warnings for an entry (by its line): lines it joined that could start a reference.
+    joins: dict[int, tuple[Diagnostic, ...]] = field(default_factory=dict)
 
 
 def found_lists(text: str, options: Options) -> tuple[list[_List], int]:
@@ -120,6 +136,7 @@ def found_lists(text: str, options: Options) -> tuple[list[_List], int]:
         if both is not None and section == both[0]:
             continue  # the Cyrillic list: read with its transliteration, as its partner
         listed = _List(section.kind, section.heading, listed_entries(section.entries))
+        listed.joins = {entry.first_line: entry.diagnostics for entry in section.entries if entry.diagnostics}
         if both is not None and section == both[1]:
             listed.partner = tuple(entry.text for entry in both[0].entries)
             listed.partner_heading = both[0].heading
@@ -135,7 +152,7 @@ def _outside(text: str, sections: Sequence[ReferenceSection]) -> int:
     headings = {s.heading for s in sections if s.heading}
     return sum(
         1
-        for number, line in enumerate(text.splitlines(), 1)
+        for number, line in enumerate(text_lines(text), 1)
         if line.strip() and number not in covered and line.strip() not in headings
     )
 
@@ -172,7 +189,7 @@ def parse_events(text: str, options: Options) -> Iterator[dict[str, Any]]:
                 "done": done,
                 "total": total,
                 "references": [
-                    reference_json(reference, entry.label, entry.line)
+                    reference_json(_with_joins(reference, listed.joins.get(entry.line, ())), entry.label, entry.line)
                     for reference, entry in zip(batch.references, batch.entries, strict=True)
                 ],
             }
@@ -184,6 +201,21 @@ def parse_events(text: str, options: Options) -> Iterator[dict[str, Any]]:
             summary["partner"] = {"heading": listed.partner_heading, "count": len(listed.partner), "paired": paired}
         yield summary
     yield {"event": "done", "total": total}
+
+
+def _with_joins(reference: Reference, joins: tuple[Diagnostic, ...]) -> Reference:
+    """The reference with the splitter's warnings that it may hold two references (lines it joined
+    that could start one), flagged for review; unchanged without them."""
+    if not joins:
+        return reference
+    reason = "it may be two references: " + joins[0].message
+    update = {
+        "diagnostics": (*reference.diagnostics, *joins),
+        "needs_review": True,
+        "review_reasons": (reason, *reference.review_reasons),
+        "confidence": held_for_review(reference.confidence or 0.0),
+    }
+    return reference.model_copy(update=update)
 
 
 def _transliteration() -> None:
@@ -240,10 +272,13 @@ def references_from_json(items: Any) -> list[Reference]:
 
 
 def export(to: str, body: Any) -> str:
-    """CSL-JSON, BibTeX or RIS of ``{"references": [...]}`` (models) or ``{"text": …}`` (parsed)."""
+    """CSL-JSON, BibTeX or RIS of ``{"references": [...]}`` (models) or ``{"text": …}`` (parsed: the
+    lists found in the text, without the "How to Cite" line, which cites the article itself)."""
     if to not in EXPORTS:
         raise RequestError(f"unknown export {to!r}: use one of {', '.join(EXPORTS)}")
     if isinstance(body, dict) and "references" in body:
+        if set(body) != {"references"}:
+            raise RequestError('send {"references": [...]} alone, or the text and options of a parse')
         references = references_from_json(body["references"])
     else:
         text, options = Options.from_json(body)
@@ -251,6 +286,7 @@ def export(to: str, body: Any) -> str:
         references = [
             reference
             for listed in found_lists(text, options)[0]
+            if listed.kind != HOW_TO_CITE  # the article itself is not in its bibliography
             for finished in pipeline.run(pipeline.batches(listed.entries, listed.partner), as_read)
             for reference in finished.value.references
         ]

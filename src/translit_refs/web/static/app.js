@@ -18,6 +18,10 @@ const MAX_TEXT = 8 * 1024 * 1024;
 
 const state = { lists: [], seen: new Set(), generation: 0, outside: 0 };
 const $ = (id) => document.getElementById(id);
+// "1 reference", "2 references".
+const count = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+// The kind of list that cites the article itself: shown, never downloaded with the bibliography.
+const HOW_TO_CITE = "how-to-cite";
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -217,7 +221,7 @@ function listSection(listIndex) {
   const name = list.heading || (list.kind === "how-to-cite" ? "How to Cite" : list.kind === "lines" ? "List" : "References");
   const head = el("h2", { class: "list-head", id: `list-${listIndex + 1}-head` },
     el("span", { class: "name", text: name }), " · ",
-    el("span", { class: "count", text: `${list.count} reference${list.count === 1 ? "" : "s"}` }), " ",
+    el("span", { class: "count", text: count(list.count, "reference") }), " ",
     el("span", { class: "family", "data-family": "", text: "" }));
   section.append(head, el("p", { class: "partner-note", hidden: true }), el("ol", { class: "refs" }));
   return section;
@@ -230,7 +234,7 @@ function updateListHead(listIndex) {
   family.textContent = list.family ? `· style family: ${list.family}` : "· style family: not detected";
   family.dataset.family = list.family || "";
   const flagged = list.references.filter((r) => r.needs_review).length;
-  section.querySelector(".count").textContent = `${list.references.length} references, ${flagged} to review`;
+  section.querySelector(".count").textContent = `${count(list.references.length, "reference")}, ${flagged} to review`;
   if (list.partner) {
     const note = section.querySelector(".partner-note");
     note.hidden = false;
@@ -244,14 +248,14 @@ function updateListHead(listIndex) {
 async function parseAll(event) {
   event.preventDefault();
   const text = $("text").value;
-  if (!text.trim()) { showError("Paste a reference list first."); $("text").focus(); return; }
-  if (new Blob([text]).size > MAX_TEXT) { showError(`The text is larger than ${MAX_TEXT / 1048576} MB; paste a shorter list.`); return; }
+  if (!text.trim() || new Blob([text]).size > MAX_TEXT) {
+    clearResults();  // old results would read as the answer to this text
+    showError(text.trim() ? `The text is larger than ${MAX_TEXT / 1048576} MB; paste a shorter list.` : "Paste a reference list first.");
+    $("text").focus();
+    return;
+  }
   showError("");
-  const generation = ++state.generation;
-  state.lists = [];
-  state.seen = new Set();
-  $("results").replaceChildren();
-  $("tools").hidden = true;
+  const generation = clearResults();
   $("parse").disabled = true;
   setProgress("Finding the lists", 0, 1);
   setStatus("Parsing…");
@@ -295,14 +299,18 @@ async function parseAll(event) {
     await pump();
     if (generation !== state.generation) return;
     renderLegend();
-    const count = state.lists.reduce((n, l) => n + l.references.length, 0);
+    const shown = state.lists.reduce((n, l) => n + l.references.length, 0);
     const flagged = state.lists.reduce((n, l) => n + l.references.filter((r) => r.needs_review).length, 0);
-    const left = state.outside && body.find ? ` ${state.outside} other line${state.outside > 1 ? "s" : ""} of the text `
+    const joined = state.lists.reduce((n, l) => n + l.references.filter((r) => r.diagnostics.some((d) => d.code === "joined-lines")).length, 0);
+    const left = state.outside && body.find ? ` ${count(state.outside, "other line")} of the text `
       + "left out (a page’s prose; if they are references, uncheck “Find the list in a page” to read every line)." : "";
-    setStatus((count ? `${count} references in ${state.lists.length} list${state.lists.length > 1 ? "s" : ""}; ${flagged} need review.`
-      : "No reference list was found in the text.") + left);
-    $("tools").hidden = count === 0;
+    const merged = joined ? ` ${count(joined, "reference")} may hold two: a line that could start a reference was read as a wrapped line (flagged; a blank line before it separates them).` : "";
+    setStatus((shown ? `${count(shown, "reference")} in ${count(state.lists.length, "list")}; ${flagged} need review.`
+      : "No reference list was found in the text.") + merged + left);
+    $("tools").hidden = shown === 0;
     $("progress-box").hidden = true;
+    // The results start below the form: bring the summary and the first references into view.
+    $("status").scrollIntoView({ block: "start" });
     document.body.dataset.ready = String(generation);
   } catch (error) {
     showError(error.message);
@@ -313,6 +321,7 @@ async function parseAll(event) {
   }
 
   function handleEvent(message) {
+    if (generation !== state.generation) return;  // a later Parse (or an empty one) replaced this one
     if (message.event === "start") {
       total = message.total;
       state.outside = message.outside;
@@ -336,8 +345,20 @@ async function parseAll(event) {
   }
 }
 
+// Forget what was shown (and stop rendering it); the number of the parse that starts now.
+function clearResults() {
+  state.lists = [];
+  state.seen = new Set();
+  $("results").replaceChildren();
+  $("tools").hidden = true;
+  $("download-note").textContent = "";
+  setStatus("");
+  return ++state.generation;
+}
+
 async function download(format, button) {
-  const references = state.lists.flatMap((l) => l.references);
+  // The bibliography: the lists' references, not the "How to Cite" line (the article itself).
+  const references = state.lists.filter((l) => l.kind !== HOW_TO_CITE).flatMap((l) => l.references);
   button.disabled = true;
   try {
     const response = await fetch(`/api/export?to=${encodeURIComponent(format)}`, {
@@ -350,7 +371,8 @@ async function download(format, button) {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
-    setStatus(`Downloaded ${references.length} references as ${format}.`);
+    // said next to the buttons: the summary of the parse stays
+    $("download-note").textContent = `Downloaded ${count(references.length, "reference")} as ${button.textContent}.`;
   } catch (error) {
     showError(error.message);
   } finally {
