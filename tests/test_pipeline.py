@@ -13,6 +13,7 @@ import pytest
 
 from translit_refs import parse_list
 from translit_refs.cli import main
+from translit_refs.models import Diagnostic, Severity
 from translit_refs.pipeline import (
     BATCH_SIZE,
     LIBRARY,
@@ -50,9 +51,9 @@ def test_steps_run_in_their_declared_order(monkeypatch: pytest.MonkeyPatch) -> N
     pytest.importorskip("iuliia", reason="the translit extra is not installed")
     ran = _recording(monkeypatch)
     pipeline = Pipeline().enable("cyrillic")
-    assert pipeline.steps == ("read", "pair", "not-utf8", "cyrillic") == tuple(STEPS)
+    assert pipeline.steps == ("read", "pair", "not-utf8", "joined-lines", "cyrillic") == tuple(STEPS)
     read = pipeline.apply(Batch((Entry(SEED[7], 8),)))
-    assert ran == ["read", "pair", "not-utf8", "cyrillic"]
+    assert ran == ["read", "pair", "not-utf8", "joined-lines", "cyrillic"]
     assert read.references[0].title_cyrillic is not None  # the last step's work
 
 
@@ -60,6 +61,7 @@ def test_the_order_does_not_depend_on_the_order_steps_are_switched_on() -> None:
     assert Pipeline().disable("pair", "not-utf8").enable("cyrillic", "not-utf8").steps == (
         "read",
         "not-utf8",
+        "joined-lines",
         "cyrillic",
     )
 
@@ -141,16 +143,16 @@ def test_the_library_the_command_line_and_the_web_run_the_same_steps(
 ) -> None:
     ran = _recording(monkeypatch)
     parse_list(SEED[:3])
-    assert ran == ["read", "pair", "not-utf8"]
+    assert ran == ["read", "pair", "not-utf8", "joined-lines"]
     ran.clear()
     source = tmp_path / "list.txt"
     source.write_text("\n".join(SEED[:3]) + "\n", "utf-8")
     main(["parse", str(source), "-q"])
     capsys.readouterr()
-    assert ran == ["read", "pair", "not-utf8"]
+    assert ran == ["read", "pair", "not-utf8", "joined-lines"]
     ran.clear()
     service.parse_text("\n".join(SEED[:3]), service.Options(find=False))
-    assert ran == ["read", "pair", "not-utf8"]
+    assert ran == ["read", "pair", "not-utf8", "joined-lines"]
 
 
 def test_the_command_line_and_the_web_give_the_same_references(
@@ -169,3 +171,15 @@ def test_the_command_line_and_the_web_give_the_same_references(
     assert Pipeline().parse(text).references == tuple(
         reference for batch in (lines[:BATCH_SIZE], lines[BATCH_SIZE:]) for reference in parse_list(batch).references
     )
+
+
+def test_a_joined_entry_is_flagged_by_the_pipeline() -> None:
+    """The splitter's doubtful join reaches the reference, in the library, the command line and the web alike."""
+    join = Diagnostic(code="joined-lines", message="line 3 was read as a wrapped line", severity=Severity.WARNING)
+    entry = Entry(SEED[0], 2, joins=(join,))
+    flagged = Pipeline().apply(Batch((entry,))).references[0]
+    assert flagged.needs_review
+    assert flagged.diagnostics[-1] == join
+    assert flagged.review_reasons[0].startswith("it may be two references")
+    unflagged = Pipeline().disable("joined-lines").apply(Batch((entry,))).references[0]
+    assert join not in unflagged.diagnostics

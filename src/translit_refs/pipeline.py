@@ -61,6 +61,9 @@ class Entry:
     line: int
     label: str | None = None
     undecodable: bool = False
+    #: The splitter's warnings that the entry may hold two references (lines it joined that could have
+    #: started one: ``documents.listsplit``).
+    joins: tuple[Diagnostic, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +128,32 @@ def _with_decoding_error(reference: Reference) -> Reference:
     return reference.model_copy(update=update)
 
 
+def _flag_joins(_pipeline: Pipeline, batch: Batch) -> Batch:
+    """``joined-lines``: the reference of an entry the splitter joined from lines that could have started
+    a reference of their own says so, and is held for review."""
+    if not any(entry.joins for entry in batch.entries):
+        return batch
+    references = tuple(
+        with_joins(reference, entry.joins) for entry, reference in zip(batch.entries, batch.references, strict=True)
+    )
+    return replace(batch, references=references)
+
+
+def with_joins(reference: Reference, joins: tuple[Diagnostic, ...]) -> Reference:
+    """The reference with the splitter's warnings that it may hold two references, flagged for review;
+    unchanged without them."""
+    if not joins:
+        return reference
+    reason = "it may be two references: " + joins[0].message
+    update = {
+        "diagnostics": (*reference.diagnostics, *joins),
+        "needs_review": True,
+        "review_reasons": (reason, *reference.review_reasons),
+        "confidence": held_for_review(reference.confidence or 0.0),
+    }
+    return reference.model_copy(update=update)
+
+
 def _recover_cyrillic(_pipeline: Pipeline, batch: Batch) -> Batch:
     """``cyrillic``: the batch's transliteration scheme and the Cyrillic titles of its Russian works."""
     cyrillic = importlib.import_module("translit_refs.transliteration.cyrillic")
@@ -132,9 +161,15 @@ def _recover_cyrillic(_pipeline: Pipeline, batch: Batch) -> Batch:
 
 
 #: The steps, in the order they run.
-STEPS: dict[str, Step] = {"read": _read, "pair": _pair, "not-utf8": _flag_not_utf8, "cyrillic": _recover_cyrillic}
+STEPS: dict[str, Step] = {
+    "read": _read,
+    "pair": _pair,
+    "not-utf8": _flag_not_utf8,
+    "joined-lines": _flag_joins,
+    "cyrillic": _recover_cyrillic,
+}
 #: The steps that run unless switched off; the others run only when switched on.
-DEFAULT_STEPS = frozenset({"read", "pair", "not-utf8"})
+DEFAULT_STEPS = frozenset({"read", "pair", "not-utf8", "joined-lines"})
 
 
 class LinesLostError(Exception):
@@ -339,7 +374,7 @@ def text_entries(text: str) -> list[Entry]:
 def listed_entries(entries: Iterable[ListEntry], undecodable: bool = False) -> list[Entry]:
     """The entries a document's list was split into (``documents.listsplit``), each with its first
     line and label; with ``undecodable``, an entry holding U+FFFD is marked so."""
-    return [Entry(e.text, e.first_line, e.label, undecodable and "\ufffd" in e.text) for e in entries]
+    return [Entry(e.text, e.first_line, e.label, undecodable and "\ufffd" in e.text, e.diagnostics) for e in entries]
 
 
 def _items(lines: Iterable[str]) -> list[str]:

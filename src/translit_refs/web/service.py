@@ -22,10 +22,9 @@ from typing import Any
 from ..documents.listsplit import ReferenceSection, find_reference_sections, parallel_sections
 from ..export.bibtex_ris import to_bibtex, to_ris
 from ..export.csl import to_csl_json_list
-from ..models import Diagnostic, Reference, StyleFamily
+from ..models import Reference, StyleFamily
 from ..parsing.lines import BOM, text_lines
 from ..pipeline import Entry, Pipeline, as_read, leading_family, listed_entries, text_entries
-from ..quality import held_for_review
 from ..spans import field_spans
 
 #: Export formats and their media types.
@@ -115,7 +114,6 @@ class _List:
     #: Entries read in each family (batches of a long list may differ).
     families: Counter[StyleFamily] = field(default_factory=Counter)
     #: The splitter's warnings for an entry (by its line): lines it joined that could start a reference.
-    joins: dict[int, tuple[Diagnostic, ...]] = field(default_factory=dict)
 
 
 def found_lists(text: str, options: Options) -> tuple[list[_List], int]:
@@ -136,7 +134,6 @@ def found_lists(text: str, options: Options) -> tuple[list[_List], int]:
         if both is not None and section == both[0]:
             continue  # the Cyrillic list: read with its transliteration, as its partner
         listed = _List(section.kind, section.heading, listed_entries(section.entries))
-        listed.joins = {entry.first_line: entry.diagnostics for entry in section.entries if entry.diagnostics}
         if both is not None and section == both[1]:
             listed.partner = tuple(entry.text for entry in both[0].entries)
             listed.partner_heading = both[0].heading
@@ -189,7 +186,7 @@ def parse_events(text: str, options: Options) -> Iterator[dict[str, Any]]:
                 "done": done,
                 "total": total,
                 "references": [
-                    reference_json(_with_joins(reference, listed.joins.get(entry.line, ())), entry.label, entry.line)
+                    reference_json(reference, entry.label, entry.line)
                     for reference, entry in zip(batch.references, batch.entries, strict=True)
                 ],
             }
@@ -201,21 +198,6 @@ def parse_events(text: str, options: Options) -> Iterator[dict[str, Any]]:
             summary["partner"] = {"heading": listed.partner_heading, "count": len(listed.partner), "paired": paired}
         yield summary
     yield {"event": "done", "total": total}
-
-
-def _with_joins(reference: Reference, joins: tuple[Diagnostic, ...]) -> Reference:
-    """The reference with the splitter's warnings that it may hold two references (lines it joined
-    that could start one), flagged for review; unchanged without them."""
-    if not joins:
-        return reference
-    reason = "it may be two references: " + joins[0].message
-    update = {
-        "diagnostics": (*reference.diagnostics, *joins),
-        "needs_review": True,
-        "review_reasons": (reason, *reference.review_reasons),
-        "confidence": held_for_review(reference.confidence or 0.0),
-    }
-    return reference.model_copy(update=update)
 
 
 def _transliteration() -> None:
