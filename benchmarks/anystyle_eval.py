@@ -47,11 +47,12 @@ from typing import Any
 
 from translit_refs import parse_list, parse_reference, to_csl_json
 
+from output_diff import anystyle_text
+
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ROOT.parent / "shared" / "corpus" / "anystyle" / "core.xml"
 #: Punctuation AnyStyle's tokenizer cuts off as tokens of their own (fullwidth forms, 。 and 、),
 #: so that core.xml prints "舒仁輝 ，" for the "舒仁輝，" of the printed reference.
-_CJK_PUNCTUATION = frozenset(chr(code) for code in (0x3001, 0x3002, *range(0xFF01, 0xFF65)))
 IGNORED = ("citation-number", "note", "source", "director", "producer")
 #: Label → the CSL field it is scored as (the name shown in the table).
 FIELDS = {
@@ -88,27 +89,6 @@ _ORDINALS = {
     )
 }
 _SHOWN = 4
-
-
-def anystyle_text(sequence: ET.Element) -> str:
-    """The text of one ``<sequence>`` of AnyStyle's core.xml as it was printed.
-
-    Copied from ``benchmarks/output_diff.py`` (branch output-diff). AnyStyle cuts a reference into tokens
-    at whitespace and writes each labelled segment as its tokens joined by one space, so a segment
-    boundary was a space in print: the segments are joined by one space, each taken verbatim. Its
-    tokenizer also cuts fullwidth and ideographic punctuation off as tokens of their own, so the spaces
-    around those are the file's, not the print's ("北京 ：" was "北京："), and are dropped.
-    """
-    text = " ".join(segment.text or "" for segment in sequence)
-    if not _CJK_PUNCTUATION.intersection(text):
-        return text
-    kept = [
-        character
-        for position, character in enumerate(text)
-        if character != " "
-        or not ({text[position - 1 : position], text[position + 1 : position + 2]} & _CJK_PUNCTUATION)
-    ]
-    return "".join(kept)
 
 
 # --------------------------------------------------------------------------- normalising

@@ -10,10 +10,10 @@ a key only in ``alt`` takes its first non-null value), as the library's ``displa
 CSL processors: a bracketed translation in ``custom`` becomes part of the title, "Original
 [Translation]" (and likewise the container's), and ``custom`` is dropped (so are the profile's ``note``
 lines for Zotero: citeproc-js reads the gold's variables and types directly). Each item is rendered
-alone as a one-entry bibliography (plain text) by citeproc-js (``csl_render_each.js``) in each style of
-Debian's ``citation-style-language-styles``; the leading citation number of a style that numbers its
-entries ("1.", "[1]") is cut off, as ``split_references`` does for a copied list. Each style's entries
-are read as one list (``parse_list``) and converted with ``to_csl_json`` (``data`` profile).
+alone as a one-entry bibliography (plain text) by citeproc-js (``tests/clients/csl_render.js`` with
+``"each"``) in each style of Debian's ``citation-style-language-styles``; the leading citation number
+of a style that numbers its entries ("1.", "[1]") is cut off, as ``split_references`` does for a copied
+list. Each style's entries are read as one list (``parse_list``) and converted with ``to_csl_json`` (``data`` profile).
 
 Scoring: every field of the source item that the style prints is scored against the gold (``expect``
 and its ``alt`` values) with the comparisons of ``score_csl.py`` (imported from ``--scorer``), and,
@@ -51,7 +51,7 @@ from typing import Any
 from translit_refs import parse_list, to_csl_json
 
 ROOT = Path(__file__).resolve().parent.parent
-RENDERER = Path(__file__).resolve().parent / "csl_render_each.js"
+RENDERER = ROOT / "tests" / "clients" / "csl_render.js"
 NODE_MODULES = ROOT / "tests" / "clients" / "node_modules"
 STYLES_DIR = Path("/usr/share/citation-style-language/styles")
 STYLES = (
@@ -161,7 +161,7 @@ def render(style: Path, items: list[dict[str, Any]], cache: Path) -> list[dict[s
     keys = [item_hash(item) for item in items]
     missing = [(key, item) for key, item in zip(keys, items, strict=True) if key not in stored]
     if missing:
-        payload = {"style": str(style), "modules": str(NODE_MODULES), "items": [item for _, item in missing]}
+        payload = {"style": str(style), "each": True, "items": [item for _, item in missing]}
         done = subprocess.run(
             ["node", str(RENDERER)], input=json.dumps(payload), capture_output=True, text=True, check=False
         )

@@ -1,6 +1,8 @@
 // Renders CSL-JSON items with citeproc-js, the CSL engine of Zotero and Mendeley.
-// stdin: {"style": "<path to .csl>", "items": [CSL-JSON items]}; stdout: JSON array, one plain-text
-// bibliography entry per item, in the order given (whatever order the style sorts them in).
+// stdin: {"style": "<path to .csl>", "items": [CSL-JSON items], "each": false}; stdout: JSON array, one
+// plain-text bibliography entry per item, in the order given (whatever order the style sorts them in).
+// With "each": true every item is rendered alone, as a one-entry bibliography (benchmarks/csl_styles.py),
+// and each answer is {"text": plain text or null, "error": message or null}.
 "use strict";
 const fs = require("fs");
 const CSL = require("citeproc");
@@ -17,6 +19,22 @@ const engine = new CSL.Engine(
   "en-US",
 );
 engine.setOutputFormat("text");
+if (input.each) {
+  const results = input.items.map((item) => {
+    try {
+      engine.updateItems([String(item.id)]);
+      const bibliography = engine.makeBibliography();
+      if (!bibliography || bibliography[1].length === 0) {
+        return { text: null, error: "the style made no bibliography entry" };
+      }
+      return { text: bibliography[1][0], error: null };
+    } catch (error) {
+      return { text: null, error: String(error && error.message ? error.message : error) };
+    }
+  });
+  process.stdout.write(JSON.stringify(results));
+  process.exit(0);
+}
 engine.updateItems([...byId.keys()]);
 const [meta, entries] = engine.makeBibliography();
 const rendered = new Map(meta.entry_ids.map((ids, index) => [String(ids[0]), entries[index].trim()]));
