@@ -95,6 +95,7 @@ TERMINAL_FRAGMENTS: dict[str, str] = {
     "PAREN_IMPRINT": "(W. W. Norton, NY, ",
     "CHICAGO_LOCATOR": "3, no. 2 (2009): 137–",
     "BARE_VOLUME": ", 108, pp. ",
+    "BARE_PAGES": ". 54–68 ",
 }
 
 #: Inputs that stress the regular expressions outside the grammar.

@@ -224,3 +224,25 @@ def test_a_year_between_commas_before_the_pages_is_no_volume() -> None:
     assert ref.volume is None
     assert ref.issued is not None
     assert ref.issued.year == 2010
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bajanov, E., 1995. Assessing the Politics. Cold War Intern. History Project Bull. 54–68.",
+        "Bajanov, E. (1995). Assessing the Politics. Cold War Intern. History Project Bull., 54–68.",
+    ],
+    ids=["elsevier-harvard", "cell"],
+)
+def test_pages_closing_the_reference_after_the_journal(text: str) -> None:
+    ref = parse_reference(text)
+    assert (ref.container_title, ref.pages, ref.type) == (
+        "Cold War Intern. History Project Bull.",
+        "54–68",
+        ReferenceType.ARTICLE,
+    )
+
+
+def test_a_range_of_years_closing_the_reference_is_no_pages() -> None:
+    ref = parse_reference("Ivanov I.I. Istoriya voiny. 1941–1945.")
+    assert ref.pages is None

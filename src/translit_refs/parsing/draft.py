@@ -51,6 +51,7 @@ ARTICLE_LOCATORS = frozenset(
         kinds.YEAR_LOCATOR,
         kinds.CHICAGO_LOCATOR,
         kinds.BARE_VOLUME,
+        kinds.BARE_PAGES,
         kinds.ARTICLE_NO,
     }
 )

@@ -429,6 +429,7 @@ _MARKER_READERS: dict[str, Reader] = {
     kinds.YEAR_LOCATOR: _year_locator,
     kinds.CHICAGO_LOCATOR: _apa,
     kinds.BARE_VOLUME: _set("volume"),
+    kinds.BARE_PAGES: _set("pages", page_range),
     kinds.PAREN_IMPRINT: _paren_imprint,
     kinds.VANCOUVER_LOCATOR: _apa,
     kinds.ARCHIVE_LOCATOR: _set("archive_location", lambda v: v.rstrip(".")),
