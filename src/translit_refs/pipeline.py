@@ -119,10 +119,16 @@ def _with_decoding_error(reference: Reference) -> Reference:
     """The reference with an error that says its bytes were not UTF-8 (and so flagged for review)."""
     message = "bytes that are not UTF-8 were read as U+FFFD"
     error = Diagnostic(code="not-utf8", message=message, severity=Severity.ERROR)
+    return _held_for_review(reference, (error,), message)
+
+
+def _held_for_review(reference: Reference, diagnostics: tuple[Diagnostic, ...], reason: str) -> Reference:
+    """The reference with more diagnostics and a first reason to review it, its confidence held below the
+    review threshold."""
     update = {
-        "diagnostics": (*reference.diagnostics, error),
+        "diagnostics": (*reference.diagnostics, *diagnostics),
         "needs_review": True,
-        "review_reasons": (message, *reference.review_reasons),
+        "review_reasons": (reason, *reference.review_reasons),
         "confidence": held_for_review(reference.confidence or 0.0),
     }
     return reference.model_copy(update=update)
@@ -144,14 +150,7 @@ def with_joins(reference: Reference, joins: tuple[Diagnostic, ...]) -> Reference
     unchanged without them."""
     if not joins:
         return reference
-    reason = "it may be two references: " + joins[0].message
-    update = {
-        "diagnostics": (*reference.diagnostics, *joins),
-        "needs_review": True,
-        "review_reasons": (reason, *reference.review_reasons),
-        "confidence": held_for_review(reference.confidence or 0.0),
-    }
-    return reference.model_copy(update=update)
+    return _held_for_review(reference, joins, "it may be two references: " + joins[0].message)
 
 
 def _recover_cyrillic(_pipeline: Pipeline, batch: Batch) -> Batch:

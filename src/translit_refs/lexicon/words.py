@@ -183,7 +183,7 @@ ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,8}")
 #: A law, a decree, an order: its kind, then "от"/"of" and its date ("Федеральный закон от 29.12.2012
 #: № 273-ФЗ", "федер. закон от …", "Federal Law of 29.12.2014 No. 473-FZ", "Postanovlenie … ot 14.07.2005").
 LEGISLATION = re.compile(
-    r"(?i:закон|постановлени[ея]|постанова|указ|указ|наказ|приказ|распоряжени[ея]|розпорядження|кодекс|zakon|"
+    r"(?i:закон|постановлени[ея]|постанова|указ|наказ|приказ|распоряжени[ея]|розпорядження|кодекс|zakon|"
     r"postanovleni[ey]|ukaz|prikaz|rasporyazheni[ey]|federal\s+law|law|decree)\b[^.;]{0,120}?\s(?:от|від|ot|vid|of)\s"
     r"\d{1,2}[.\s]"
 )

@@ -128,8 +128,8 @@ def take_years(draft: Draft, run: list[Sentence], in_lead: bool) -> tuple[list[S
     In the leading run a year stays part of the title when the head or a later "(Year)" dates
     the work ("FRUS. 1950. Vol. 1. (1977)"), or when it is the run's only sentence.
     """
-    dated_in_head = draft.fields.get("issued") is not None  # the head's date, the only one read before the lead
-    if in_lead and (dated_in_head or kinds.DATE_PAREN in draft.kinds or len(run) < 2):
+    # (in the lead, a date is the head's: none is read before it)
+    if in_lead and (draft.fields.get("issued") is not None or kinds.DATE_PAREN in draft.kinds or len(run) < 2):
         return run, False
     for sentence in run:
         if sentence.is_year:
