@@ -16,7 +16,7 @@ from lark import Token
 
 from ..families.base import NEUTRAL, Family
 from ..lexicon import kinds
-from ..lexicon.words import COLLECTION_CUES, LEGISLATION, PROCEEDINGS_CUES, REPORT_TITLES
+from ..lexicon.words import COLLECTION_CUES, LEGISLATION, LEGISLATION_DATE, PROCEEDINGS_CUES, REPORT_TITLES
 from ..models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role, capped
 from .dates import year_of
 from .draft import ARTICLE_LOCATORS, DESIGNATIONS, WEB_MARKERS, Draft, Group, add_persons
@@ -214,8 +214,6 @@ def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
         groups[index] = Group(kinds.EDITOR_MARK, groups[index].element, groups[index].run)
 
 
-#: "от 29.12.2012", "of 14.07.2005": the date a law's kind comes before (``LEGISLATION``).
-_DATED = re.compile(r"(?:от|від|ot|vid|of)\s\d{1,2}[.\s]")
 #: One capitalised word: before "(Year)" in an author-date list, an organisation ("Rosstat (2023).").
 _ONE_NAME = re.compile(r"[A-ZА-ЯЁ][^\W\d_]{2,20}")
 #: Statements of responsibility: what follows them is after the title.
@@ -305,7 +303,7 @@ def reference_type(draft: Draft) -> ReferenceType:
     issued: PartialDate | None = fields.get("issued")
     if kinds.THESIS in marker_kinds:
         return ReferenceType.THESIS
-    if _DATED.search(draft.text) and LEGISLATION.search(draft.text):  # (the cheap test first)
+    if LEGISLATION_DATE.search(draft.text) and LEGISLATION.search(draft.text):  # (the cheap test first)
         return ReferenceType.LEGISLATION
     if kinds.PATENT in marker_kinds:
         return ReferenceType.PATENT
