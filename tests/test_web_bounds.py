@@ -99,8 +99,8 @@ def test_a_declared_body_past_the_limit_is_refused_unread(server: Server) -> Non
     """50 MB announced, nothing sent: the 413 comes at once (with ``Expect: 100-continue`` a client
     sends nothing it would have to discard)."""
     before = server.cpu()
-    head = f"POST /api/parse HTTP/1.1\nHost: 127.0.0.1:{server.port}\nContent-Length: 50000000"
-    answer = exchange(server.port, head, timeout=5)
+    head = f"POST /api/parse HTTP/1.1\nHost: 127.0.0.1:{server.port}\nExpect: 100-continue\nContent-Length: 50000000"
+    answer = exchange(server.port, head, timeout=5)  # the first answer: no "100 Continue"
     assert answer.status == 413
     assert answer.json()["error"].startswith("The request is too large (50.0 MB; the limit is 16.8 MB)")
     assert answer.headers["connection"] == "close"
@@ -195,12 +195,13 @@ def test_a_slow_body_gets_a_408_and_holds_no_worker(small: Server) -> None:
             connection.close()
 
 
-def test_work_stops_when_the_client_goes_away(server: Server) -> None:
+@pytest.mark.parametrize("path", ["/api/parse", "/api/parse?stream=1"])
+def test_work_stops_when_the_client_goes_away(server: Server, path: str) -> None:
     """5,000 references cost about 3.5 s of CPU; a client that leaves after 0.3 s of it costs little
     more (the work stops before its next reference)."""
     text = "\n".join(DEV[index % len(DEV)] for index in range(5000))
     body = json.dumps({"text": text, "find": False}).encode()
-    head = f"POST /api/parse HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nContent-Length: {len(body)}\r\n\r\n"
+    head = f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nContent-Length: {len(body)}\r\n\r\n"
     before = server.cpu()
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as connection:
         connection.sendall(head.encode() + body)
@@ -236,6 +237,36 @@ def test_the_page_is_served_while_parses_run(server: Server) -> None:
         thread.join(timeout=60)
     assert statuses == [200] * 8
     assert sorted(latencies)[8] <= 0.5, latencies  # the 90th percentile of ten
+
+
+def test_a_request_whose_client_left_while_it_waited_for_a_worker_never_starts() -> None:
+    pytest.importorskip("starlette", reason="the web extra is not installed")
+    import anyio  # noqa: PLC0415 - the web extra's
+
+    from translit_refs.web.app import _GoneError, _Job  # noqa: PLC0415
+
+    calls: list[str] = []
+
+    async def scenario() -> None:
+        limiter = anyio.CapacityLimiter(1)
+        await limiter.acquire()  # the only worker is busy
+
+        async def receive() -> dict[str, Any]:
+            await anyio.sleep(0.05)
+            return {"type": "http.disconnect"}
+
+        with pytest.raises(_GoneError), anyio.fail_after(5):
+            await _Job(receive, limiter).run(calls.append, "parsed")
+
+        async def stays() -> dict[str, Any]:
+            await anyio.sleep(10)
+            return {"type": "http.disconnect"}
+
+        limiter.release()
+        assert await _Job(stays, limiter).run(len, "parsed") == 6
+
+    anyio.run(scenario)
+    assert calls == []
 
 
 # Row 8: malformed input is a 400, never a 500.

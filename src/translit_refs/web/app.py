@@ -162,12 +162,12 @@ class _Guard:
         served = scope.get("server")
         host = _authority(headers.get("host", ""))
         if host is None or not self._ours(host, served):
-            refused = _json_error(400, "this server answers only requests for the address it serves (Host)")
+            refused = _json_error(400, "this server answers only requests for the address it serves (Host)", True)
             await refused(scope, receive, secured)
             return
         origin = headers.get("origin")
         if origin is not None and _origin(origin) != host:
-            refused = _json_error(403, "requests from other sites' pages are refused (Origin)")
+            refused = _json_error(403, "requests from other sites' pages are refused (Origin)", True)
             await refused(scope, receive, secured)
             return
         await self.app(scope, receive, secured)
