@@ -342,6 +342,23 @@ def test_only_requests_for_this_address_from_its_own_page_are_answered(
     assert server.cpu() - before <= ATTACK_CPU
 
 
+def test_the_host_names_the_address_the_client_reached() -> None:
+    pytest.importorskip("starlette", reason="the web extra is not installed")
+    from translit_refs.web.app import _Guard, create_app  # noqa: PLC0415
+
+    guard = create_app(hosts=["Box.example"])
+    assert isinstance(guard, _Guard)
+    served = ("::ffff:127.0.0.1", 8000)  # an IPv4 client of a server on "::"
+    for name in ("127.0.0.1", "::ffff:127.0.0.1", "localhost", "box.example"):
+        assert guard._ours((name, 8000), served)
+    assert guard._ours(("0:0:0:0:0:0:0:1", 8000), ("::1", 8000))
+    assert guard._ours(("box.example", 8000), ("192.168.1.5", 8000))
+    assert not guard._ours(("localhost", 8000), ("192.168.1.5", 8000))  # not a loopback address
+    assert not guard._ours(("127.0.0.2", 8000), served)
+    assert not guard._ours(("127.0.0.1", 8001), served)
+    assert not guard._ours(("rebound.example", 8000), served)
+
+
 @pytest.mark.parametrize(
     ("request_line", "status"),
     [("GET /nothing", 404), ("GET /static/app.py", 404), ("GET /api/parse", 405), ("POST /", 405), ("GET /", 200)],

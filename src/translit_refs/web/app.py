@@ -183,11 +183,22 @@ class _Guard:
             return False
         if name in self.hosts or name == address.lower():
             return True
-        try:
-            loopback = ipaddress.ip_address(address).is_loopback
-        except ValueError:
+        reached = _address(address)
+        if reached is None:
             return False
-        return loopback and name == "localhost"
+        return _address(name) == reached or (reached.is_loopback and name == "localhost")
+
+
+def _address(name: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The IP address ``name`` writes, if any (an IPv4 address mapped into IPv6, as a dual-stack
+    socket reports an IPv4 client, as itself)."""
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    return address
 
 
 def _authority(value: str) -> tuple[str, int] | None:
