@@ -181,12 +181,6 @@ def test_a_doubtful_join_is_flagged_on_its_reference(server: str) -> None:
     assert not any(d["code"] == "joined-lines" for r in references for d in r["diagnostics"])
 
 
-def test_request_size_limit(server: str) -> None:
-    status, text, _ = post(server + "/api/parse", {"text": "x" * (17 * 1024 * 1024)})
-    assert status == 413
-    assert "the limit is 16.8 MB" in json.loads(text)["error"]
-
-
 def test_script_is_data(server: str) -> None:
     line = "Aid, M. (2009). <script>alert(1)</script> History. NY, Bloomsbury Press. 432 p."
     reference = _json(server, "/api/parse", {"text": line, "find": False})["lists"][0]["references"][0]

@@ -14,7 +14,7 @@ const FIELD_NAMES = {
   archive_location: "archive location", et_al: "et al.", note: "note (not placed)",
 };
 const RENDER_CHUNK = 100;
-const MAX_TEXT = 8 * 1024 * 1024;
+const MAX_TEXT = 2000000;  // characters: the server's Limits.text_characters (docs/web.md)
 
 const state = { lists: [], seen: new Set(), generation: 0, outside: 0 };
 const $ = (id) => document.getElementById(id);
@@ -248,9 +248,9 @@ function updateListHead(listIndex) {
 async function parseAll(event) {
   event.preventDefault();
   const text = $("text").value;
-  if (!text.trim() || new Blob([text]).size > MAX_TEXT) {
+  if (!text.trim() || text.length > MAX_TEXT) {
     clearResults();  // old results would read as the answer to this text
-    showError(text.trim() ? `The text is larger than ${MAX_TEXT / 1048576} MB; paste a shorter list.` : "Paste a reference list first.");
+    showError(text.trim() ? `The text is longer than ${MAX_TEXT.toLocaleString("en")} characters; paste a shorter list.` : "Paste a reference list first.");
     $("text").focus();
     return;
   }
