@@ -1,10 +1,14 @@
 """Parse throughput of the working tree against another commit, measured in one run.
 
     python benchmarks/compare.py REV [--references 20000] [--rounds 3] [--backend python]
+        [--corpus mixed|seed-like|dev-latin|dev-cyrillic]
 
 Checks REV out in a temporary git worktree, then times ``parse_references`` over the same
-corpus (the seed and dev-corpus fixtures, cycled) in fresh processes, alternating the two trees
-round by round so that machine noise falls on both. Prints each tree's best rate and the ratio.
+corpus in fresh processes, alternating the two trees round by round so that machine noise falls on
+both. Prints each tree's best rate and the ratio. Corpora, cycled to ``--references`` lines:
+``mixed`` (the default) the seed and dev-corpus fixtures; ``seed-like`` distinct seed-style
+references from ``benchmarks/corpus.py`` (made by the working tree); ``dev-latin`` and
+``dev-cyrillic`` the dev corpus's Latin lines and their Cyrillic counterparts.
 """
 
 from __future__ import annotations
@@ -31,11 +35,25 @@ print(time.perf_counter() - start)
 """
 
 
-def corpus(size: int, path: Path) -> None:
-    """Write ``size`` references, the seed list and the dev corpus cycled, one per line."""
-    seed = [line for line in (FIXTURES / "seed_references.txt").read_text("utf-8").splitlines() if line.strip()]
-    dev = [json.loads(line)["text"] for line in (FIXTURES / "dev_npe.jsonl").read_text("utf-8").splitlines()]
-    path.write_text("\n".join(itertools.islice(itertools.cycle(seed + dev), size)) + "\n", encoding="utf-8")
+CORPORA = ("mixed", "seed-like", "dev-latin", "dev-cyrillic")
+
+
+def corpus(size: int, path: Path, name: str = "mixed") -> None:
+    """Write ``size`` references of the corpus ``name`` (``CORPORA``), one per line."""
+    dev = [json.loads(line) for line in (FIXTURES / "dev_npe.jsonl").read_text("utf-8").splitlines()]
+    if name == "seed-like":
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from corpus import references  # noqa: PLC0415 - the benchmarks folder is not a package
+
+        lines = list(references(size))
+    elif name == "dev-latin":
+        lines = [entry["text"] for entry in dev]
+    elif name == "dev-cyrillic":
+        lines = [entry["cyrillic_parallel"] for entry in dev if entry.get("cyrillic_parallel")]
+    else:
+        seed = [line for line in (FIXTURES / "seed_references.txt").read_text("utf-8").splitlines() if line.strip()]
+        lines = seed + [entry["text"] for entry in dev]
+    path.write_text("\n".join(itertools.islice(itertools.cycle(lines), size)) + "\n", encoding="utf-8")
 
 
 def seconds(source: Path, corpus_path: Path, backend: str) -> float:
@@ -54,6 +72,7 @@ def main() -> None:
     options.add_argument("--references", type=int, default=20_000)
     options.add_argument("--rounds", type=int, default=3)
     options.add_argument("--backend", default="", help="a backend for both trees (default: each tree's own default)")
+    options.add_argument("--corpus", choices=CORPORA, default="mixed", help="what is parsed (see the module's text)")
     arguments = options.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         other = Path(scratch) / "other"
@@ -63,7 +82,7 @@ def main() -> None:
             # the package maps its grammars from the top-level folder; put them where imports look
             (other / "src" / "translit_refs" / "grammars").symlink_to(other / "grammars", target_is_directory=True)
             corpus_path = Path(scratch) / "corpus.txt"
-            corpus(arguments.references, corpus_path)
+            corpus(arguments.references, corpus_path, arguments.corpus)
             trees = {"working tree": ROOT / "src", arguments.revision: other / "src"}
             best = dict.fromkeys(trees, float("inf"))
             for _ in range(arguments.rounds):
