@@ -1,14 +1,16 @@
 """Parse throughput of the working tree against another commit, measured in one run.
 
     python benchmarks/compare.py REV [--references 20000] [--rounds 3] [--backend python]
-        [--corpus mixed|seed-like|dev-latin|dev-cyrillic]
+        [--corpus mixed|seed-like|dev-latin|dev-cyrillic] [--package DIR]
 
 Checks REV out in a temporary git worktree, then times ``parse_references`` over the same
 corpus in fresh processes, alternating the two trees round by round so that machine noise falls on
 both. Prints each tree's best rate and the ratio. Corpora, cycled to ``--references`` lines:
 ``mixed`` (the default) the seed and dev-corpus fixtures; ``seed-like`` distinct seed-style
 references from ``benchmarks/corpus.py`` (made by the working tree); ``dev-latin`` and
-``dev-cyrillic`` the dev corpus's Latin lines and their Cyrillic counterparts.
+``dev-cyrillic`` the dev corpus's Latin lines and their Cyrillic counterparts. ``--package DIR``
+times the package installed in DIR (e.g. the compiled build, ``pip install --target DIR``) in place
+of the working tree's ``src``.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ def main() -> None:
     options.add_argument("--rounds", type=int, default=3)
     options.add_argument("--backend", default="", help="a backend for both trees (default: each tree's own default)")
     options.add_argument("--corpus", choices=CORPORA, default="mixed", help="what is parsed (see the module's text)")
+    options.add_argument("--package", type=Path, default=ROOT / "src", help="the folder holding the package to time")
     arguments = options.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         other = Path(scratch) / "other"
@@ -83,7 +86,7 @@ def main() -> None:
             (other / "src" / "translit_refs" / "grammars").symlink_to(other / "grammars", target_is_directory=True)
             corpus_path = Path(scratch) / "corpus.txt"
             corpus(arguments.references, corpus_path, arguments.corpus)
-            trees = {"working tree": ROOT / "src", arguments.revision: other / "src"}
+            trees = {"working tree": arguments.package.resolve(), arguments.revision: other / "src"}
             best = dict.fromkeys(trees, float("inf"))
             for _ in range(arguments.rounds):
                 for name, source in trees.items():
