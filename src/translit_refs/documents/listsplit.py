@@ -604,20 +604,39 @@ def _unglue(entries: list[ListEntry], style: str) -> list[ListEntry]:
 
 
 def _glued_label(text: str, following: str, style: str, start: int = 0) -> re.Match[str] | None:
-    """Where the label ``following`` starts a glued entry in ``text[start:]``, if it does."""
+    """Where the label ``following`` starts a glued entry in ``text[start:]``, if it does.
+
+    One pattern per style finds a label of any number (a pattern per number would be compiled for
+    each of a list's labels); each search starts one character after the last candidate, so that no
+    candidate hides one that overlaps it."""
+    pattern = _glued_pattern(style)
+    position = start
+    while (match := pattern.search(text, position)) is not None:
+        number = match.group("number") or match.group("named")
+        if number == following and (style != ")" or _outside_parentheses(text, match, start)):
+            return match
+        position = match.start() + 1
+    return None
+
+
+@lru_cache(maxsize=3)
+def _glued_pattern(style: str) -> re.Pattern[str]:
+    """A glued label of the style, its number in the group "number" (or "named", before a person's name)."""
     if style == "[]":
-        return re.compile(rf"\s\[{following}\]\s+(?=\S)").search(text, start)
+        return re.compile(r"\s\[(?P<number>\d{1,4})\]\s+(?=\S)(?P<named>)")
     if style == ")":
-        for match in re.compile(rf"{_glue_before_number()}\s{following}\)\s+(?=[A-ZА-ЯЁ])").finditer(text, start):
-            opened = _offset(text.rfind("(", start, match.start()), start)
-            closed = _offset(text.rfind(")", start, match.start()), start)
-            if opened < max(closed, match.start() - start - _PARENTHESIS_REACH):
-                return match
-        return None
+        return re.compile(rf"{_glue_before_number()}\s(?P<number>\d{{1,4}})\)\s+(?=[A-ZА-ЯЁ])(?P<named>)")
     return re.compile(
-        rf"(?:{_glue_after()}|{_GLUE_AFTER_RANGE_OR_URL})\s{following}\.\s+(?=[A-ZА-ЯЁ])"
-        rf"|\s{following}\.\s+(?={_NAME_START.pattern[1:]})"
-    ).search(text, start)
+        rf"(?:{_glue_after()}|{_GLUE_AFTER_RANGE_OR_URL})\s(?P<number>\d{{1,4}})\.\s+(?=[A-ZА-ЯЁ])"
+        rf"|\s(?P<named>\d{{1,4}})\.\s+(?={_NAME_START.pattern[1:]})"
+    )
+
+
+def _outside_parentheses(text: str, match: re.Match[str], start: int) -> bool:
+    """A "16)" label is no closing of an open parenthesis just before it ("(Vol. 2, no. 3)") in ``text[start:]``."""
+    opened = _offset(text.rfind("(", start, match.start()), start)
+    closed = _offset(text.rfind(")", start, match.start()), start)
+    return opened < max(closed, match.start() - start - _PARENTHESIS_REACH)
 
 
 def _offset(found: int, start: int) -> int:
