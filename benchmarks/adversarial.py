@@ -183,6 +183,9 @@ REFERENCE_TEXTS: dict[str, Callable[[int], str]] = {
     "note sentences": lambda size: _repeated("Xx yy zz. ", size, "Ivanov I. Title. ", "Moscow, 2001."),
     "a long word": lambda size: _repeated("a", size, "Ivanov I. ", " Moscow, 2001."),
     "page runs": lambda size: _repeated("pp. 1-", size, "Ivanov I. Title. Moscow, 2001. "),
+    "a transliterated title": lambda size: _repeated(
+        "Razvedka v gosudarstvennom mekhanizme ", size, "Ivanov I.I. ", "[Intelligence]. Moscow, Nauka, 2001. 200 p."
+    ),
 }
 
 #: Documents for the list functions, of about a given size.
@@ -423,6 +426,10 @@ def main() -> int:
         sizes = tuple(int(size) for size in arguments.sizes.split(","))
     parse_reference("Warm up. Moscow, Nauka, 2001.")
     split_references("References\n1. Warm up. Moscow, 2001.")
+    with contextlib.suppress(ImportError):  # the translit extra loads its dictionaries on first use
+        from translit_refs.transliteration.cyrillic import transliterate_references  # noqa: PLC0415 - an extra
+
+        transliterate_references([parse_reference(REFERENCE_TEXTS["a transliterated title"](1000))])
     results = cases(sizes, arguments.only)
     report = table(results, sizes)
     worst = max(results.items(), key=lambda item: item[1][-1])
