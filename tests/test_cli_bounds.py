@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translit_refs import cli
+from translit_refs import cli, interrupts
 from translit_refs.cli import main
 
 from conftest import FIXTURES
@@ -227,3 +227,19 @@ def test_a_dangling_symlink_as_output_creates_its_target(tmp_path: Path) -> None
     assert link.is_symlink()
     assert len(target.read_text("utf-8").splitlines()) == 44
     assert sorted(path.name for path in target.parent.iterdir()) == ["real.txt"]
+
+
+def test_the_handlers_raise_interrupted_and_leave_others_alone() -> None:
+    own: list[int] = []
+    previous = signal.signal(signal.SIGHUP, lambda number, _frame: own.append(number))
+    try:
+        with interrupts.handled():
+            with pytest.raises(interrupts.Interrupted) as caught:
+                signal.raise_signal(signal.SIGTERM)
+            signal.raise_signal(signal.SIGHUP)  # an embedding program's own handler stays
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    assert interrupts.exit_status(caught.value) == 143
+    assert interrupts.exit_status(KeyboardInterrupt()) == 130
+    assert own == [signal.SIGHUP]
