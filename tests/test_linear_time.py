@@ -55,6 +55,37 @@ CASES = {
         "[f(Reference(raw='Aa, A., ' * n + 'Title.', persons=(Person(family='Aa', given='A.'),) * n)) "
         "for n in (125, 1000, 2000)]"
     ),
+    "skipped labels after a first entry, 1 MB (was quadratic: 1.6 s at 100 KB)": (
+        "from translit_refs import split_references as s; "
+        "s('1. Ivanov I. Title. Moscow, 2001.\\n' + '3. x\\n' * 200000)"
+    ),
+    "skipped [n] labels, 1 MB (was quadratic)": (
+        "from translit_refs import find_reference_sections as f; "
+        "f('[1] Ivanov I. Title. 2001.\\n' + '[3] x\\n' * 160000)"
+    ),
+    "lines ending in 'Vol.', 2 MB (was quadratic)": (
+        "from translit_refs.documents.listsplit import parallel_sections as p; "
+        "p('1. Ivanov I. Title. 2001.\\n' + 'Title. Vol.\\n2. x\\n' * 120000)"
+    ),
+    "entries glued on one line, each read off by position": (
+        "from translit_refs import split_references as s; "
+        "s('1. Ivanov I. Title. 2001. ' + ' '.join(f'{n}. Ivanov I. T. 2002.' for n in range(2, 999)) + ' x' * 500000)"
+    ),
+    "pairing 30,000 entries whose words 5 % of them share (was quadratic)": (
+        "from translit_refs.parallel import align; "
+        "w = lambda n: ''.join('bdfgklmnprstvz'[int(d)] for d in str(n)) + 'a'; "
+        "e = [f'{w(n % 20)} I. {w(100 + n % 21)} {w(200 + n % 23)}. Moscow, {1900 + n % 100}.' for n in range(30000)]; "
+        "align(e, e)"
+    ),
+    "100,000 citation keys from one base (was quadratic: to_bibtex took 4.4 s for 5,000 entries)": (
+        "from translit_refs.export.bibtex_ris import CitationKeys; k = CitationKeys(); "
+        "assert len({k.unique('ivanov2001') for _ in range(100000)}) == 100000"
+    ),
+    "exports of a model built with 1 MB fields of line breaks and TeX's specials": (
+        "from translit_refs import Reference, to_bibtex, to_ris, to_csl_json; "
+        "r = Reference(raw='x', title='Ab {c}\\\\ %\\n\\u2028' * 100000, doi='10.1/\\\\' * 100000); "
+        "to_bibtex(r); to_ris(r); to_csl_json(r)"
+    ),
     "a 5 MB line": (
         "from translit_refs import parse_reference as p; p('Acheson, D. (1969). Title. NY, Norton. 5 p. ' * 120000)"
     ),

@@ -15,18 +15,16 @@ import socket
 import stat
 import sys
 import tempfile
-import threading
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from types import FrameType
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from tqdm import tqdm
 
-from . import __version__
+from . import __version__, interrupts
 from .documents.listsplit import parallel_sections, split_references
 from .export.bibtex_ris import CitationKeys, to_bibtex, to_ris
 from .export.csl import CSL_PROFILES, DEFAULT_CSL_PROFILE, CslProfile, to_csl_json
@@ -48,7 +46,11 @@ EXIT_OK = 0
 EXIT_NEEDS_REVIEW = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
+#: Stopped by Ctrl-C (SIGINT); SIGTERM and SIGHUP stop alike, with 128 + their number (143, 129).
 EXIT_INTERRUPTED = 130
+#: The longest line read (and, for ``split`` and ``--find``, the longest document): what is longer is
+#: no reference list (/dev/zero, a stream without line breaks), and reading it would never end.
+MAX_LINE = 64_000_000
 
 _DESCRIPTION = """\
 Parse transliterated reference lists (one reference per line) into CSL-JSON, JSON Lines, BibTeX
@@ -65,18 +67,21 @@ Diagnostics go to stderr as FILE:LINE: message; on a terminal a progress bar sho
 Input is UTF-8, or UTF-16/UTF-32 with a BOM; a file in another encoding (cp1251, koi8-r, ...) is
 detected and read with one warning that names the encoding; binary input (NUL bytes) is refused.
 Bytes that still cannot be decoded are read as U+FFFD, and their line carries an error.
-A line ends at \\n, \\r\\n or \\r. Output files are written whole or not at all (a temporary
-file, then a rename). Each reference carries a calibrated confidence; one a person should check is
-listed on stderr as FILE:LINE: review: <the gravest reason> (--flagged writes only those).
+A line ends at \\n, \\r\\n or \\r, and holds at most 64,000,000 characters (so does a document
+for split and --find): a longer one stops the run with status 2. Output files are written whole or
+not at all (a temporary file, then a rename). Each reference carries a calibrated confidence; one a
+person should check is listed on stderr as FILE:LINE: review: <the gravest reason> (--flagged
+writes only those).
 
 exit status:
   0    done: every reference was written (those that need review too)
   1    only with --fail-on-review: done, and some reference needs review
   2    usage error; input that cannot be read (missing, binary) or output that cannot be written;
-       lines that could not be parsed; a missing extra; serve: the port is in use.
+       lines that could not be parsed or that are too long; a missing extra; serve: the port is in use.
        Nothing half-written is left in an output file
   3    internal error (a bug: the traceback is on stderr)
-  130  interrupted (Ctrl-C)
+  130  interrupted (Ctrl-C); 143 for SIGTERM, 129 for SIGHUP (128 + the signal's number): the
+       --jobs workers are ended and nothing half-written is left
 """
 
 
@@ -182,10 +187,12 @@ def _positive(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (the module's ``EXIT_*``, documented in ``--help``)."""
     try:
-        return _main(argv)
-    except KeyboardInterrupt:
-        print("translit-refs: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        with interrupts.handled():
+            return _main(argv)
+    except KeyboardInterrupt as stop:
+        AtomicOutput.discard_all()
+        _stopped(stop)
+        return interrupts.exit_status(stop)
     except Exception:
         traceback.print_exc()
         print("translit-refs: internal error (a bug: please report it with the traceback above)", file=sys.stderr)
@@ -209,12 +216,12 @@ def _main(argv: Sequence[str] | None) -> int:
     if getattr(arguments, "parallel", None):
         try:
             partner, partner_damaged = _partner_list(arguments.parallel)
-        except (OSError, BinaryInputError) as error:
+        except (OSError, BinaryInputError, InputTooLongError) as error:
             print(f"translit-refs: cannot read {arguments.parallel}: {_reason(error)}", file=sys.stderr)
             return EXIT_USAGE
     try:
         opened = _open_input(arguments.file)
-    except (OSError, BinaryInputError) as error:
+    except (OSError, BinaryInputError, InputTooLongError) as error:
         shown = "<stdin>" if arguments.file == "-" else arguments.file
         print(f"translit-refs: cannot read {shown}: {_reason(error)}", file=sys.stderr)
         return EXIT_USAGE
@@ -228,7 +235,7 @@ def _main(argv: Sequence[str] | None) -> int:
     name = "<stdin>" if arguments.file == "-" else arguments.file
     target = arguments.output or "<stdout>"
     try:
-        with opened.stream as lines, output as sink, _interrupt_in_this_process_only():
+        with opened.stream as lines, output as sink:
             if arguments.command == "split":
                 status = _split(lines, sink, name)
             elif arguments.find:
@@ -236,7 +243,8 @@ def _main(argv: Sequence[str] | None) -> int:
                 total = sum(1 for entry in found if entry.text.strip())
                 status = _parse_stream(_Listed(found, partner or found_partner, total), sink, name, arguments)
             else:
-                status = _parse_stream(_Listed(stream_lines(lines), partner, opened.lines), sink, name, arguments)
+                entries = stream_lines(_bounded_lines(lines))
+                status = _parse_stream(_Listed(entries, partner, opened.lines), sink, name, arguments)
                 if partner_damaged and arguments.fail_on_review:
                     status = EXIT_NEEDS_REVIEW
             output.commit()
@@ -246,10 +254,13 @@ def _main(argv: Sequence[str] | None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
-    except KeyboardInterrupt:
-        print("translit-refs: interrupted; nothing was written" if arguments.output else "translit-refs: interrupted",
+    except KeyboardInterrupt as stop:
+        _stopped(stop, "; nothing was written" if arguments.output else "")
+        return interrupts.exit_status(stop)
+    except InputTooLongError as error:
+        print(f"translit-refs: {name}: {error}" + ("; nothing was written" if arguments.output else ""),
               file=sys.stderr)  # fmt: skip
-        return EXIT_INTERRUPTED
+        return EXIT_USAGE
     except LinesLostError as error:
         print(f"translit-refs: {name}: {error}; nothing was written" if arguments.output else f"translit-refs: {error}",
               file=sys.stderr)  # fmt: skip
@@ -259,31 +270,17 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
 
 
-def _reason(error: OSError | BinaryInputError) -> str:
+def _reason(error: OSError | BinaryInputError | InputTooLongError) -> str:
     return (error.strerror or str(error)) if isinstance(error, OSError) else str(error)
 
 
-@contextlib.contextmanager
-def _interrupt_in_this_process_only() -> Iterator[None]:
-    """Ctrl-C interrupts this process, not the ``--jobs`` workers it forks (they would print their own
-    tracebacks; the console script ends them at once, ``translit_refs.__main__``)."""
-    if (
-        threading.current_thread() is not threading.main_thread()
-        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
-    ):
-        yield  # not the main thread's default handler (tests, an embedding program): leave it alone
-        return
-    parent = os.getpid()
-
-    def interrupt(number: int, frame: FrameType | None) -> None:
-        if os.getpid() == parent:
-            signal.default_int_handler(number, frame)
-
-    signal.signal(signal.SIGINT, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+def _stopped(stop: KeyboardInterrupt, consequence: str = "") -> None:
+    """One line on stderr for a stopping signal: "interrupted" for Ctrl-C, else the signal's name
+    (after a hang-up stderr may be gone: then nothing)."""
+    name = interrupts.signal_name(stop)
+    said = "interrupted" if name == "SIGINT" else f"stopped by {name}"
+    with contextlib.suppress(OSError, ValueError):
+        print(f"translit-refs: {said}{consequence}", file=sys.stderr)
 
 
 def _serve(host: str, port: int) -> int:
@@ -325,7 +322,12 @@ class AtomicOutput:
     it was. A target that is no regular file (a device, a pipe: "/dev/full") is written directly.
 
     The file gets the mode a shell redirect would give it (0666 less the umask), or keeps the mode of
-    the file it replaces; a symbolic link is written through (its target is replaced, the link stays)."""
+    the file it replaces; a symbolic link is written through (its target is replaced, the link stays).
+    A temporary is listed from the moment it exists until it is renamed or removed, so that a signal
+    arriving at any moment leaves none behind (``discard_all``)."""
+
+    #: The temporaries of every output not yet committed nor closed.
+    _live: set[str] = set()  # noqa: RUF012 - shared by every instance on purpose
 
     def __init__(self, path: str | None) -> None:
         self.path = path
@@ -342,12 +344,15 @@ class AtomicOutput:
             self.stream = target.open("w", encoding="utf-8", errors="backslashreplace")
             return
         mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
-        handle, self.temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+        with _signals_deferred():  # created and listed at once: no signal can come in between
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+            AtomicOutput._live.add(temporary)
+        self.temporary = temporary
         try:
             os.fchmod(handle, mode)
         except OSError:
             os.close(handle)
-            os.unlink(self.temporary)
+            self._discard()
             raise
         self.stream = os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace")
 
@@ -361,15 +366,42 @@ class AtomicOutput:
             self.stream.close()
         if self.temporary is not None and self.path is not None:
             os.replace(self.temporary, self.path)
+            AtomicOutput._live.discard(self.temporary)
             self.temporary = None
 
     def __exit__(self, *exc_info: object) -> None:
         if self.path is not None and not self.stream.closed:
             with contextlib.suppress(OSError):
                 self.stream.close()
+        self._discard()
+
+    def _discard(self) -> None:
         if self.temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(self.temporary)
+            AtomicOutput._live.discard(self.temporary)
+            self.temporary = None
+
+    @classmethod
+    def discard_all(cls) -> None:
+        """Remove every temporary not yet renamed (a signal stopped the run before its ``with`` did)."""
+        for temporary in list(cls._live):
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            cls._live.discard(temporary)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """The stopping signals held back while the block runs (delivered, and handled, after it)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, interrupts.STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _umask() -> int:
@@ -451,7 +483,7 @@ def _decoded(text: str, name: str) -> tuple[str, bool]:
 
 
 def _split(source: TextIO, output: TextIO, name: str) -> int:
-    text, _ = _decoded(source.read().removeprefix(BOM), name)
+    text, _ = _decoded(_document(source), name)
     for entry in split_references(text):
         output.write(" ".join(entry.text.split("\n")) + "\n")
     return EXIT_OK
@@ -460,7 +492,7 @@ def _split(source: TextIO, output: TextIO, name: str) -> int:
 def _found_lines(source: TextIO, name: str, quiet: bool) -> tuple[list[Entry], tuple[str, ...] | None]:
     """The entries of the document's reference list, and its Cyrillic partner list when the document
     prints both (then the transliterated list is the one parsed)."""
-    text, undecodable = _decoded(source.read().removeprefix(BOM), name)
+    text, undecodable = _decoded(_document(source), name)
     both = parallel_sections(text)
     entries = list(both[1].entries) if both else split_references(text)
     partner = tuple(entry.text for entry in both[0].entries) if both else None
@@ -476,7 +508,7 @@ def _partner_list(path: str) -> tuple[tuple[str, ...], bool]:
     lines = []
     damaged = False
     with _open_input(path).stream as source:
-        for line in stream_lines(source):
+        for line in stream_lines(_bounded_lines(source)):
             if line.undecodable:
                 damaged = True
                 _say(f"{path}:{line.line}: error: bytes that are not UTF-8 were read as U+FFFD")
@@ -559,6 +591,33 @@ class BinaryInputError(Exception):
     """The input is no text (NUL bytes: an executable, an image, a PDF's raw bytes)."""
 
 
+class InputTooLongError(Exception):
+    """A line (or a document, for ``split`` and ``--find``) longer than ``MAX_LINE`` characters."""
+
+
+def _too_long(what: str) -> InputTooLongError:
+    return InputTooLongError(f"{what} is longer than {MAX_LINE:,} characters (is it text with line breaks?)")
+
+
+def _bounded_lines(source: TextIO) -> Iterator[str]:
+    """The lines of a stream, none read further than ``MAX_LINE`` characters: an endless line (/dev/zero,
+    a stream without line breaks) is an ``InputTooLongError``, not memory growing until it runs out."""
+    number = 0
+    while line := source.readline(MAX_LINE + 1):
+        number += 1
+        if len(line) > MAX_LINE and not line.endswith("\n"):
+            raise _too_long(f"line {number}")
+        yield line
+
+
+def _document(source: TextIO) -> str:
+    """A whole document (``split``, ``--find``), read up to ``MAX_LINE`` characters; an opening BOM dropped."""
+    text = source.read(MAX_LINE + 1)
+    if len(text) > MAX_LINE:
+        raise _too_long("the document")
+    return text.removeprefix(BOM)
+
+
 @dataclass(frozen=True, slots=True)
 class _Input:
     """The opened input and, for a regular file, how many non-blank lines it has (else None)."""
@@ -593,14 +652,14 @@ def _open_input(path: str) -> _Input:
         binary = getattr(sys.stdin, "buffer", None)
         if binary is None:
             return _Input(contextlib.nullcontext(sys.stdin))
-        head = binary.peek(4096)[:4096] if hasattr(binary, "peek") else b""
-        encoding = _bom_encoding(head) or "utf-8"
-        if encoding == "utf-8" and b"\0" in head:
-            raise BinaryInputError("binary data (NUL bytes), not text")
-        stream = io.TextIOWrapper(binary, encoding=encoding, errors=_errors(encoding), newline=None)
-        return _Input(contextlib.nullcontext(stream))
-    if not Path(path).is_file():  # a pipe, a device (or missing: open says so)
-        return _Input(Path(path).open(encoding="utf-8", errors="surrogateescape", newline=None))
+        return _Input(contextlib.nullcontext(_streamed(binary)))
+    if not Path(path).is_file():  # a pipe, a device such as /dev/zero (or missing: open says so)
+        device = Path(path).open("rb")  # noqa: SIM115 - the text stream made of it closes it
+        try:
+            return _Input(_streamed(device))
+        except BinaryInputError:
+            device.close()
+            raise
     with open(path, "rb") as raw:
         encoding = _bom_encoding(raw.read(4)) or "utf-8"
     try:
@@ -614,6 +673,16 @@ def _open_input(path: str) -> _Input:
     return _Input(Path(path).open(encoding=encoding, errors=_errors(encoding), newline=None), lines)
 
 
+def _streamed(binary: BinaryIO) -> TextIO:
+    """A stream read as it comes (standard input, a pipe, a device): UTF-8, or UTF-16/32 with a BOM, as
+    text; ``BinaryInputError`` when its first bytes hold a NUL (/dev/zero, an executable)."""
+    head = binary.peek(4096)[:4096] if isinstance(binary, io.BufferedReader) else b""
+    encoding = _bom_encoding(head) or "utf-8"
+    if encoding == "utf-8" and b"\0" in head:
+        raise BinaryInputError("binary data (NUL bytes), not text")
+    return io.TextIOWrapper(binary, encoding=encoding, errors=_errors(encoding), newline=None)
+
+
 def _errors(encoding: str) -> str:
     """How bytes that cannot be decoded are read: as surrogate escapes (then U+FFFD, their line flagged),
     except in UTF-16/32, whose decoders cannot escape them (U+FFFD at once)."""
@@ -622,10 +691,12 @@ def _errors(encoding: str) -> str:
 
 def _count_lines(path: str, encoding: str, errors: str = "strict") -> int:
     """The file's non-blank lines; UnicodeDecodeError if it is not in ``encoding`` (with ``errors``
-    "strict"), BinaryInputError if it holds NUL bytes."""
+    "strict"), BinaryInputError if it holds NUL bytes, InputTooLongError if a line is longer than
+    ``MAX_LINE``. Memory stays within a chunk or two, however long a line."""
     decoder = codecs.getincrementaldecoder(encoding)(errors)
-    count = 0
-    tail = ""
+    count = number = 0
+    tail = ""  # the unfinished line (of a long one, only whether it is blank and its last character)
+    carried = 0  # the unfinished line's characters no longer in ``tail``
     first = True
     with open(path, "rb") as raw:
         while True:
@@ -639,8 +710,20 @@ def _count_lines(path: str, encoding: str, errors: str = "strict") -> int:
                 text, first = text.removeprefix(BOM), False
             *lines, tail = _LINE_END.split(text)
             count += sum(1 for line in lines if line.strip())
+            number += len(lines)
+            if lines:
+                longest = max(range(len(lines)), key=lambda index: len(lines[index]) + (carried if index == 0 else 0))
+                if len(lines[longest]) + (carried if longest == 0 else 0) > MAX_LINE:
+                    raise _too_long(f"line {number - len(lines) + longest + 1}")
+                carried = 0
+            if carried + len(tail) > MAX_LINE:
+                raise _too_long(f"line {number + 1}")
             if not chunk:
                 return count + (1 if tail.strip() else 0)
+            if len(tail) > _CHUNK:  # its last character may be the "\r" of a "\r\n" split between chunks
+                kept = ("x" if tail[:-1].strip() else "") + tail[-1]
+                carried += len(tail) - len(kept)
+                tail = kept
 
 
 def _mostly_utf8(path: str, sample: int = 10_000) -> bool:

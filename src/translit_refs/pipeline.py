@@ -34,7 +34,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Generic, TextIO, TypeVar
+from typing import Generic, TypeVar
 
 from .documents.listsplit import ListEntry
 from .errors import InvalidArgumentError
@@ -350,7 +350,7 @@ def _run_here(work: Callable[[Batch], T], batch: Batch) -> Future[T]:
 ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 
-def stream_lines(source: TextIO) -> Iterator[Entry]:
+def stream_lines(source: Iterable[str]) -> Iterator[Entry]:
     """Every line of a stream read with "surrogateescape" and universal newlines (the line
     ``parsing.lines`` defines), numbered from 1: an opening BOM dropped, bytes that are not UTF-8
     read as U+FFFD and their line marked ``undecodable``."""

@@ -136,7 +136,7 @@ def _section_end(lines: list[str], start: int) -> int:
             return index
         continues = index > start and lines[index - 1].strip() and not _ENDS_ENTRY.search(lines[index - 1])
         if _OTHER_HEADING.match(line) and not _LABEL.match(line) and index + 1 < len(lines) and not continues:
-            following = next((candidate for candidate in lines[index + 1 :] if candidate.strip()), "")
+            following = next((lines[later] for later in range(index + 1, len(lines)) if lines[later].strip()), "")
             if (
                 following
                 and not looks_like_reference(following)
@@ -208,6 +208,7 @@ def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
     vocabulary = _vocabulary(lines[start:end])
     entries: list[ListEntry] = []
     parts: list[str] = []
+    tokens: set[str] = set()  # the entry's short words between spaces, where a skipped label may be glued
     doubtful: list[int] = []
     complete = False
     label: str | None = None
@@ -219,11 +220,12 @@ def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
             if parts and not numbered:
                 entries.append(ListEntry(_join(parts, vocabulary), label, first + 1, last + 1, tuple(doubtful)))
                 parts, label, doubtful, complete = [], None, [], False
+                tokens.clear()
             continue
         match = _LABEL.match(line) if numbered else None
         if match and (
             not _follows(label, _number(match))
-            or not _skipped_labels_glued(label, _number(match), " ".join(parts), style)
+            or not _skipped_labels_glued(label, _number(match), tokens, style)
             or _style(match) != style
             or (parts and _number_marker_end().search(parts[-1]))
         ):
@@ -237,12 +239,14 @@ def _entries(lines: list[str], start: int, end: int) -> tuple[ListEntry, ...]:
         if parts and starts:
             entries.append(ListEntry(_join(parts, vocabulary), label, first + 1, last + 1, tuple(doubtful)))
             parts, label, doubtful, complete = [], None, [], False
+            tokens.clear()
         if match:
             label = _number(match)
             line = line[match.end() :]
         if not parts:
             first = index
         parts.append(line)
+        tokens.update(token for token in line.split(" ") if len(token) <= _LONGEST_LABEL)
         complete = complete or bool(_complete().search(line)) or any(w in PLACES for w in _CAPITALISED.findall(line))
         last = index
     if parts:
@@ -402,14 +406,21 @@ def _follows(previous: str | None, label: str) -> bool:
     return 1 <= int(label) - int(previous) <= 3
 
 
-def _skipped_labels_glued(previous: str | None, label: str, text: str, style: str | None) -> bool:
+#: The longest label ("[999]"): longer words of an entry are never a glued label.
+_LONGEST_LABEL = 5
+
+
+def _skipped_labels_glued(previous: str | None, label: str, tokens: set[str], style: str | None) -> bool:
     """A label that skips numbers ("2." then "4.") opens an entry only when the skipped labels are
-    glued inside the entry before it ("… 1988. 3. Ivanov …"), else it is a wrapped "number 4."."""
+    glued inside the entry before it ("… 1988. 3. Ivanov …"), else it is a wrapped "number 4.".
+
+    ``tokens`` holds the entry's words between spaces (its lines are joined with spaces), kept as
+    the entry grows: a check costs the same however long the entry is."""
     if previous is None or not previous.isdigit():
         return True
     skipped = range(int(previous) + 1, int(label))
     marks = {"[]": "[{n}]", ")": "{n})"}
-    return all(f" {marks.get(style or '.', '{n}.').format(n=n)} " in f" {text} " for n in skipped)
+    return all(marks.get(style or ".", "{n}.").format(n=n) in tokens for n in skipped)
 
 
 def _vocabulary(lines: list[str]) -> Counter[str]:
@@ -576,31 +587,58 @@ def _unglue(entries: list[ListEntry], style: str) -> list[ListEntry]:
     before a person's name."""
     result: list[ListEntry] = []
     for entry in entries:
-        current = entry
-        while current.label is not None and current.label.isdigit():
-            following = str(int(current.label) + 1)
-            glued = _glued_label(current.text, following, style)
+        label, text, start, first_line = entry.label, entry.text, 0, entry.first_line
+        # the glued entries are read off one text by position (no copy of the rest per label: linear)
+        while label is not None and label.isdigit():
+            following = str(int(label) + 1)
+            glued = _glued_label(text, following, style, start)
             if not glued:
                 break
-            before = current.text[: glued.start()]
-            result.append(ListEntry(before, current.label, current.first_line, current.last_line))
-            current = ListEntry(current.text[glued.end() :], following, current.last_line, current.last_line)
-        result.append(current)
+            result.append(ListEntry(text[start : glued.start()], label, first_line, entry.last_line))
+            label, start, first_line = following, glued.end(), entry.last_line
+        if start == 0:
+            result.append(entry)
+        else:
+            result.append(ListEntry(text[start:], label, first_line, entry.last_line))
     return result
 
 
-def _glued_label(text: str, following: str, style: str) -> re.Match[str] | None:
-    """Where the label ``following`` starts a glued entry in ``text``, if it does."""
+def _glued_label(text: str, following: str, style: str, start: int = 0) -> re.Match[str] | None:
+    """Where the label ``following`` starts a glued entry in ``text[start:]``, if it does.
+
+    One pattern per style finds a label of any number (a pattern per number would be compiled for
+    each of a list's labels); each search starts one character after the last candidate, so that no
+    candidate hides one that overlaps it."""
+    pattern = _glued_pattern(style)
+    position = start
+    while (match := pattern.search(text, position)) is not None:
+        number = match.group("number") or match.group("named")
+        if number == following and (style != ")" or _outside_parentheses(text, match, start)):
+            return match
+        position = match.start() + 1
+    return None
+
+
+@lru_cache(maxsize=3)
+def _glued_pattern(style: str) -> re.Pattern[str]:
+    """A glued label of the style, its number in the group "number" (or "named", before a person's name)."""
     if style == "[]":
-        return re.search(rf"\s\[{following}\]\s+(?=\S)", text)
+        return re.compile(r"\s\[(?P<number>\d{1,4})\]\s+(?=\S)(?P<named>)")
     if style == ")":
-        for match in re.finditer(rf"{_glue_before_number()}\s{following}\)\s+(?=[A-ZА-ЯЁ])", text):
-            opened = text.rfind("(", 0, match.start())
-            if opened < max(text.rfind(")", 0, match.start()), match.start() - _PARENTHESIS_REACH):
-                return match
-        return None
-    return re.search(
-        rf"(?:{_glue_after()}|{_GLUE_AFTER_RANGE_OR_URL})\s{following}\.\s+(?=[A-ZА-ЯЁ])"
-        rf"|\s{following}\.\s+(?={_NAME_START.pattern[1:]})",
-        text,
+        return re.compile(rf"{_glue_before_number()}\s(?P<number>\d{{1,4}})\)\s+(?=[A-ZА-ЯЁ])(?P<named>)")
+    return re.compile(
+        rf"(?:{_glue_after()}|{_GLUE_AFTER_RANGE_OR_URL})\s(?P<number>\d{{1,4}})\.\s+(?=[A-ZА-ЯЁ])"
+        rf"|\s(?P<named>\d{{1,4}})\.\s+(?={_NAME_START.pattern[1:]})"
     )
+
+
+def _outside_parentheses(text: str, match: re.Match[str], start: int) -> bool:
+    """A "16)" label is no closing of an open parenthesis just before it ("(Vol. 2, no. 3)") in ``text[start:]``."""
+    opened = _offset(text.rfind("(", start, match.start()), start)
+    closed = _offset(text.rfind(")", start, match.start()), start)
+    return opened < max(closed, match.start() - start - _PARENTHESIS_REACH)
+
+
+def _offset(found: int, start: int) -> int:
+    """A position found in ``text[start:]``, counted from ``start`` (-1 when nothing was found)."""
+    return found - start if found >= 0 else -1

@@ -17,6 +17,7 @@ from bibtexparser.model import Entry, Field
 from ..models import PartialDate, Person, Reference, ReferenceList, ReferenceType, Role
 from .arguments import references_of
 from .biblatex_model import BIBLATEX_FIELDS, BIBLATEX_GENERAL_FIELDS, BIBLATEX_INTEGER_FIELDS
+from .fields import exported
 
 _BIBTEX_TYPES = {
     ReferenceType.BOOK: "book",
@@ -72,7 +73,7 @@ def to_bibtex(references: Iterable[Reference] | ReferenceList | Reference) -> st
     Reference, a ReferenceList or one Reference; anything else is an InvalidArgumentError."""
     library = Library()
     keys = CitationKeys()
-    for reference in references_of(references, "to_bibtex"):
+    for reference in map(exported, references_of(references, "to_bibtex")):
         key = keys.unique(_citation_key(reference))
         entry_type = _BIBTEX_TYPES[reference.type]
         fields = [Field(name, value) for name, value in _bibtex_fields(reference, entry_type).items()]
@@ -95,7 +96,7 @@ class _UnnumberedRisWriter(rispy.RisWriter):  # type: ignore[misc]
 def to_ris(references: Iterable[Reference] | ReferenceList | Reference) -> str:
     """An RIS file with one record per reference: of an iterable of Reference, a ReferenceList or one
     Reference; anything else is an InvalidArgumentError."""
-    records = [_ris_record(reference) for reference in references_of(references, "to_ris")]
+    records = [_ris_record(exported(reference)) for reference in references_of(references, "to_ris")]
     text: str = rispy.dumps(records, implementation=_UnnumberedRisWriter, mapping=RIS_TAGS)
     return text
 
@@ -123,7 +124,7 @@ def _bibtex_fields(reference: Reference, entry_type: str) -> dict[str, str]:
         "title": _protected(title),
         "maintitle": _protected(main_title),
         "titleaddon": _protected(reference.title_translation),
-        "langid": _LANGIDS.get(reference.language or "", reference.language),
+        "langid": _escaped(_LANGIDS.get(reference.language or "", reference.language)),
         container_field: _protected(reference.container_title),
         "date": _iso_date(reference.issued),
         "issue": _escaped(season),
@@ -227,8 +228,19 @@ def _bibtex_name(person: Person) -> str:
     """ "Family, Given" in TeX; an organisation braced whole, so that biber reads no family name in it."""
     if person.literal:
         return _protected(person.family) or ""
-    name = tex_escape(person.family)
-    return f"{name}, {tex_escape(person.given)}" if person.given else name
+    name = _name_part(person.family)
+    return f"{name}, {_name_part(person.given)}" if person.given else name
+
+
+#: What would split a name part as BibTeX reads names: a comma ("Last, First") or the word "and".
+_NAME_SPLITTER = re.compile(r",|\band\b", re.IGNORECASE)
+
+
+def _name_part(part: str) -> str:
+    """A family or given name in TeX; braced when it holds a comma or the word "and", so that it stays
+    one part of one name."""
+    escaped = tex_escape(part)
+    return f"{{{escaped}}}" if _NAME_SPLITTER.search(part) else escaped
 
 
 def _literal_list(items: Iterable[str]) -> str | None:
@@ -269,8 +281,9 @@ def _escaped(value: str | None) -> str | None:
 
 
 def _verbatim(value: str | None) -> str | None:
-    """A verbatim field (url, doi): as is, but braces, which could unbalance the field, percent-encoded."""
-    return value.replace("{", "%7B").replace("}", "%7D") if value else None
+    """A verbatim field (url, doi): as is, but braces and backslashes, which could unbalance the field
+    ("10.1/x\\" would escape its closing brace), percent-encoded."""
+    return value.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D") if value else None
 
 
 def _inverted(person: Person) -> str:
@@ -307,7 +320,7 @@ def _page_bounds(pages: str | None) -> tuple[str | None, str | None]:
 
 
 def _citation_key(reference: Reference) -> str:
-    name = reference.persons[0].family if reference.persons else (reference.title or "ref").split()[0]
+    name = reference.persons[0].family if reference.persons else next(iter((reference.title or "").split()), "")
     year = reference.issued.year if reference.issued and reference.issued.year else "nd"
     ascii_name = re.sub(r"[^A-Za-z0-9]", "", name).lower() or "ref"
     return f"{ascii_name}{year}"

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from ..models import PartialDate, Person, Reference, ReferenceList, Role
 from .arguments import one_reference, references_of
+from .fields import exported
 
 _SIMPLE_FIELDS: tuple[tuple[str, str], ...] = (
     ("title", "title"),
@@ -71,7 +72,7 @@ def to_csl_json(reference: Reference, item_id: str | None = None, profile: CslPr
     """One CSL-JSON item in the given profile; valid against the official csl-data.json schema.
 
     Takes one Reference (``to_csl_json_list`` takes several); anything else is an InvalidArgumentError."""
-    reference = one_reference(reference, "to_csl_json", for_several="to_csl_json_list")
+    reference = exported(one_reference(reference, "to_csl_json", for_several="to_csl_json_list"))
     item: dict[str, Any] = {"id": item_id or "ref", "type": reference.type.value}
     for role, key in _ROLES:
         people = reference.people(role)

@@ -9,8 +9,10 @@ first, each entry once; the position of the two entries in their lists breaks ti
 ``MIN_SCORE`` is no pair: such an entry is paired with ``None``.
 
 Only entries that share a key few entries have are ever scored (an inverted index without the
-keys more than 5 % of the entries hold), and each Cyrillic entry keeps its five best candidates:
-two lists of a few hundred entries cost a few hundredths of a second.
+keys more than 5 % of the entries, or more than 20 entries, hold), and each Cyrillic entry keeps its
+five best candidates: each entry scores a bounded number of candidates, so two lists of a few
+hundred entries cost a few hundredths of a second and the cost grows linearly with the lists (the
+whole dev corpus as one list of 566 pairs pairs as well as without the bound of 20).
 """
 
 from __future__ import annotations
@@ -26,9 +28,12 @@ from ..errors import InvalidArgumentError
 from ..models import Reference
 from .keys import text_keys, word_key
 
-#: Keys held by more than this share of the entries (and more than ``COMMON_FLOOR``) find no candidates.
+#: Keys held by more than this share of the entries (and more than ``COMMON_FLOOR``) find no candidates;
+#: nor do keys held by more than ``COMMON_CAP`` entries, so that each entry scores a bounded number of
+#: candidates and pairing stays linear in the lists' length (the cap is 5 % of four hundred entries).
 COMMON_SHARE = 0.05
 COMMON_FLOOR = 10
+COMMON_CAP = 20
 #: Candidates kept per Cyrillic entry.
 CANDIDATES = 5
 #: The share of the smaller entry's weight two entries must have in common to be partners.
@@ -76,7 +81,7 @@ def scored_pairs(cyrillic: Sequence[str | Reference], latin: Sequence[str | Refe
             frequency[key] += 1
     total = len(cyrillic_keys) + len(latin_keys)
     weight = {key: math.log(1 + total / count) for key, count in frequency.items()}
-    common_from = max(COMMON_FLOOR, COMMON_SHARE * total)
+    common_from = max(COMMON_FLOOR, min(COMMON_SHARE * total, COMMON_CAP))
     postings: dict[str, list[int]] = defaultdict(list)
     for index, keys in enumerate(latin_keys):
         for key in keys:

@@ -1,0 +1,61 @@
+"""Fields as the exporters write them: each on one line, each encodable as UTF-8.
+
+A field may hold what no record format can carry: a line break inside a title (from a list item or a
+constructed model) would end an RIS record early, and a lone surrogate cannot be written as UTF-8.
+Before any export, each run of line breaks and control characters (C0, DEL, C1, U+2028, U+2029),
+with the spaces around it, becomes one space; a lone surrogate becomes U+FFFD. A field that is
+nothing else becomes empty, and is left out as an empty field is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..models import CyrillicText, PartialDate, Person, Reference
+
+#: What cannot stay inside one line of a record: C0 and C1 control characters (the tab and every line
+#: break among them), DEL, and Unicode's line and paragraph separators.
+_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def one_line(value: str) -> str:
+    """``value`` on one line: each run of breaks and control characters, with the spaces on either
+    side of it, as one space (none at either end); lone surrogates as U+FFFD."""
+    if _SURROGATE.search(value):
+        value = _SURROGATE.sub("\ufffd", value)
+    if not _BREAKS.search(value):
+        return value
+    pieces = _BREAKS.split(value)
+    last = len(pieces) - 1
+    trimmed = [
+        piece.lstrip(" ") if index == last else piece.strip(" ") if index else piece.rstrip(" ")
+        for index, piece in enumerate(pieces)
+    ]
+    return " ".join(piece for piece in trimmed if piece)
+
+
+def _cleaned(value: Any) -> Any:
+    """A field's value with every string in it on one line (strings, tuples, names, dates, Cyrillic
+    titles); the value itself, the same object, when nothing changes."""
+    if isinstance(value, str):
+        return one_line(value)
+    if isinstance(value, tuple):
+        items = tuple(_cleaned(item) for item in value)
+        return value if all(new is old for new, old in zip(items, value, strict=True)) else items
+    if isinstance(value, Person | PartialDate | CyrillicText | Reference):
+        changed = {name: new for name, old in value if (new := _cleaned(old)) is not old and name not in _KEPT}
+        return value.model_copy(update=changed) if changed else value
+    return value
+
+
+#: Fields no exporter writes: the model's own record keeps them as they are.
+_KEPT = frozenset({"raw", "diagnostics"})
+
+
+def exported(reference: Reference) -> Reference:
+    """The reference as the exporters write it: every exported text field on one line (``one_line``);
+    the reference itself when nothing needs it."""
+    cleaned: Reference = _cleaned(reference)
+    return cleaned
