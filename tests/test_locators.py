@@ -246,3 +246,280 @@ def test_pages_closing_the_reference_after_the_journal(text: str) -> None:
 def test_a_range_of_years_closing_the_reference_is_no_pages() -> None:
     ref = parse_reference("Ivanov I.I. Istoriya voiny. 1941–1945.")
     assert ref.pages is None
+
+
+_CLOSING = {
+    "volume-and-range": (
+        "Orlov, P., 1998. Heat transfer in rods. Thermal Engineering 45, 311–318.",
+        "Thermal Engineering",
+        "45",
+        "311–318",
+    ),
+    "one-page": (
+        "Kim, S., Park, J., 2004. Short note on wetting. Surface Letters 9, 77.",
+        "Surface Letters",
+        "9",
+        "77",
+    ),
+    "acronym-in-parentheses": (
+        "Lind, A. (2011). Risk and trust. Journal of Safety Studies (JSS) 14, 201–219.",
+        "Journal of Safety Studies (JSS)",
+        "14",
+        "201–219",
+    ),
+    "doi-after": (
+        "Berg, T., 2016. Ageing of cables. Reliability Review 102, 55–61. https://doi.org/10.1000/rr.2016.55",
+        "Reliability Review",
+        "102",
+        "55–61",
+    ),
+    "bare-doi-after": (
+        "Berg, T. (2016). Ageing of cables. Reliability Review 102, 55–61. 10.1000/rr.2016.55.",
+        "Reliability Review",
+        "102",
+        "55–61",
+    ),
+    "abbreviated-journal": ("Moss, K., 2007. Spin waves. Phys. Lett. 301, 12–19.", "Phys. Lett.", "301", "12–19"),
+    "section-letter": (
+        "Hale, R., 2012. Slag flow. Materials Transactions B 43, 1520–1533.",
+        "Materials Transactions B",
+        "43",
+        "1520–1533",
+    ),
+    "article-letter": ("Ruiz, D., 2019. Thin films. Optics Today 27, A415.", "Optics Today", "27", "A415"),
+    "cyrillic-journal": (
+        "Петров, П.П., 2005. Теплообмен. Теплоэнергетика 52, 40–47.",
+        "Теплоэнергетика",
+        "52",
+        "40–47",
+    ),
+    "transliterated": (
+        "Sokolov, A.A., 2010. Raschet reaktora. Atomnaya energiya 108, 99–104.",
+        "Atomnaya energiya",
+        "108",
+        "99–104",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "journal", "volume", "pages"), list(_CLOSING.values()), ids=list(_CLOSING))
+def test_a_volume_and_pages_closing_the_reference_after_the_journal(
+    text: str, journal: str, volume: str, pages: str
+) -> None:
+    ref = parse_reference(text)
+    assert (ref.container_title, ref.volume, ref.pages, ref.type) == (journal, volume, pages, ReferenceType.ARTICLE)
+
+
+_PAGES_AFTER_A_WORD = {
+    "lowercase": (
+        "Orlov, P., 1998. Heat transfer. Vestnik teploenergetiki 311–318.",
+        "Vestnik teploenergetiki",
+        "311–318",
+    ),
+    "capitals": ("Orlov, P., 1998. Heat transfer. Vestnik MEI 31–38.", "Vestnik MEI", "31–38"),
+    "cyrillic": ("Орлов П., 1998. Теплообмен. Вестник энергетики 31–38.", "Вестник энергетики", "31–38"),
+    "doi-after": (
+        "Orlov, P., 1998. Heat transfer. Vestnik MEI 31–38. https://doi.org/10.1000/vm.31",
+        "Vestnik MEI",
+        "31–38",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "journal", "pages"), list(_PAGES_AFTER_A_WORD.values()), ids=list(_PAGES_AFTER_A_WORD)
+)
+def test_pages_closing_the_reference_after_the_journals_last_word(text: str, journal: str, pages: str) -> None:
+    ref = parse_reference(text)
+    assert (ref.container_title, ref.pages, ref.type) == (journal, pages, ReferenceType.ARTICLE)
+
+
+_PAREN_YEAR = {
+    "volume": (
+        "P. Orlov, Heat transfer in rods, Thermal Engineering 45 (1998) 311–318.",
+        "Thermal Engineering",
+        "45",
+        "311–318",
+        1998,
+    ),
+    "after-period": (
+        "P. Orlov, Heat transfer in rods, Therm. Eng. 45 (1998) 311–318.",
+        "Therm. Eng.",
+        "45",
+        "311–318",
+        1998,
+    ),
+    "journal-period": (
+        "P. Orlov, Heat transfer in rods, Thermal Engineering. 45 (1998) 311–318.",
+        "Thermal Engineering",
+        "45",
+        "311–318",
+        1998,
+    ),
+    "no-volume": (
+        "P. Orlov, Heat transfer in rods, Thermal Engineering. (1998) 311–318.",
+        "Thermal Engineering",
+        None,
+        "311–318",
+        1998,
+    ),
+    "one-page": (
+        "S. Kim, J. Park, Short note on wetting, Surface Letters 9 (2004) 77.",
+        "Surface Letters",
+        "9",
+        "77",
+        2004,
+    ),
+    "article-number": (
+        "A. Li, Dark counts, J. Phys.: Conf. Ser. 98 (2008) 072012.",
+        "J. Phys.: Conf. Ser.",
+        "98",
+        "072012",
+        2008,
+    ),
+    "doi-after": (
+        "T. Berg, Ageing of cables, Reliability Review 102 (2016) 55–61. https://doi.org/10.1000/rr.2016.55.",
+        "Reliability Review",
+        "102",
+        "55–61",
+        2016,
+    ),
+    "transliterated": (
+        "A.A. Sokolov, Raschet reaktora, Atomnaya energiya 108 (2010) 99–104.",
+        "Atomnaya energiya",
+        "108",
+        "99–104",
+        2010,
+    ),
+    "letter-suffix": (
+        "R. Hale, Slag flow, Mater. Trans. B 43 (2012a) 1520–1533.",
+        "Mater. Trans. B",
+        "43",
+        "1520–1533",
+        2012,
+    ),
+    "two-authors": (
+        "K. Moss, L. Dean, Spin waves in films, Phys. Lett. 301 (2007) 12–19.",
+        "Phys. Lett.",
+        "301",
+        "12–19",
+        2007,
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "journal", "volume", "pages", "year"), list(_PAREN_YEAR.values()), ids=list(_PAREN_YEAR)
+)
+def test_elsevier_numeric_volume_year_in_parentheses_and_pages(
+    text: str, journal: str, volume: str | None, pages: str, year: int
+) -> None:
+    ref = parse_reference(text)
+    assert (ref.container_title, ref.volume, ref.pages) == (journal, volume, pages)
+    assert ref.issued is not None
+    assert ref.issued.year == year
+
+
+_JOURNAL_YEAR = {
+    "volume-issue": (
+        "Orlov, P.; Lee, K. Heat Transfer in Rods. Thermal Engineering 1998, 45 (3), 311–318.",
+        "Thermal Engineering",
+        1998,
+        "45",
+        "3",
+        "311–318",
+    ),
+    "volume": (
+        "Orlov, P. Heat Transfer in Rods. Thermal Engineering 1998, 45, 311–318.",
+        "Thermal Engineering",
+        1998,
+        "45",
+        None,
+        "311–318",
+    ),
+    "one-page": (
+        "Kim, S. Short Note on Wetting. Surface Letters 2004, 9, 77.",
+        "Surface Letters",
+        2004,
+        "9",
+        None,
+        "77",
+    ),
+    "abbreviated": ("Moss, K. Spin Waves. Phys. Lett. 2007, 301, 12–19.", "Phys. Lett.", 2007, "301", None, "12–19"),
+    "acronym": (
+        "Dean, L. Dark Counts. J. Phys. Chem. C 2011, 115 (21), 7853–7857.",
+        "J. Phys. Chem. C",
+        2011,
+        "115",
+        "21",
+        "7853–7857",
+    ),
+    "issue-only": (
+        "Sokolov, A. A. Raschet Reaktora. Atomnaya Energiya 2010, No. 4, 99–104.",
+        "Atomnaya Energiya",
+        2010,
+        None,
+        "4",
+        "99–104",
+    ),
+    "article-letter": ("Ruiz, D. Thin Films. Optics Today 2019, 27, A415.", "Optics Today", 2019, "27", None, "A415"),
+    "doi-after": (
+        "Berg, T. Ageing of Cables. Reliability Review 2016, 102, 55–61. https://doi.org/10.1000/rr.2016.55.",
+        "Reliability Review",
+        2016,
+        "102",
+        None,
+        "55–61",
+    ),
+    "numbered": (
+        "(12) Hale, R. Slag Flow. Mater. Trans. B 2012, 43, 1520–1533.",
+        "Mater. Trans. B",
+        2012,
+        "43",
+        None,
+        "1520–1533",
+    ),
+    "quoted-title": (
+        "Lind, A. “Risk and Trust.” Journal of Safety Studies 2011, 14 (2), 201–219.",
+        "Journal of Safety Studies",
+        2011,
+        "14",
+        "2",
+        "201–219",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [(text, tuple(rest)) for text, *rest in _JOURNAL_YEAR.values()], ids=list(_JOURNAL_YEAR)
+)
+def test_acs_year_after_the_journal_then_its_locators(text: str, expected: tuple[object, ...]) -> None:
+    ref = parse_reference(text)
+    year = ref.issued.year if ref.issued is not None else None
+    read = (ref.container_title, year, ref.volume, ref.issue, ref.pages)
+    assert read == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Orlov P. Steam generators. Proc. of Int. Conf. on Heat, Lyon, France, May 28 – June 1, 2007.", "2007"),
+        ("Orlov P. Steam generators. Report LA-UR-05-1234, Los Alamos, April 11, 2005.", "2005"),
+        ("Orlov P. Steam generators. TANS 27, 1977.", "1977"),
+        ("Orlov P. Pravila ustroistva reaktorov, NP 089-15.", "089-15"),
+        ("Orlov P. Die Eigenschaften des Poloniums, PSI-Report Nr. 02-12, June 2002, ISSN 1019–0643.", "1019–0643"),
+        ("Orlov P. Steam generators. Int. Forum on Heat, Lyon, June 3-6.", "3-6"),
+    ],
+    ids=["date-range", "month-day-year", "volume-and-year", "designation", "issn", "days-of-a-meeting"],
+)
+def test_dates_designations_and_issns_are_no_closing_pages(text: str, absent: str) -> None:
+    ref = parse_reference(text)
+    assert absent not in (ref.pages or "")
+
+
+def test_years_listed_in_a_title_are_no_journal_year() -> None:
+    ref = parse_reference(
+        "Orlov, P. 1812. A Journey, with notes compiled in the years 1801, 2, 5, 6 etc. London: Payne."
+    )
+    assert ref.title is not None
+    assert "1801, 2, 5, 6" in ref.title

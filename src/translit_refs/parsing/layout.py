@@ -22,7 +22,7 @@ from .dates import year_of
 from .draft import ARTICLE_LOCATORS, DESIGNATIONS, WEB_MARKERS, Draft, Group, add_persons
 from .grammar import Element, Head, Sentence, Skeleton, names_in
 from .language import title_language
-from .markers import paren_date, read_marker
+from .markers import month_before, paren_date, read_marker
 from .normalize import Normalised
 from .roles import Ahead, read_group
 from .ruler import Ruler
@@ -250,7 +250,9 @@ def _title_from_notes(draft: Draft) -> None:
 
 def _role_of(element: Element, text: str) -> str:
     """The element's kind, with "Vol. N" read as a journal's locator when no volume title follows it
-    or when a comma precedes it ("Atomic energy, v. 114, Moscow, 2013")."""
+    or when a comma precedes it ("Atomic energy, v. 114, Moscow, 2013"), and a month's days read as a date."""
+    if element.kind == kinds.BARE_PAGES and month_before(text, element):
+        return kinds.DATE_TEXT  # "Paris, July 7-10": a meeting's days
     if element.kind == kinds.VOLUME:
         before = (element.token.start_pos or 0) - 1
         while before >= 0 and text[before] == " ":

@@ -291,6 +291,51 @@ def _year_locator(draft: Draft, element: Element) -> None:
     draft.set_once("pages", page_range(pages))
 
 
+def month_before(text: str, element: Element) -> str | None:
+    """The month name just before a marker ("Paris, July 7-10": its "7-10" are days, not pages)."""
+    start = element.token.start_pos or 0
+    word = text[max(0, start - 12) : start].rstrip().rpartition(" ")[2]
+    return word if word and is_word("MONTH", word) else None
+
+
+def _bare_pages(draft: Draft, element: Element) -> None:
+    """ "54–68" closing the reference (Elsevier Harvard, Cell); after a month's name the days of a meeting."""
+    month = month_before(draft.text, element)
+    if month is not None:
+        issued = draft.fields.get("issued")
+        if issued is not None and issued.year is not None:
+            refine_date(draft, f"{month} {_value(element).rstrip('.')}")
+    else:
+        draft.set_once("pages", page_range(_value(element)))
+
+
+def _pages_of(text: str) -> str | None:
+    """Pages as printed, a page with a letter kept whole ("A237", "e0123")."""
+    text = text.strip().rstrip(".")
+    return page_range(text) if text[:1].isdigit() else text or None
+
+
+def _closing_locator(draft: Draft, element: Element) -> None:
+    """ "12, 54–68" closing the reference after the journal's name (Elsevier Harvard, Cell): volume and pages."""
+    volume, _, pages = _value(element).partition(", ")
+    draft.set_once("volume", volume)
+    draft.set_once("pages", _pages_of(pages))
+
+
+def _paren_year_locator(draft: Draft, element: Element) -> None:
+    """ "4 (1993) 397–413", "(1995) 54–68" (Elsevier numeric): the volume, if any, the year and the pages."""
+    volume, _, rest = _value(element).partition("(")
+    year, _, pages = rest.partition(")")
+    draft.date_year(year_of(year))
+    draft.set_once("volume", volume.strip() or None)
+    draft.set_once("pages", _pages_of(pages))
+
+
+def _journal_year(draft: Draft, element: Element) -> None:
+    """ACS's year between the journal's name and its volume ("Journal 2015, 117 (5), 357–365")."""
+    draft.date_year(year_of(_value(element)))
+
+
 def _paren_imprint(draft: Draft, element: Element) -> None:
     """ "(W. W. Norton, 1969)", "(Bloomsbury Press, NY, 2009)": the publisher, its place, the year."""
     token = element.token
@@ -429,7 +474,10 @@ _MARKER_READERS: dict[str, Reader] = {
     kinds.YEAR_LOCATOR: _year_locator,
     kinds.CHICAGO_LOCATOR: _apa,
     kinds.BARE_VOLUME: _set("volume"),
-    kinds.BARE_PAGES: _set("pages", page_range),
+    kinds.BARE_PAGES: _bare_pages,
+    kinds.CLOSING_LOCATOR: _closing_locator,
+    kinds.PAREN_YEAR_LOCATOR: _paren_year_locator,
+    kinds.JOURNAL_YEAR: _journal_year,
     kinds.PAREN_IMPRINT: _paren_imprint,
     kinds.VANCOUVER_LOCATOR: _apa,
     kinds.ARCHIVE_LOCATOR: _set("archive_location", lambda v: v.rstrip(".")),
