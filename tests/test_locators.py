@@ -523,3 +523,59 @@ def test_years_listed_in_a_title_are_no_journal_year() -> None:
     )
     assert ref.title is not None
     assert "1801, 2, 5, 6" in ref.title
+
+
+_YEAR_AGAIN = {
+    "iso690": (
+        "ORLOV, P., 1998. Heat transfer in rods. Thermal Engineering. 1998. Vol. 45, no. 3, p. 311–318.",
+        "Thermal Engineering",
+    ),
+    "iso690-issue-only": ("ORLOV, P., 1998. Heat transfer. Vestnik MEI. 1998. No. 3, p. 31–38.", "Vestnik MEI"),
+    "iso690-two-sentences": (
+        "SOKOLOV, A.A., 2010. Raschet reaktora. Izvestiya vuzov. Yadernaya energetika. 2010. No. 4, p. 99–104.",
+        "Izvestiya vuzov. Yadernaya energetika",
+    ),
+    "iso690-volume-only": (
+        "KIM, S. and PARK, J., 2004. Short note on wetting. Surface Letters. 2004. Vol. 9, p. 77.",
+        "Surface Letters",
+    ),
+    "iso690-abbreviated": ("MOSS, K., 2007. Spin waves. Phys. Lett. 2007. Vol. 301, p. 12–19.", "Phys. Lett."),
+    "harvard-comma-locators": (
+        "Orlov P. (1998) Heat transfer in rods. Thermal Engineering. 1998, v. 45, pp. 311-318.",
+        "Thermal Engineering",
+    ),
+    "harvard-no": (
+        "Orlov, P., 1998. Heat transfer in rods. Thermal Engineering. 1998, no. 3, pp. 311-318.",
+        "Thermal Engineering",
+    ),
+    "cyrillic": (
+        "Орлов П. (1998) Теплообмен в стержнях. Теплоэнергетика. 1998. Т. 45, № 3. С. 311–318.",
+        "Теплоэнергетика",
+    ),
+    "quoted-title": (
+        "Orlov, P., 1998. “Heat transfer in rods.” Thermal Engineering. 1998. Vol. 45, p. 311–318.",
+        "Thermal Engineering",
+    ),
+    "parenthesised-year": (
+        "Orlov, P. (1998). Heat transfer in rods. Thermal Engineering. 1998. Vol. 45. P. 311–318.",
+        "Thermal Engineering",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "journal"), list(_YEAR_AGAIN.values()), ids=list(_YEAR_AGAIN))
+def test_the_heads_year_again_between_the_journal_and_its_locators(text: str, journal: str) -> None:
+    ref = parse_reference(text)
+    assert (ref.container_title, ref.type) == (journal, ReferenceType.ARTICLE)
+    assert ref.title is not None
+    assert journal not in ref.title
+    assert ref.issued is not None
+    assert ref.issued.year in (1998, 2004, 2007, 2010)
+
+
+def test_another_year_before_the_locators_stays_in_the_title() -> None:
+    ref = parse_reference("Orlov, P., 2001. Proceedings of the meeting. Heat Transfer. 1998. Vol. 45, p. 311–318.")
+    assert ref.issued is not None
+    assert ref.issued.year == 2001
+    assert ref.title is not None
+    assert ref.title.endswith("1998")

@@ -90,6 +90,7 @@ def read_group(draft: Draft, group: Group, ahead: Ahead, after_title: bool) -> N
         return
     run = _claimed_by_marker(draft, group, list(group.run))
     if group.kind == kinds.LEAD:
+        run = _repeated_year(draft, run, ahead)
         run, year_after = take_years(draft, run, in_lead=True)
         title = split_lead(draft, _Body.of(run, 1, year_after, ahead, None))
         if title:
@@ -105,6 +106,15 @@ def read_group(draft: Draft, group: Group, ahead: Ahead, after_title: bool) -> N
     else:
         body = _Body.of(run, 0, year_after, ahead, group.kind)
         read_body(draft, body, after_title=after_title)
+
+
+def _repeated_year(draft: Draft, run: list[Sentence], ahead: Ahead) -> list[Sentence]:
+    """ISO 690's "Title. Journal. 2015. Vol. 117, no. 5": the head's year printed again between the journal
+    and its locators dates nothing new; it leaves the leading run, whose journal then closes it."""
+    issued = draft.fields.get("issued")
+    if len(run) < 3 or not run[-1].is_year or issued is None or not ARTICLE_LOCATORS.intersection(ahead.kinds):
+        return run
+    return run[:-1] if year_of(run[-1].text) == issued.year else run
 
 
 def _claimed_by_marker(draft: Draft, group: Group, run: list[Sentence]) -> list[Sentence]:
