@@ -579,3 +579,92 @@ def test_another_year_before_the_locators_stays_in_the_title() -> None:
     assert ref.issued.year == 2001
     assert ref.title is not None
     assert ref.title.endswith("1998")
+
+
+_PAREN_IMPRINT = {
+    "cell-publisher": ("Orlov, P. (1998). Heat Transfer in Rods (Academic Press).", "Academic Press", (), 1998),
+    "cell-acronym": ("Orlov, P. (1998). Heat Transfer in Rods (MEI).", "MEI", (), 1998),
+    "cell-after-translation": (
+        "Orlov, P. (1998). Teploobmen v sterzhnyakh [Heat Transfer in Rods] (Nauka).",
+        "Nauka",
+        (),
+        1998,
+    ),
+    "cell-after-a-year-in-the-title": (
+        "Orlov, P. (1998). Heat Transfer, 1950–1990 (Academic Press).",
+        "Academic Press",
+        (),
+        1998,
+    ),
+    "cell-after-the-date": ("Heat Transfer Handbook (1998). (Academic Press).", "Academic Press", (), 1998),
+    "cell-two-parts": (
+        "Orlov, P. (1998). Heat Transfer (US Navy, Bureau of Ships).",
+        "US Navy, Bureau of Ships",
+        (),
+        1998,
+    ),
+    "cell-with-place": (
+        "Orlov, P. (1998). Heat Transfer in Rods (Academic Press, London).",
+        "Academic Press",
+        ("London",),
+        1998,
+    ),
+    "science-places": (
+        "P. Orlov, Heat Transfer in Rods (Wiley, NY, London, Sydney, 1998).",
+        "Wiley",
+        ("NY", "London", "Sydney"),
+        1998,
+    ),
+    "science-volume-after": (
+        "P. Orlov, Heat Transfer in Rods (Academic Press, London, 1998), vol. 2.",
+        "Academic Press",
+        ("London",),
+        1998,
+    ),
+    "science-pages-after": (
+        "P. Orlov, Heat Transfer in Rods (Academic Press, London, 1998), pp. 5–17.",
+        "Academic Press",
+        ("London",),
+        1998,
+    ),
+    "place-first": (
+        "Orlov, P. (1998). Heat Transfer in Rods (London, Academic Press).",
+        "Academic Press",
+        ("London",),
+        1998,
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "places", "year"), list(_PAREN_IMPRINT.values()), ids=list(_PAREN_IMPRINT)
+)
+def test_an_imprint_in_parentheses_with_or_without_its_year(
+    text: str, publisher: str, places: tuple[str, ...], year: int
+) -> None:
+    ref = parse_reference(text)
+    assert (ref.publisher, ref.places) == (publisher, places)
+    assert ref.title is not None
+    assert "(" not in ref.title.replace("(1", "")  # the imprint left the title
+    assert ref.issued is not None
+    assert ref.issued.year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Orlov P. Heat transfer. Energetika. 2012, no. 4, pp. 72-79. (Special Issue on Heat Transfer).",
+            "Special Issue",
+        ),
+        ("Orlov P. Teploobmen. Moscow: Nauka, 2013. 518 p. (Biblioteka inzhenera).", "Biblioteka inzhenera"),
+        ("Orlov, P. (1996). Heat transfer. In Proceedings of the National Heat Conference (NHC).", "NHC"),
+        ("Orlov P. Heat transfer. Int. Conf. on Heat, Lyon (France).", "France"),
+        ("Orlov P. Heat transfer [Electronic resource]. Lyon, Heat Institute, 2015 (CD-ROM edition).", "CD-ROM"),
+        ("http://example.org/heat/report.pdf (Heat Transfer in Rods).", "Heat Transfer in Rods"),
+    ],
+    ids=["after-a-period", "series-after-page-count", "conference-acronym", "country", "web-resource", "url-title"],
+)
+def test_a_note_in_parentheses_is_no_imprint(text: str, kept: str) -> None:
+    ref = parse_reference(text)
+    assert kept not in (ref.publisher or "")

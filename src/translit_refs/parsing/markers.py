@@ -14,10 +14,12 @@ from typing import Any
 from lark import Token
 
 from ..lexicon import compiled, is_word, kinds, language_code, pattern, starts_with
+from ..lexicon.words import REGIONS
 from ..models import Diagnostic, IssueKind, PartialDate, Role, Severity, VolumeKind
 from .dates import date_from_text, year_of
 from .draft import NOWHERE, Draft, Translates, add_persons, refine_date, warning
 from .grammar import Element, names_in
+from .imprint import is_known_place
 from .persons import person
 from .shapes import is_conference, is_container_cue
 from .values import (
@@ -337,12 +339,23 @@ def _journal_year(draft: Draft, element: Element) -> None:
 
 
 def _paren_imprint(draft: Draft, element: Element) -> None:
-    """ "(W. W. Norton, 1969)", "(Bloomsbury Press, NY, 2009)": the publisher, its place, the year."""
+    """ "(W. W. Norton, 1969)", "(Bloomsbury Press, NY, 2009)", Cell's "(Oxford University Press)": the publisher,
+    its places (the parts that name known places; the others belong to the publisher: "(US Government,
+    Department of Defense)"), the year."""
     token = element.token
     parts = _value(element)[1:-1].split(", ")
     start = (token.start_pos or 0) + 1
-    publisher, places = parts[0], tuple(parts[1:-1])
-    draft.date_year(year_of(parts[-1]))
+    if parts[-1][:1].isdigit():
+        draft.date_year(year_of(parts.pop()))
+    places: tuple[str, ...]
+    if len(parts) > 1 and is_known_place(parts[0]):  # "(Chicago, American Bar Association)"
+        publisher, places = ", ".join(parts[1:]), (parts[0],)
+        start += len(parts[0]) + 2
+    else:
+        first_place = len(parts)
+        while first_place > 1 and (is_known_place(parts[first_place - 1]) or parts[first_place - 1] in REGIONS):
+            first_place -= 1
+        publisher, places = ", ".join(parts[:first_place]), tuple(parts[first_place:])
     draft.take_imprint(places, publisher, publisher_at=(start, start + len(publisher)), rule="markers._paren_imprint")
 
 
