@@ -29,6 +29,7 @@ from .draft import (
     ARTICLE_LOCATORS,
     IMPRINT_FOLLOWERS,
     NOT_IN_A_JOURNAL,
+    NOWHERE,
     PUBLISHER_RULES,
     TITLE_ENDS,
     WEB_MARKERS,
@@ -233,6 +234,13 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
         for sentence in lead[1:end]:
             _date_or_note(draft, sentence)
         return [_translated_inside(draft, lead[0])]
+    if end == len(lead) and body.year_after and not draft.imprint_found:
+        # (before locators, a journal's or a book's, only a publisher with its known places: "…, Nauka, Moscow,
+        # 1980, p. 88", never "Politics Society, 1999, vol. 27")
+        book_like = body.following is None or body.following in IMPRINT_FOLLOWERS
+        title = _imprint_after_a_comma(draft, lead[-1], with_places=not book_like or bool(body.locators))
+        if title is not None:
+            return [*lead[:-1], title]
     if end == len(lead) and body.journal_ahead(draft) and len(lead) == 1:
         cut = _journal_after_question(draft, lead[0])
         if cut is None:
@@ -241,6 +249,44 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
     return lead[:end]
 
 
+def _imprint_after_a_comma(draft: Draft, sentence: Sentence, with_places: bool) -> Sentence | None:
+    """Elsevier's "Title, Publisher, Place, 1995.": the imprint closes the title's sentence after a comma, a
+    publisher before known places ("…, Routledge, New Brunswick"), after them ("…, Norwell, Kluwer Academic
+    Publishers"), or, unless ``with_places``, a publisher's or institution's name alone ("…, Los Alamos National
+    Laboratory"); returns the title's part, None when there is no such imprint."""
+    title, places, rest = place_split(sentence.text)
+    if places and not rest:  # "Title, Publisher, Place"
+        title, comma, publisher = title.rpartition(", ")
+        if not comma or is_conference(publisher):
+            return None
+        publisher_start = len(title) + 2
+        places_start = publisher_start + len(publisher) + 2
+    elif places and (is_publisher(rest) or is_institution(rest)):  # "Title, Place, Publisher"
+        publisher = rest
+        places_start = len(title) + 2
+        publisher_start = len(sentence.text) - len(rest)
+    elif not places and not with_places:  # "Title, Publisher"
+        title, comma, publisher = sentence.text.rpartition(", ")
+        if not comma or not (is_publisher(publisher) or is_institution(publisher)):
+            return None
+        publisher_start = places_start = len(title) + 2
+    else:
+        return None
+    if not title or not _PUBLISHER_SHAPE.fullmatch(publisher):
+        return None
+    start = sentence.start
+    draft.take_imprint(
+        tuple(places.split(", ")) if places else (),
+        publisher,
+        (start + places_start, start + places_start + len(places)) if places else NOWHERE,
+        (start + publisher_start, start + publisher_start + len(publisher)),
+        "roles._imprint_after_a_comma",
+    )
+    return Sentence(title, start, start + len(title), sentence.is_year, sentence.quoted)
+
+
+#: A publisher's name: capitalised, without numbers, quotes or brackets.
+_PUBLISHER_SHAPE = re.compile(r"[A-ZА-ЯЁ][^\d«»“”\"()\[\]]{1,80}")
 _TRANSLATION_INSIDE = re.compile(r"\s\[([^\[\]]++)\]$")
 
 
