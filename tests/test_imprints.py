@@ -99,3 +99,78 @@ def test_an_imprint_closing_the_titles_sentence_after_a_comma(
 def test_what_is_no_publisher_after_a_comma_stays(text: str) -> None:
     ref = parse_reference(text)
     assert ref.publisher is None
+
+
+_PUBLISHER_ALONE = {
+    "two-words": (
+        "Orlov, P. (1998). Heat transfer in rods. Academic Press.",
+        "Heat transfer in rods",
+        "Academic Press",
+    ),
+    "one-word": ("Orlov, P. (1998). Heat transfer in rods. Wiley.", "Heat transfer in rods", "Wiley"),
+    "hyphenated": (
+        "Orlov, P. (1998). Heat transfer in rods. Prentice-Hall.",
+        "Heat transfer in rods",
+        "Prentice-Hall",
+    ),
+    "acronym": ("Orlov, P. (1998). Heat transfer in rods. MEI.", "Heat transfer in rods", "MEI"),
+    "ampersand": (
+        "Orlov, P. (1998). Heat transfer in rods. Harcourt & Brace.",
+        "Heat transfer in rods",
+        "Harcourt & Brace",
+    ),
+    "subtitle-kept": (
+        "Orlov, P. (1998). Heat transfer in rods: A handbook. Second thoughts. Academic Press.",
+        "Heat transfer in rods: A handbook. Second thoughts",
+        "Academic Press",
+    ),
+    "after-translation": (
+        "Orlov, P. (1998). Teploobmen v sterzhnyakh [Heat transfer in rods]. Mashinostroenie.",
+        "Teploobmen v sterzhnyakh",
+        "Mashinostroenie",
+    ),
+    "lowercase-second-word": (
+        "Orlov, P. (1998). Teploobmen v sterzhnyakh. Vysshaya shkola.",
+        "Teploobmen v sterzhnyakh",
+        "Vysshaya shkola",
+    ),
+    "year-after-names": (
+        "Orlov, P. 1998. Heat transfer in rods. Academic Press.",
+        "Heat transfer in rods",
+        "Academic Press",
+    ),
+    "doi-after": (
+        "Orlov, P. (1998). Heat transfer in rods. Academic Press. https://doi.org/10.1000/htr.1998",
+        "Heat transfer in rods",
+        "Academic Press",
+    ),
+    "university": (
+        "Orlov, P. (1998). Heat transfer in rods. University of Leeds.",
+        "Heat transfer in rods",
+        "University of Leeds",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "title", "publisher"), list(_PUBLISHER_ALONE.values()), ids=list(_PUBLISHER_ALONE))
+def test_a_dated_book_closed_by_its_publisher_alone(text: str, title: str, publisher: str) -> None:
+    ref = parse_reference(text)
+    assert (ref.title, ref.publisher, ref.places, ref.type) == (title, publisher, (), ReferenceType.BOOK)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orlov, P. Heat transfer in rods. Heat Archive.",
+        "Orlov, P. (1998). Heat transfer in rods. Journal of Heat Transfer.",
+        "Orlov, P. (1998). Heat transfer in rods. Boston Globe. http://example.org/heat",
+        "Orlov, P. (1998). Heat transfer in rods. Retrieved May 5, 2010, from Heat Archive.",
+        "Orlov, P. (1998). Heat transfer in rods. In Proceedings of the Heat Conference.",
+        "Orlov, P. (1998). Heat transfer in rods. Lyon.",
+        "Orlov, P. (1998). Heat transfer in rods. Part 2.",
+    ],
+    ids=["undated", "journal", "before-a-url", "database", "proceedings", "place", "number"],
+)
+def test_what_closes_a_dated_work_but_is_no_publisher(text: str) -> None:
+    ref = parse_reference(text)
+    assert ref.publisher is None

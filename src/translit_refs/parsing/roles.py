@@ -47,6 +47,7 @@ from .shapes import (
     is_conference,
     is_container_cue,
     is_institution,
+    is_journal_name,
     is_place,
     is_publisher,
     looks_like_place,
@@ -516,6 +517,34 @@ def institution_then_place(ending: _Ending) -> int | None:
     return None
 
 
+def publisher_closing_a_dated_book(ending: _Ending) -> int | None:
+    """APA 7's "Author (2011). Title. Random House.": a book dated after its authors ends with its publisher's
+    name alone, no place (a short capitalised name, without numbers or places, no journal's; nothing but its DOI
+    after it)."""
+    draft, body = ending.draft, ending.body
+    if body.following not in _AFTER_A_BOOK or body.locators or ending.end != len(body.sentences):
+        return None
+    if body.marker in WEB_MARKERS:  # "Retrieved …, from LexisNexis": a database, no publisher
+        return None
+    dated = draft.recorded("issued")
+    if dated < 0 or draft.record[dated + 4] != "layout._read_head" or draft.fields.get("container_title") is not None:
+        return None  # (dated after the authors: "Author (2011).", "Author. 2011.")
+    last = ending.last.text
+    if _SHORT_NAME.fullmatch(last) is None or place_split(last)[1] or read_imprint(last).places:
+        return None
+    if is_conference(last) or is_container_cue(last) or is_journal_name(last):
+        return None
+    return ending.take((), last, ending.end - 1, "roles.publisher_closing_a_dated_book")
+
+
+#: What may follow a book's publisher closing it: nothing, or its DOI (before another URL the last sentence is
+#: rather a web site's name: "Boston Globe. http://…").
+_AFTER_A_BOOK = frozenset({None, kinds.DOI})
+#: A publisher's short name: one to four words, the first capitalised, no numbers, no question ("Random House",
+#: "W. W. Norton", "Kuchkovo pole", "ROSSPEN").
+_SHORT_NAME = re.compile(r"[A-ZА-ЯЁ][^\s\d?!:;«»“”\"()\[\]]*+(?:\s[^\s\d?!:;«»“”\"()\[\]]++){0,3}")
+
+
 #: The imprint rules, in the order they are tried: each returns where the imprint it took starts, or where
 #: the sentences it rules out end, or None to let the next rule try.
 ImprintRule = Callable[[_Ending], int | None]
@@ -533,6 +562,7 @@ IMPRINT_RULES: Ruler[ImprintRule] = Ruler(
             shaped_imprint_of_a_book,
             imprint_after_notes,
             institution_then_place,
+            publisher_closing_a_dated_book,
         )
     ],
     chain="imprint",
