@@ -668,3 +668,49 @@ def test_an_imprint_in_parentheses_with_or_without_its_year(
 def test_a_note_in_parentheses_is_no_imprint(text: str, kept: str) -> None:
     ref = parse_reference(text)
     assert kept not in (ref.publisher or "")
+
+
+_PAGES_WORD_WRITTEN_OUT = {
+    "pages": ("Orlov P. Heat transfer. In Proceedings of the Heat Conference, pages 15-26, 1998.", "15-26"),
+    "pages-capital": ("Orlov P. Heat transfer. Heat Review, 12(3), Pages 15-26, 1998.", "15-26"),
+    "pp-no-period": ("Orlov P. Heat transfer. Heat Review. 1998, v. 12, no. 3, pp 15-26.", "15-26"),
+    "PP-no-period": ("Orlov P. Heat transfer // Heat Review. – 1998. – Vol. 12. – PP 15-26.", "15-26"),
+    "pages-after-volume": ("Orlov P. Heat transfer. Heat Review, vol. 12, pages 15–26, 1998.", "15–26"),
+    "pages-before-place": (
+        "Orlov P. Heat transfer. In Proc. of the Heat Conference, pages 15-26, Lyon, France, 1998.",
+        "15-26",
+    ),
+    "pages-before-publisher": ("Orlov P. Heat transfer. In Heat Handbook, pages 15-26. Academic Press, 1998.", "15-26"),
+    "pp-single": ("Orlov P. Heat transfer. Heat Review. 1998, no. 3, pp 15.", "15"),
+    "pages-editors": ("Orlov P. Heat transfer. In K. Lee, editor, Heat Handbook, pages 15-26. Wiley, 1998.", "15-26"),
+    "pages-at-the-end": ("Orlov, P. (1998) Heat transfer, Heat Review, 12(3), pages 15-26.", "15-26"),
+}
+
+
+@pytest.mark.parametrize(("text", "pages"), list(_PAGES_WORD_WRITTEN_OUT.values()), ids=list(_PAGES_WORD_WRITTEN_OUT))
+def test_pages_written_out_or_without_the_period(text: str, pages: str) -> None:
+    ref = parse_reference(text)
+    assert ref.pages == pages
+    assert "pages" not in (ref.container_title or "").lower()
+    assert "pp" not in (ref.note or "").lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "month"),
+    [
+        ("Orlov P. Heat transfer. In Proc. of the Heat Conference, pages 15-26, Lyon, France, June 1998.", 1998, 6),
+        ("Orlov P. Heat transfer. In Proc. of the Heat Conference, pages 15-26, Washington, D. C., May 1998.", 1998, 5),
+        ("Orlov P. Heat transfer. Report HT-1234, Lyon, October 1998.", 1998, 10),
+    ],
+    ids=["place-and-country", "place-and-region", "report"],
+)
+def test_a_month_and_year_after_the_place_date_the_work(text: str, year: int, month: int) -> None:
+    ref = parse_reference(text)
+    assert ref.issued is not None
+    assert (ref.issued.year, ref.issued.month) == (year, month)
+    assert ref.publisher is None or str(year) not in ref.publisher
+
+
+def test_pages_as_a_word_before_a_year_in_a_title_is_no_locator() -> None:
+    ref = parse_reference("Orlov P. Heat transfer: forty pages 1990 onwards. Lyon, Heat Press, 1998.")
+    assert ref.pages is None

@@ -55,10 +55,11 @@ from .shapes import (
 )
 
 _JOURNAL_VOLUME_ONLY = frozenset({kinds.JOURNAL_VOLUME})
-#: A date that closes a sentence: "2-7 сентября 2012 г", "September 2-7, 2012", "Nov 21-23, 2007".
+#: A date that closes a sentence: "2-7 сентября 2012 г", "September 2-7, 2012", "Nov 21-23, 2007", "June 1996".
 _CLOSING_DATE = re.compile(
     r"(?:\d{1,2}(?:[-–]\d{1,2})?\s[^\W\d_]{3,10}\.?,?\s|[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:[-–]\d{1,2})?,\s)\d{4}(?:\sг)?$"
     r"|^\d{1,2}\.\d{1,2}\.\d{4}$"  # a sentence that is a date: "Patent RU 2612345 C1. 06.03.2017."
+    r"|(?<![^\s,])[A-Z][a-z]{2,8}\.?\s\d{4}$"  # a month and its year: "Padua, Italy, June 1996"
 )
 #: The days of a meeting closing its title: ", November 19-20", ", 5–6 мая".
 
@@ -400,7 +401,17 @@ def known_place_imprint(ending: _Ending) -> int | None:
         return ending.end
     if ending.imprint.publisher is None and is_place(ending.last.text):
         return place_alone(ending)  # the publisher may be the sentence before ("… Division of Toxicology.")
+    dated = date_from_text(ending.publisher) if _MONTH_AND_YEAR.fullmatch(ending.publisher) else None
+    if (
+        dated is not None and dated.month is not None
+    ):  # "…, pages 15-26, Washington, D. C., May 1993": the meeting's place and date
+        refine_date(ending.draft, ending.publisher, ending.last.start, ending.last.end, "roles.known_place_imprint")
+        return ending.take(ending.imprint.places, None, ending.end - 1, "roles.known_place_imprint")
     return ending.take(ending.imprint.places, ending.imprint.publisher, ending.end - 1, "roles.known_place_imprint")
+
+
+#: A month's name (or abbreviation) and a year: a date, never a publisher.
+_MONTH_AND_YEAR = re.compile(r"[^\W\d_]{3,9}\.?\s\d{4}")
 
 
 def not_before_a_journal(ending: _Ending) -> int | None:
