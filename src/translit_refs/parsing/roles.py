@@ -538,8 +538,10 @@ def publisher_closing_a_dated_book(ending: _Ending) -> int | None:
     if body.marker in WEB_MARKERS:  # "Retrieved …, from LexisNexis": a database, no publisher
         return None
     dated = draft.recorded("issued")
-    if dated < 0 or draft.record[dated + 4] != "layout._read_head" or draft.fields.get("container_title") is not None:
+    if dated < 0 or draft.record[dated + 4] != "layout._read_head":
         return None  # (dated after the authors: "Author (2011).", "Author. 2011.")
+    if draft.fields.get("container_title") is not None and body.marker not in _CHAPTER_PAGES:
+        return None  # (a chapter's book is published: "In Book (pp. 5–17). Publisher.")
     last = ending.last.text
     if _SHORT_NAME.fullmatch(last) is None or place_split(last)[1] or read_imprint(last).places:
         return None
@@ -548,6 +550,8 @@ def publisher_closing_a_dated_book(ending: _Ending) -> int | None:
     return ending.take((), last, ending.end - 1, "roles.publisher_closing_a_dated_book")
 
 
+#: The pages of a chapter, after which its book's publisher may close the reference.
+_CHAPTER_PAGES = frozenset({kinds.PAGES, kinds.PAREN_PAGES})
 #: What may follow a book's publisher closing it: nothing, or its DOI (before another URL the last sentence is
 #: rather a web site's name: "Boston Globe. http://…").
 _AFTER_A_BOOK = frozenset({None, kinds.DOI})
@@ -747,10 +751,16 @@ _TRAILING_DASH = re.compile(r"\s[–—-]$")
 def read_container_group(draft: Draft, body: _Body) -> None:
     """'In …' or '// …': the container, with a chapter's imprint before ', pp.' (a web site's
     container, before "[website]" or a URL, has none)."""
-    end = len(body.sentences)
+    sentences = body.sentences
+    end = len(sentences)
+    if body.following not in WEB_MARKERS and not draft.imprint_found:
+        # "in: Book, Publisher, Place, 1998, pp. 15–26": the book's imprint closes its title's sentence
+        book = _imprint_after_a_comma(draft, sentences[-1], with_places=True)
+        if book is not None:
+            sentences = [*sentences[:-1], book]
     if body.following not in WEB_MARKERS:
         end = _imprint_at_end(draft, body, end, container_given=True)
-    _set_container(draft, body.sentences[:end])
+    _set_container(draft, sentences[:end])
 
 
 class _Reading(NamedTuple):
