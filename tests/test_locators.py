@@ -714,3 +714,43 @@ def test_a_month_and_year_after_the_place_date_the_work(text: str, year: int, mo
 def test_pages_as_a_word_before_a_year_in_a_title_is_no_locator() -> None:
     ref = parse_reference("Orlov P. Heat transfer: forty pages 1990 onwards. Lyon, Heat Press, 1998.")
     assert ref.pages is None
+
+
+_ISSUE_THEN_COLON = {
+    "chicago-no": ("Orlov, P. 1998. “Heat Transfer.” Heat Review, no. 3: 15–26.", None, "3", "15–26"),
+    "chicago-no-range": ("Orlov, P. 1998. “Heat Transfer.” Heat Review, no. 3–4: 15–26.", None, "3–4", "15–26"),
+    "volume-issue-spaced": ("Orlov, P. 1998. “Heat Transfer.” Heat Review 12 (3): 15–26.", "12", "3", "15–26"),
+    "slash-issue": ("Orlov, P. 1998. “Heat Transfer.” Heat Review 12 (3/4): 15–26.", "12", "3/4", "15–26"),
+    "slash-issue-glued": ("Orlov, P. 1998. “Heat Transfer.” Heat Review 12(3/4):15–26.", "12", "3/4", "15–26"),
+    "asa-issue-only": ("Orlov, P. 1998. “Heat Transfer.” Heat Review (3):15–26.", None, "3", "15–26"),
+    "asa-issue-range": ("Orlov, P. 1998. “Heat Transfer.” Heat Review (3–4):15–26.", None, "3–4", "15–26"),
+    "asa-issue-spaced": ("Orlov, P. 1998. “Heat Transfer.” Heat Review (3): 15–26.", None, "3", "15–26"),
+    "one-page": ("Orlov, P. 1998. “Heat Transfer.” Heat Review, no. 3: 15.", None, "3", "15"),
+    "doi-after": (
+        "Orlov, P. 1998. “Heat Transfer.” Heat Review (3):15–26. https://doi.org/10.1000/hr.1998.3",
+        None,
+        "3",
+        "15–26",
+    ),
+    "transliterated": ("Sokolov, A. 2010. “Raschet reaktora.” Atomnaya energiya, no. 4: 99–104.", None, "4", "99–104"),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "volume", "issue", "pages"), list(_ISSUE_THEN_COLON.values()), ids=list(_ISSUE_THEN_COLON)
+)
+def test_an_issue_then_the_pages_after_a_colon(text: str, volume: str | None, issue: str, pages: str) -> None:
+    ref = parse_reference(text)
+    assert (ref.volume, ref.issue, ref.pages, ref.type) == (volume, issue, pages, ReferenceType.ARTICLE)
+    assert ref.container_title is not None
+    assert ref.container_title.rstrip(",") in ("Heat Review", "Atomnaya energiya")
+
+
+def test_an_article_number_after_an_issues_colon_gives_way_to_the_pages() -> None:
+    ref = parse_reference("Orlov P. Heat transfer. Heat Review. 2017, v. 9, no. 9:1623, pp. 1-31.")
+    assert ref.pages == "1-31"
+
+
+def test_a_year_in_parentheses_before_a_colon_is_no_issue() -> None:
+    ref = parse_reference("Orlov P. Heat transfer. Heat Review (1998): 15–26.")
+    assert ref.issue is None

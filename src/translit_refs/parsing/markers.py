@@ -120,7 +120,10 @@ def _volumes(draft: Draft, element: Element) -> None:
 
 
 def _issue(draft: Draft, element: Element) -> None:
-    value = _value(element)
+    """ "No. 4 (61)", "Iss. 2", and Chicago's "no. 6–7: 54–68" (the pages after the colon)."""
+    value, colon, pages = _value(element).partition(":")
+    if colon and kinds.PAGES not in draft.kinds:  # (before "pp. 1-31" the number after the colon is an article's)
+        draft.set_once("pages", page_range(pages))
     if kinds.PATENT in draft.kinds and draft.fields.get("number") is None:
         draft.set_once("number", number_in(value))
         return

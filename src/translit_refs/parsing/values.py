@@ -15,7 +15,7 @@ _APA = re.compile(r"(?P<volume>\d+)?\s?\((?P<issue>[^)]++)\)(?:,\s?(?P<pages>.+)
 _VANCOUVER = re.compile(
     r"(?P<year>\d{4})(?:[^;:]*+;\s?(?P<volume>\d+)?(?:\s?\((?P<issue>[^)]++)\))?)?(?::\s?(?P<pages>.+))?"
 )
-_COLON = re.compile(r"(?P<volume>\d+)(?::(?P<number>\d+),|(?:\s?\((?P<issue>[^)]++)\))?:)\s?(?P<pages>.+)")
+_COLON = re.compile(r"(?P<volume>\d+)?(?::(?P<number>\d+),|(?:\s?\((?P<issue>[^)]++)\))?:)\s?(?P<pages>.+)")
 _CHICAGO = re.compile(
     r"(?P<volume>\d+)(?:,\snos?\.\s(?P<issue>[^\s(]+))?\s\((?:[A-Z][a-z]+\s)?(?P<year>\d{4})[a-z]?\):\s?(?P<pages>.+)"
 )
@@ -68,7 +68,7 @@ def apa_locator(value: str) -> Locator | None:
 
 def colon_locator(value: str) -> Locator | None:
     """Volume, issue and pages of a locator with the pages after a colon: "12: 66–67", "55 (3–4): 120–31",
-    "14:2, 135-146"."""
+    "14:2, 135-146", and an issue without its volume: "(6–7):54–68"."""
     match = _COLON.match(value)
     if not match:
         return None
