@@ -754,3 +754,40 @@ def test_an_article_number_after_an_issues_colon_gives_way_to_the_pages() -> Non
 def test_a_year_in_parentheses_before_a_colon_is_no_issue() -> None:
     ref = parse_reference("Orlov P. Heat transfer. Heat Review (1998): 15–26.")
     assert ref.issue is None
+
+
+_ISSUE_ALONE_BETWEEN_COMMAS = {
+    "harvard": ("Orlov, P. (1998) “Heat transfer,” Heat Review, (3), pp. 15–26.", "3", "15–26"),
+    "harvard-range": ("Orlov, P. (1998) “Heat transfer,” Heat Review, (3–4), pp. 15–26.", "3–4", "15–26"),
+    "harvard-one-page": ("Orlov, P. (1998) “Heat transfer,” Heat Review, (3), p. 15.", "3", "15"),
+    "harvard-doi": (
+        "Orlov, P. (1998) “Heat transfer,” Heat Review, (3), pp. 15–26. Available at: https://doi.org/10.1000/hr.3.",
+        "3",
+        "15–26",
+    ),
+    "harvard-title-unquoted": ("Orlov, P. (1998) Heat transfer. Heat Review, (12), pp. 15–26.", "12", "15–26"),
+    "apa-no-pp": ("Orlov, P. (1998). Heat transfer. Heat Review, (3), 15–26.", "3", "15–26"),
+    "capital-pp": ("Orlov, P. (1998) Heat transfer. Heat Review, (3), PP. 15–26.", "3", "15–26"),
+    "transliterated": ("Sokolov, A. (2010) “Raschet reaktora,” Atomnaya energiya, (4), pp. 99–104.", "4", "99–104"),
+    "cyrillic-journal": ("Sokolov, A. (2010) “Raschet reaktora,” Атомная энергия, (4), pp. 99–104.", "4", "99–104"),
+    "two-sentence-journal": (
+        "Sokolov, A. (2010) “Raschet reaktora,” Izvestiya vuzov. Yadernaya energetika, (4), pp. 99–104.",
+        "4",
+        "99–104",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "issue", "pages"), list(_ISSUE_ALONE_BETWEEN_COMMAS.values()), ids=list(_ISSUE_ALONE_BETWEEN_COMMAS)
+)
+def test_an_issue_alone_between_commas_before_the_pages(text: str, issue: str, pages: str) -> None:
+    ref = parse_reference(text)
+    assert (ref.volume, ref.issue, ref.pages, ref.type) == (None, issue, pages, ReferenceType.ARTICLE)
+    assert ref.container_title is not None
+    assert "(" not in ref.container_title
+
+
+def test_a_parenthesised_number_before_a_non_page_stays() -> None:
+    ref = parse_reference("Orlov, P. (1998) Heat transfer. Heat Review, (draft), pp. 15–26.")
+    assert ref.issue is None
