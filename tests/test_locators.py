@@ -791,3 +791,47 @@ def test_an_issue_alone_between_commas_before_the_pages(text: str, issue: str, p
 def test_a_parenthesised_number_before_a_non_page_stays() -> None:
     ref = parse_reference("Orlov, P. (1998) Heat transfer. Heat Review, (draft), pp. 15–26.")
     assert ref.issue is None
+
+
+_CHICAGO_ISSUE_YEAR = {
+    "issue-year-pages": ("Orlov, P. “Heat Transfer.” Heat Review, no. 3 (1998): 15–26.", None, "3", "15–26", 1998),
+    "issue-range": ("Orlov, P. “Heat Transfer.” Heat Review, no. 3–4 (1998): 15–26.", None, "3–4", "15–26", 1998),
+    "issue-one-page": ("Orlov, P. “Heat Transfer.” Heat Review, no. 3 (1998): 15.", None, "3", "15", 1998),
+    "issue-season": ("Orlov, P. “Heat Transfer.” Heat Review, no. 3 (Spring 1998): 15–26.", None, "3", "15–26", 1998),
+    "issue-no-pages": ("Orlov, P. “Heat Transfer.” Heat Review, no. 3 (1998).", None, "3", None, 1998),
+    "volume-issue-no-pages": ("Orlov, P. “Heat Transfer.” Heat Review 12, no. 3 (1998).", "12", "3", None, 1998),
+    "volume-no-pages": ("Orlov, P. “Heat Transfer.” Heat Review 12 (1998).", "12", None, None, 1998),
+    "slashed-issue": ("Orlov, P. “Heat Transfer.” Heat Review, no. 3/4 (1998): 15–26.", None, "3/4", "15–26", 1998),
+    "transliterated": (
+        "Sokolov, A. “Raschet reaktora.” Atomnaya energiya, no. 4 (2010): 99–104.",
+        None,
+        "4",
+        "99–104",
+        2010,
+    ),
+    "doi-after": (
+        "Orlov, P. “Heat Transfer.” Heat Review, no. 3 (1998): 15–26. https://doi.org/10.1000/hr.3.",
+        None,
+        "3",
+        "15–26",
+        1998,
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "volume", "issue", "pages", "year"), list(_CHICAGO_ISSUE_YEAR.values()), ids=list(_CHICAGO_ISSUE_YEAR)
+)
+def test_chicago_issue_and_year_in_parentheses(
+    text: str, volume: str | None, issue: str | None, pages: str | None, year: int
+) -> None:
+    ref = parse_reference(text)
+    assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
+    assert ref.issued is not None
+    assert ref.issued.year == year
+    assert ref.container_title in ("Heat Review", "Atomnaya energiya")
+
+
+def test_a_whole_number_after_an_issue_is_no_year() -> None:
+    ref = parse_reference("Orlov P.P. Teploobmen // Teploenergetika. 2010. No. 4 (61). P. 15-26.")
+    assert ref.issue == "4 (61)"

@@ -17,7 +17,8 @@ _VANCOUVER = re.compile(
 )
 _COLON = re.compile(r"(?P<volume>\d+)?(?::(?P<number>\d+),|(?:\s?\((?P<issue>[^)]++)\))?:)\s?(?P<pages>.+)")
 _CHICAGO = re.compile(
-    r"(?P<volume>\d+)(?:,\snos?\.\s(?P<issue>[^\s(]+))?\s\((?:[A-Z][a-z]+\s)?(?P<year>\d{4})[a-z]?\):\s?(?P<pages>.+)"
+    r"(?:(?P<volume>\d+)(?:,\s)?)?(?:nos?\.\s(?P<issue>[^\s(]+))?\s\((?:[A-Z][a-z]+\s)?(?P<year>\d{4})[a-z]?\)"
+    r"(?::\s?(?P<pages>.+))?"
 )
 _PAREN_PAGES = re.compile(
     r"\((?:(?P<edition>\d+)\D*?,\s?(?=[^\d\s]))?(?:\D*+(?P<volume>\d+)(?:,\s?|(?=\)$)))?(?P<pages>[^)]*)\)"
@@ -77,11 +78,13 @@ def colon_locator(value: str) -> Locator | None:
 
 
 def chicago_locator(value: str) -> Locator | None:
-    """Year, volume, issue and pages of Chicago's "3, no. 2 (2009): 137–56"."""
+    """Year, volume, issue and pages of Chicago's "3, no. 2 (2009): 137–56", "no. 2 (2015): 81–87", "312, no. 2
+    (2008)"."""
     match = _CHICAGO.match(value)
     if not match:
         return None
-    return match.group("year"), match.group("volume"), match.group("issue"), page_range(match.group("pages"))
+    pages = match.group("pages")
+    return match.group("year"), match.group("volume"), match.group("issue"), page_range(pages) if pages else None
 
 
 def vancouver_date(value: str) -> bool:
