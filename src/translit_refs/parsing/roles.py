@@ -323,7 +323,9 @@ def read_body(draft: Draft, body: _Body, after_title: bool = True, lead: bool = 
 def _date_or_note(draft: Draft, sentence: Sentence) -> None:
     """A sentence no rule placed: its closing date dates an undated work ("г. Нара, Япония, 2-7 сентября
     2012 г" after a conference's name); the sentence is kept as a note either way."""
-    closing = _CLOSING_DATE.search(sentence.text) if draft.fields.get("issued") is None else None
+    text = sentence.text
+    dated = draft.fields.get("issued") is None and (text[-1:].isdigit() or text.endswith("г"))
+    closing = _CLOSING_DATE.search(text) if dated else None
     found = date_from_text(closing.group()) if closing else None
     if found is not None and found.month is not None:
         draft.put("issued", found, sentence.start, sentence.end, "roles._date_or_note")
