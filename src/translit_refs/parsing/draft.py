@@ -52,6 +52,9 @@ ARTICLE_LOCATORS = frozenset(
         kinds.CHICAGO_LOCATOR,
         kinds.BARE_VOLUME,
         kinds.BARE_PAGES,
+        kinds.CLOSING_LOCATOR,
+        kinds.PAREN_YEAR_LOCATOR,
+        kinds.JOURNAL_YEAR,
         kinds.ARTICLE_NO,
     }
 )

@@ -15,14 +15,15 @@ from collections.abc import Callable
 from lark import Token
 
 from ..families.base import NEUTRAL, Family
-from ..lexicon import kinds
-from ..lexicon.words import COLLECTION_CUES, LEGISLATION, LEGISLATION_DATE, PROCEEDINGS_CUES, REPORT_TITLES
+from ..lexicon import kinds, starts_with
+from ..lexicon.words import COLLECTION_CUES, LEGISLATION, LEGISLATION_DATE, PROCEEDINGS_CUES, REGIONS, REPORT_TITLES
 from ..models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role, capped
 from .dates import year_of
 from .draft import ARTICLE_LOCATORS, DESIGNATIONS, WEB_MARKERS, Draft, Group, add_persons
 from .grammar import Element, Head, Sentence, Skeleton, names_in
+from .imprint import is_known_place
 from .language import title_language
-from .markers import paren_date, read_marker
+from .markers import month_before, paren_date, read_marker
 from .normalize import Normalised
 from .roles import Ahead, read_group
 from .ruler import Ruler
@@ -50,6 +51,7 @@ def assemble(
         Group(_role_of(e, draft.text), e, _as_printed(draft.text, e.run) if differs else e.run)
         for e in skeleton.elements
     ]
+    _bracketed_note_no_imprint(groups)
     draft.kinds = {g.kind for g in groups}
     _archive(draft, groups)
     _series_names(draft, groups)
@@ -99,6 +101,33 @@ def _offsets_fit(display: str, diagnostics: tuple[Diagnostic, ...]) -> bool:
     """Offsets into the text read of a text longer than it are offsets into the raw text: the text was
     too long, and its part read kept its length (Unicode normalisation joined or split no characters)."""
     return any(d.code == "too-long" and d.start == len(display) for d in diagnostics)
+
+
+def _bracketed_note_no_imprint(groups: list[Group]) -> None:
+    """An imprint in parentheses without its year ("Title (Publisher).") closes a book's title; after a
+    container ("In Proceedings of … (AAAI)."), in a web resource ("…/file.pdf (Title of the page)") or as a
+    place alone ("Yokohama (Japan)") it is part of the sentences before it."""
+    last = groups[-1]
+    if len(groups) < 2 or last.kind != kinds.PAREN_IMPRINT or last.element is None:
+        return
+    token = last.element.token
+    inside = token.value.strip()[1:-1]
+    if any(c.isdigit() for c in inside):
+        return  # "(Routledge, NY, 2016)": with its year, an imprint wherever it stands
+    before = groups[-2]
+    # (a web resource, "[Electronic resource] … (CD-ROM)", "http://… (Title)", has no book's imprint)
+    web = any(g.kind in WEB_MARKERS for g in groups) or bool(
+        before.run and starts_with("WEB_START", before.run[-1].text)
+    )
+    if web or before.kind == kinds.IN or is_known_place(inside) or inside in REGIONS:
+        start = token.start_pos or 0
+        end = start + len(token.value.strip())
+        run = before.run
+        if run and not run[-1].quoted and not run[-1].is_year and run[-1].end + 1 == start:  # "Yokohama (Japan)"
+            run = (*run[:-1], Sentence(f"{run[-1].text} {token.value.strip()}", run[-1].start, end))
+        else:
+            run = (*run, Sentence(token.value.strip(), start, end))
+        groups[-2:] = [Group(before.kind, before.element, run)]
 
 
 def _series_names(draft: Draft, groups: list[Group]) -> None:
@@ -250,7 +279,9 @@ def _title_from_notes(draft: Draft) -> None:
 
 def _role_of(element: Element, text: str) -> str:
     """The element's kind, with "Vol. N" read as a journal's locator when no volume title follows it
-    or when a comma precedes it ("Atomic energy, v. 114, Moscow, 2013")."""
+    or when a comma precedes it ("Atomic energy, v. 114, Moscow, 2013"), and a month's days read as a date."""
+    if element.kind == kinds.BARE_PAGES and month_before(text, element):
+        return kinds.DATE_TEXT  # "Paris, July 7-10": a meeting's days
     if element.kind == kinds.VOLUME:
         before = (element.token.start_pos or 0) - 1
         while before >= 0 and text[before] == " ":

@@ -14,10 +14,12 @@ from typing import Any
 from lark import Token
 
 from ..lexicon import compiled, is_word, kinds, language_code, pattern, starts_with
+from ..lexicon.words import REGIONS
 from ..models import Diagnostic, IssueKind, PartialDate, Role, Severity, VolumeKind
 from .dates import date_from_text, year_of
 from .draft import NOWHERE, Draft, Translates, add_persons, refine_date, warning
 from .grammar import Element, names_in
+from .imprint import is_known_place
 from .persons import person
 from .shapes import is_conference, is_container_cue
 from .values import (
@@ -118,7 +120,10 @@ def _volumes(draft: Draft, element: Element) -> None:
 
 
 def _issue(draft: Draft, element: Element) -> None:
-    value = _value(element)
+    """ "No. 4 (61)", "Iss. 2", and Chicago's "no. 6–7: 54–68" (the pages after the colon)."""
+    value, colon, pages = _value(element).partition(":")
+    if colon and kinds.PAGES not in draft.kinds:  # (before "pp. 1-31" the number after the colon is an article's)
+        draft.set_once("pages", page_range(pages))
     if kinds.PATENT in draft.kinds and draft.fields.get("number") is None:
         draft.set_once("number", number_in(value))
         return
@@ -291,13 +296,69 @@ def _year_locator(draft: Draft, element: Element) -> None:
     draft.set_once("pages", page_range(pages))
 
 
+def month_before(text: str, element: Element) -> str | None:
+    """The month name just before a marker ("Paris, July 7-10": its "7-10" are days, not pages)."""
+    start = element.token.start_pos or 0
+    word = text[max(0, start - 12) : start].rstrip().rpartition(" ")[2]
+    return word if word and is_word("MONTH", word) else None
+
+
+def _bare_pages(draft: Draft, element: Element) -> None:
+    """ "54–68" closing the reference (Elsevier Harvard, Cell); after a month's name the days of a meeting."""
+    month = month_before(draft.text, element)
+    if month is not None:
+        issued = draft.fields.get("issued")
+        if issued is not None and issued.year is not None:
+            refine_date(draft, f"{month} {_value(element).rstrip('.')}")
+    else:
+        draft.set_once("pages", page_range(_value(element)))
+
+
+def _pages_of(text: str) -> str | None:
+    """Pages as printed, a page with a letter kept whole ("A237", "e0123")."""
+    text = text.strip().rstrip(".")
+    return page_range(text) if text[:1].isdigit() else text or None
+
+
+def _closing_locator(draft: Draft, element: Element) -> None:
+    """ "12, 54–68" closing the reference after the journal's name (Elsevier Harvard, Cell): volume and pages."""
+    volume, _, pages = _value(element).partition(", ")
+    draft.set_once("volume", volume)
+    draft.set_once("pages", _pages_of(pages))
+
+
+def _paren_year_locator(draft: Draft, element: Element) -> None:
+    """ "4 (1993) 397–413", "(1995) 54–68" (Elsevier numeric): the volume, if any, the year and the pages."""
+    volume, _, rest = _value(element).partition("(")
+    year, _, pages = rest.partition(")")
+    draft.date_year(year_of(year))
+    draft.set_once("volume", volume.strip() or None)
+    draft.set_once("pages", _pages_of(pages))
+
+
+def _journal_year(draft: Draft, element: Element) -> None:
+    """ACS's year between the journal's name and its volume ("Journal 2015, 117 (5), 357–365")."""
+    draft.date_year(year_of(_value(element)))
+
+
 def _paren_imprint(draft: Draft, element: Element) -> None:
-    """ "(W. W. Norton, 1969)", "(Bloomsbury Press, NY, 2009)": the publisher, its place, the year."""
+    """ "(W. W. Norton, 1969)", "(Bloomsbury Press, NY, 2009)", Cell's "(Oxford University Press)": the publisher,
+    its places (the parts that name known places; the others belong to the publisher: "(US Government,
+    Department of Defense)"), the year."""
     token = element.token
     parts = _value(element)[1:-1].split(", ")
     start = (token.start_pos or 0) + 1
-    publisher, places = parts[0], tuple(parts[1:-1])
-    draft.date_year(year_of(parts[-1]))
+    if parts[-1][:1].isdigit():
+        draft.date_year(year_of(parts.pop()))
+    places: tuple[str, ...]
+    if len(parts) > 1 and is_known_place(parts[0]):  # "(Chicago, American Bar Association)"
+        publisher, places = ", ".join(parts[1:]), (parts[0],)
+        start += len(parts[0]) + 2
+    else:
+        first_place = len(parts)
+        while first_place > 1 and (is_known_place(parts[first_place - 1]) or parts[first_place - 1] in REGIONS):
+            first_place -= 1
+        publisher, places = ", ".join(parts[:first_place]), tuple(parts[first_place:])
     draft.take_imprint(places, publisher, publisher_at=(start, start + len(publisher)), rule="markers._paren_imprint")
 
 
@@ -429,7 +490,10 @@ _MARKER_READERS: dict[str, Reader] = {
     kinds.YEAR_LOCATOR: _year_locator,
     kinds.CHICAGO_LOCATOR: _apa,
     kinds.BARE_VOLUME: _set("volume"),
-    kinds.BARE_PAGES: _set("pages", page_range),
+    kinds.BARE_PAGES: _bare_pages,
+    kinds.CLOSING_LOCATOR: _closing_locator,
+    kinds.PAREN_YEAR_LOCATOR: _paren_year_locator,
+    kinds.JOURNAL_YEAR: _journal_year,
     kinds.PAREN_IMPRINT: _paren_imprint,
     kinds.VANCOUVER_LOCATOR: _apa,
     kinds.ARCHIVE_LOCATOR: _set("archive_location", lambda v: v.rstrip(".")),

@@ -29,6 +29,7 @@ from .draft import (
     ARTICLE_LOCATORS,
     IMPRINT_FOLLOWERS,
     NOT_IN_A_JOURNAL,
+    NOWHERE,
     PUBLISHER_RULES,
     TITLE_ENDS,
     WEB_MARKERS,
@@ -46,6 +47,7 @@ from .shapes import (
     is_conference,
     is_container_cue,
     is_institution,
+    is_journal_name,
     is_place,
     is_publisher,
     looks_like_place,
@@ -53,10 +55,11 @@ from .shapes import (
 )
 
 _JOURNAL_VOLUME_ONLY = frozenset({kinds.JOURNAL_VOLUME})
-#: A date that closes a sentence: "2-7 сентября 2012 г", "September 2-7, 2012", "Nov 21-23, 2007".
+#: A date that closes a sentence: "2-7 сентября 2012 г", "September 2-7, 2012", "Nov 21-23, 2007", "June 1996".
 _CLOSING_DATE = re.compile(
     r"(?:\d{1,2}(?:[-–]\d{1,2})?\s[^\W\d_]{3,10}\.?,?\s|[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:[-–]\d{1,2})?,\s)\d{4}(?:\sг)?$"
     r"|^\d{1,2}\.\d{1,2}\.\d{4}$"  # a sentence that is a date: "Patent RU 2612345 C1. 06.03.2017."
+    r"|(?<![^\s,])[A-Z][a-z]{2,8}\.?\s\d{4}$"  # a month and its year: "Padua, Italy, June 1996"
 )
 #: The days of a meeting closing its title: ", November 19-20", ", 5–6 мая".
 
@@ -90,6 +93,7 @@ def read_group(draft: Draft, group: Group, ahead: Ahead, after_title: bool) -> N
         return
     run = _claimed_by_marker(draft, group, list(group.run))
     if group.kind == kinds.LEAD:
+        run = _repeated_year(draft, run, ahead)
         run, year_after = take_years(draft, run, in_lead=True)
         title = split_lead(draft, _Body.of(run, 1, year_after, ahead, None))
         if title:
@@ -105,6 +109,15 @@ def read_group(draft: Draft, group: Group, ahead: Ahead, after_title: bool) -> N
     else:
         body = _Body.of(run, 0, year_after, ahead, group.kind)
         read_body(draft, body, after_title=after_title)
+
+
+def _repeated_year(draft: Draft, run: list[Sentence], ahead: Ahead) -> list[Sentence]:
+    """ISO 690's "Title. Journal. 2015. Vol. 117, no. 5": the head's year printed again between the journal
+    and its locators dates nothing new; it leaves the leading run, whose journal then closes it."""
+    issued = draft.fields.get("issued")
+    if len(run) < 3 or not run[-1].is_year or issued is None or not ARTICLE_LOCATORS.intersection(ahead.kinds):
+        return run
+    return run[:-1] if year_of(run[-1].text) == issued.year else run
 
 
 def _claimed_by_marker(draft: Draft, group: Group, run: list[Sentence]) -> list[Sentence]:
@@ -223,6 +236,13 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
         for sentence in lead[1:end]:
             _date_or_note(draft, sentence)
         return [_translated_inside(draft, lead[0])]
+    if end == len(lead) and body.year_after and not draft.imprint_found:
+        # (before locators, a journal's or a book's, only a publisher with its known places: "…, Nauka, Moscow,
+        # 1980, p. 88", never "Politics Society, 1999, vol. 27")
+        book_like = body.following is None or body.following in IMPRINT_FOLLOWERS
+        title = _imprint_after_a_comma(draft, lead[-1], with_places=not book_like or bool(body.locators))
+        if title is not None:
+            return [*lead[:-1], title]
     if end == len(lead) and body.journal_ahead(draft) and len(lead) == 1:
         cut = _journal_after_question(draft, lead[0])
         if cut is None:
@@ -231,6 +251,44 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
     return lead[:end]
 
 
+def _imprint_after_a_comma(draft: Draft, sentence: Sentence, with_places: bool) -> Sentence | None:
+    """Elsevier's "Title, Publisher, Place, 1995.": the imprint closes the title's sentence after a comma, a
+    publisher before known places ("…, Routledge, New Brunswick"), after them ("…, Norwell, Kluwer Academic
+    Publishers"), or, unless ``with_places``, a publisher's or institution's name alone ("…, Los Alamos National
+    Laboratory"); returns the title's part, None when there is no such imprint."""
+    title, places, rest = place_split(sentence.text)
+    if places and not rest:  # "Title, Publisher, Place"
+        title, comma, publisher = title.rpartition(", ")
+        if not comma or is_conference(publisher):
+            return None
+        publisher_start = len(title) + 2
+        places_start = publisher_start + len(publisher) + 2
+    elif places and (is_publisher(rest) or is_institution(rest)):  # "Title, Place, Publisher"
+        publisher = rest
+        places_start = len(title) + 2
+        publisher_start = len(sentence.text) - len(rest)
+    elif not places and not with_places:  # "Title, Publisher"
+        title, comma, publisher = sentence.text.rpartition(", ")
+        if not comma or not (is_publisher(publisher) or is_institution(publisher)):
+            return None
+        publisher_start = places_start = len(title) + 2
+    else:
+        return None
+    if not title or not _PUBLISHER_SHAPE.fullmatch(publisher):
+        return None
+    start = sentence.start
+    draft.take_imprint(
+        tuple(places.split(", ")) if places else (),
+        publisher,
+        (start + places_start, start + places_start + len(places)) if places else NOWHERE,
+        (start + publisher_start, start + publisher_start + len(publisher)),
+        "roles._imprint_after_a_comma",
+    )
+    return Sentence(title, start, start + len(title), sentence.is_year, sentence.quoted)
+
+
+#: A publisher's name: capitalised, without numbers, quotes or brackets.
+_PUBLISHER_SHAPE = re.compile(r"[A-ZА-ЯЁ][^\d«»“”\"()\[\]]{1,80}")
 _TRANSLATION_INSIDE = re.compile(r"\s\[([^\[\]]++)\]$")
 
 
@@ -265,7 +323,9 @@ def read_body(draft: Draft, body: _Body, after_title: bool = True, lead: bool = 
 def _date_or_note(draft: Draft, sentence: Sentence) -> None:
     """A sentence no rule placed: its closing date dates an undated work ("г. Нара, Япония, 2-7 сентября
     2012 г" after a conference's name); the sentence is kept as a note either way."""
-    closing = _CLOSING_DATE.search(sentence.text) if draft.fields.get("issued") is None else None
+    text = sentence.text
+    dated = draft.fields.get("issued") is None and (text[-1:].isdigit() or text.endswith("г"))
+    closing = _CLOSING_DATE.search(text) if dated else None
     found = date_from_text(closing.group()) if closing else None
     if found is not None and found.month is not None:
         draft.put("issued", found, sentence.start, sentence.end, "roles._date_or_note")
@@ -343,7 +403,17 @@ def known_place_imprint(ending: _Ending) -> int | None:
         return ending.end
     if ending.imprint.publisher is None and is_place(ending.last.text):
         return place_alone(ending)  # the publisher may be the sentence before ("… Division of Toxicology.")
+    dated = date_from_text(ending.publisher) if _MONTH_AND_YEAR.fullmatch(ending.publisher) else None
+    if (
+        dated is not None and dated.month is not None
+    ):  # "…, pages 15-26, Washington, D. C., May 1993": the meeting's place and date
+        refine_date(ending.draft, ending.publisher, ending.last.start, ending.last.end, "roles.known_place_imprint")
+        return ending.take(ending.imprint.places, None, ending.end - 1, "roles.known_place_imprint")
     return ending.take(ending.imprint.places, ending.imprint.publisher, ending.end - 1, "roles.known_place_imprint")
+
+
+#: A month's name (or abbreviation) and a year: a date, never a publisher.
+_MONTH_AND_YEAR = re.compile(r"[^\W\d_]{3,9}\.?\s\d{4}")
 
 
 def not_before_a_journal(ending: _Ending) -> int | None:
@@ -460,6 +530,38 @@ def institution_then_place(ending: _Ending) -> int | None:
     return None
 
 
+def publisher_closing_a_dated_book(ending: _Ending) -> int | None:
+    """APA 7's "Author (2011). Title. Random House.": a book dated after its authors ends with its publisher's
+    name alone, no place (a short capitalised name, without numbers or places, no journal's; nothing but its DOI
+    after it)."""
+    draft, body = ending.draft, ending.body
+    if body.following not in _AFTER_A_BOOK or body.locators or ending.end != len(body.sentences):
+        return None
+    if body.marker in WEB_MARKERS:  # "Retrieved …, from LexisNexis": a database, no publisher
+        return None
+    dated = draft.recorded("issued")
+    if dated < 0 or draft.record[dated + 4] != "layout._read_head":
+        return None  # (dated after the authors: "Author (2011).", "Author. 2011.")
+    if draft.fields.get("container_title") is not None and body.marker not in _CHAPTER_PAGES:
+        return None  # (a chapter's book is published: "In Book (pp. 5–17). Publisher.")
+    last = ending.last.text
+    if _SHORT_NAME.fullmatch(last) is None or place_split(last)[1] or read_imprint(last).places:
+        return None
+    if is_conference(last) or is_container_cue(last) or is_journal_name(last):
+        return None
+    return ending.take((), last, ending.end - 1, "roles.publisher_closing_a_dated_book")
+
+
+#: The pages of a chapter, after which its book's publisher may close the reference.
+_CHAPTER_PAGES = frozenset({kinds.PAGES, kinds.PAREN_PAGES})
+#: What may follow a book's publisher closing it: nothing, or its DOI (before another URL the last sentence is
+#: rather a web site's name: "Boston Globe. http://…").
+_AFTER_A_BOOK = frozenset({None, kinds.DOI})
+#: A publisher's short name: one to four words, the first capitalised, no numbers, no question ("Random House",
+#: "W. W. Norton", "Kuchkovo pole", "ROSSPEN").
+_SHORT_NAME = re.compile(r"[A-ZА-ЯЁ][^\s\d?!:;«»“”\"()\[\]]*+(?:\s[^\s\d?!:;«»“”\"()\[\]]++){0,3}")
+
+
 #: The imprint rules, in the order they are tried: each returns where the imprint it took starts, or where
 #: the sentences it rules out end, or None to let the next rule try.
 ImprintRule = Callable[[_Ending], int | None]
@@ -477,6 +579,7 @@ IMPRINT_RULES: Ruler[ImprintRule] = Ruler(
             shaped_imprint_of_a_book,
             imprint_after_notes,
             institution_then_place,
+            publisher_closing_a_dated_book,
         )
     ],
     chain="imprint",
@@ -650,10 +753,16 @@ _TRAILING_DASH = re.compile(r"\s[–—-]$")
 def read_container_group(draft: Draft, body: _Body) -> None:
     """'In …' or '// …': the container, with a chapter's imprint before ', pp.' (a web site's
     container, before "[website]" or a URL, has none)."""
-    end = len(body.sentences)
+    sentences = body.sentences
+    end = len(sentences)
+    if body.following not in WEB_MARKERS and not draft.imprint_found:
+        # "in: Book, Publisher, Place, 1998, pp. 15–26": the book's imprint closes its title's sentence
+        book = _imprint_after_a_comma(draft, sentences[-1], with_places=True)
+        if book is not None:
+            sentences = [*sentences[:-1], book]
     if body.following not in WEB_MARKERS:
         end = _imprint_at_end(draft, body, end, container_given=True)
-    _set_container(draft, body.sentences[:end])
+    _set_container(draft, sentences[:end])
 
 
 class _Reading(NamedTuple):

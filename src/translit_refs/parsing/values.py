@@ -15,9 +15,10 @@ _APA = re.compile(r"(?P<volume>\d+)?\s?\((?P<issue>[^)]++)\)(?:,\s?(?P<pages>.+)
 _VANCOUVER = re.compile(
     r"(?P<year>\d{4})(?:[^;:]*+;\s?(?P<volume>\d+)?(?:\s?\((?P<issue>[^)]++)\))?)?(?::\s?(?P<pages>.+))?"
 )
-_COLON = re.compile(r"(?P<volume>\d+)(?::(?P<number>\d+),|(?:\s?\((?P<issue>[^)]++)\))?:)\s?(?P<pages>.+)")
+_COLON = re.compile(r"(?P<volume>\d+)?(?::(?P<number>\d+),|(?:\s?\((?P<issue>[^)]++)\))?:)\s?(?P<pages>.+)")
 _CHICAGO = re.compile(
-    r"(?P<volume>\d+)(?:,\snos?\.\s(?P<issue>[^\s(]+))?\s\((?:[A-Z][a-z]+\s)?(?P<year>\d{4})[a-z]?\):\s?(?P<pages>.+)"
+    r"(?:(?P<volume>\d+)(?:,\s)?)?(?:nos?\.\s(?P<issue>[^\s(]+))?\s\((?:[A-Z][a-z]+\s)?(?P<year>\d{4})[a-z]?\)"
+    r"(?::\s?(?P<pages>.+))?"
 )
 _PAREN_PAGES = re.compile(
     r"\((?:(?P<edition>\d+)\D*?,\s?(?=[^\d\s]))?(?:\D*+(?P<volume>\d+)(?:,\s?|(?=\)$)))?(?P<pages>[^)]*)\)"
@@ -68,7 +69,7 @@ def apa_locator(value: str) -> Locator | None:
 
 def colon_locator(value: str) -> Locator | None:
     """Volume, issue and pages of a locator with the pages after a colon: "12: 66–67", "55 (3–4): 120–31",
-    "14:2, 135-146"."""
+    "14:2, 135-146", and an issue without its volume: "(6–7):54–68"."""
     match = _COLON.match(value)
     if not match:
         return None
@@ -77,11 +78,13 @@ def colon_locator(value: str) -> Locator | None:
 
 
 def chicago_locator(value: str) -> Locator | None:
-    """Year, volume, issue and pages of Chicago's "3, no. 2 (2009): 137–56"."""
+    """Year, volume, issue and pages of Chicago's "3, no. 2 (2009): 137–56", "no. 2 (2015): 81–87", "312, no. 2
+    (2008)"."""
     match = _CHICAGO.match(value)
     if not match:
         return None
-    return match.group("year"), match.group("volume"), match.group("issue"), page_range(match.group("pages"))
+    pages = match.group("pages")
+    return match.group("year"), match.group("volume"), match.group("issue"), page_range(pages) if pages else None
 
 
 def vancouver_date(value: str) -> bool:

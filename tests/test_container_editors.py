@@ -1,0 +1,82 @@
+"""The editors of a container after "In" or "in:": initials before or after the family name, joined by commas,
+"and" or "&" (with or without the serial comma), perhaps "et al.", then "(Eds.)", ", editors", "(Hrsg.)"."""
+
+from __future__ import annotations
+
+import pytest
+
+from translit_refs import ReferenceType, Role, parse_reference
+
+_EDITED = {
+    "serial-comma-editors": (
+        "Orlov, P. 1998. Heat transfer. In K. Lee, M. Hale, and T. Berg, editors, Heat Handbook, pages 15-26. Wiley.",
+        ["Lee", "Hale", "Berg"],
+        "Heat Handbook",
+    ),
+    "family-first-editors": (
+        "Orlov, P. (1998). Heat transfer. In Lee, K., Hale, M., and Berg, T., editors, Heat Handbook, pages 15-26.",
+        ["Lee", "Hale", "Berg"],
+        "Heat Handbook",
+    ),
+    "apa-ampersand": (
+        "Orlov, P. (1998). Heat transfer. In Lee, K., & Hale, M. (Eds.), Heat handbook (pp. 15–26). Wiley.",
+        ["Lee", "Hale"],
+        "Heat handbook",
+    ),
+    "lowercase-in-colon": (
+        "P. Orlov, Heat transfer, in: K. Lee, M. Hale (Eds.), Heat Handbook, Wiley, London, 1998, pp. 15–26.",
+        ["Lee", "Hale"],
+        "Heat Handbook",
+    ),
+    "lowercase-in-colon-and": (
+        "Orlov, P., Heat transfer, in: K. Lee and M. Hale (eds.), Heat Handbook, Wiley, London, 1998.",
+        ["Lee", "Hale"],
+        "Heat Handbook",
+    ),
+    "et-al": (
+        "Orlov, P. (1998). Heat transfer. In K. Lee, et al. (Eds.), Heat handbook (pp. 15–26). Wiley.",
+        ["Lee"],
+        "Heat handbook",
+    ),
+    "one-editor-comma-editor": (
+        "Orlov, P. 1998. Heat transfer. In K. Lee, editor, Heat Handbook, pages 15-26. Wiley.",
+        ["Lee"],
+        "Heat Handbook",
+    ),
+    "editors-in-parentheses": (
+        "Orlov, P. 1998. Heat transfer. In K. Lee and M. Hale (editors), Heat Handbook, pages 15-26. Wiley.",
+        ["Lee", "Hale"],
+        "Heat Handbook",
+    ),
+    "german": (
+        "Orlov, P. (1998). Wärmeübertragung. In K. Lee & M. Hale (Hrsg.), Handbuch der Wärme (S. 15–26). Springer.",
+        ["Lee", "Hale"],
+        "Handbuch der Wärme",
+    ),
+    "semicolons": (
+        "Orlov, P. 1998. Heat transfer. In Lee, K.; Hale, M.; and Berg, T., eds., Heat Handbook, pages 15-26. Wiley.",
+        ["Lee", "Hale", "Berg"],
+        "Heat Handbook",
+    ),
+    "russian-red": (
+        "Orlov P.P. Teploobmen. In: Lee K.K., Hale M.M. (red.) Spravochnik po teploobmenu. Moscow, Nauka, 1998, "
+        "pp. 15-26.",
+        ["Lee", "Hale"],
+        "Spravochnik po teploobmenu",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "editors", "container"), list(_EDITED.values()), ids=list(_EDITED))
+def test_the_editors_of_a_container(text: str, editors: list[str], container: str) -> None:
+    ref = parse_reference(text)
+    assert [p.family for p in ref.persons if p.role is Role.EDITOR] == editors
+    assert [p.family for p in ref.persons if p.role is Role.AUTHOR] == ["Orlov"]
+    assert ref.container_title == container
+    assert ref.type in (ReferenceType.CHAPTER, ReferenceType.PAPER)
+
+
+def test_in_without_a_colon_in_lowercase_stays_in_the_title() -> None:
+    ref = parse_reference("Orlov, P. (1998). Heat transfer in rods, in theory and practice. Wiley.")
+    assert ref.title == "Heat transfer in rods, in theory and practice"
+    assert ref.container_title is None
