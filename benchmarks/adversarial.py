@@ -18,7 +18,8 @@ functions as they are.
 
 The script exits 1 when the growth between the last two sizes exceeds ``--bound`` (12 by default:
 linear with room for noise; a case under a millisecond counts as one) or a case at the largest size
-takes over 10 s (100 s at 1 MB and more).
+takes over 10 s (100 s at 1 MB and more), and 2 before any timing when a terminal of the grammar
+has no fragment in ``TERMINAL_FRAGMENTS`` (so a new terminal cannot go unstressed).
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ from translit_refs import (
 from translit_refs.documents.listsplit import parallel_sections
 from translit_refs.models import Role
 from translit_refs.parallel import align, parse_parallel
-from translit_refs.parsing.grammar import reference_parser
+from translit_refs.parsing.grammar import lark_parser, reference_parser
 from translit_refs.parsing.normalize import normalize
 from translit_refs.parsing.persons import person
 from translit_refs.spans import field_spans
@@ -67,7 +68,7 @@ TERMINAL_FRAGMENTS: dict[str, str] = {
     "NAME_SEP": "Aa A., ; & and ",
     "ETAL": "et al. i dr. и др. ",
     "ED_MARK": "(eds.) (Ed.) , eds. ",
-    "CONTAINER_EDITORS": "In: Ivanov I.I., Petrov P.P., ",
+    "CONTAINER_EDITORS": "In: Ivanov I.I., Petrov P.P., In: C. B. Jones, R. Shaw, and ",
     "EDITORS": "Ed. by Ed. by ",
     "EDITORS_NOTE": "(Ed. by A. B. (Eds ",
     "RESPONSIBILITY": "/ with / ed. by / ",
@@ -79,7 +80,7 @@ TERMINAL_FRAGMENTS: dict[str, str] = {
     "IN": "In: // V sb.: ",
     "N_VOLS": "in 2 Vols. v 4 kn. ",
     "VOLUME": "Vol. 2, vol. 3 (4) T. II ",
-    "ISSUE": "No. 4 (61) iss. 5 № 7 ",
+    "ISSUE": "No. 4 (61) iss. 5 № 7 no. 6–7: 54–",
     "PAGES": "pp. 15-95, 238-260, 1-45–1-",
     "PAREN_PAGES": "(2nd ed., Vol. 2, pp. 1-",
     "PAGE_COUNT": "384 p. 288p. 1930s ",
@@ -102,7 +103,7 @@ TERMINAL_FRAGMENTS: dict[str, str] = {
     "ACCESS_TEXT": "Accessed May 12, 2022 Retrieved March 5, ",
     "LANG_NOTE": "(in Russian) [in Ukrainian] (In Russ., ",
     "DOI": "DOI: 10.1134/S0040363617070072 doi:10.",
-    "APA_LOCATOR": "7(4), 1324–1338, (6), 87– 4, 3–",
+    "APA_LOCATOR": "7(4), 1324–1338, (6), 87– 4, 3– , (3), pp. 1",
     "VANCOUVER_LOCATOR": "2010;240(3):100-10 2018 Sep 1;39(S6): 2009:22-",
     "URL_MARK": "URL: Available at: Режим доступа: ",
     "URL_VALUE": "URL: http://a.b/c?d=e&f URL: ",
@@ -115,10 +116,14 @@ TERMINAL_FRAGMENTS: dict[str, str] = {
     "INVERTED_NAME": "Smith, John Mary Q. ",
     "FORWARD_NAME": "and Jane Doe and ",
     "QUOTED": "“a, b. ",
-    "COLON_LOCATOR": "12: 66-67 55 (3–4): ",
+    "COLON_LOCATOR": "12: 66-67 55 (3–4): Bull. (6–7):54–68 ",
     "YEAR_LOCATOR": "12, 54–68 (199",
-    "PAREN_IMPRINT": "(W. W. Norton, NY, ",
-    "CHICAGO_LOCATOR": "3, no. 2 (2009): 137–",
+    "PAREN_IMPRINT": "(W. W. Norton, NY, Title (Oxford Press, London, Paris, ",
+    "CHICAGO_LOCATOR": "3, no. 2 (2009): 137– Journal, no. 2 (2015): 81–",
+    "CLOSING_LOCATOR": "Physics 12, 54–68 ",
+    "PAREN_YEAR_LOCATOR": "Bull. 4 (1993) 397–413 ",
+    "JOURNAL_YEAR": "Journal 2015, 117 (5), 357–365, ",
+    "TRANSLATORS": "Transl. by Per. s angl. ",
     "BARE_VOLUME": ", 108, pp. ",
     "BARE_PAGES": ". 54–68 ",
 }
@@ -429,6 +434,10 @@ def main() -> int:
     sizes: tuple[int, ...] = (10_000, 100_000) if arguments.quick else (1_000, 10_000, 100_000)
     if arguments.sizes:
         sizes = tuple(int(size) for size in arguments.sizes.split(","))
+    unstressed = {terminal.name for terminal in lark_parser("python").terminals} ^ set(TERMINAL_FRAGMENTS)
+    if unstressed:
+        print(f"terminals without a fragment (or fragments without a terminal): {sorted(unstressed)}")
+        return 2
     parse_reference("Warm up. Moscow, Nauka, 2001.")
     split_references("References\n1. Warm up. Moscow, 2001.")
     with contextlib.suppress(ImportError):  # the translit extra loads its dictionaries on first use
