@@ -176,9 +176,9 @@ ORGANISATION_NAME = re.compile(
 CYRILLIC_LETTER = re.compile(r"[Ѐ-ӿ]")
 #: Letters of the Ukrainian alphabet that Russian has not ("Львів", "Київ", "Європа", "ґанок"), not next to
 #: a Latin letter or a digit (there "ў" or "є" is a character set's mistake: "Konceptualўnye", "1.5єC").
-UKRAINIAN_LETTERS = re.compile(r"(?<![A-Za-z\d])[іїєґІЇЄҐ](?![A-Za-z\d])")
+UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ](?<![A-Za-z\d][іїєґІЇЄҐ])(?![A-Za-z\d])")
 #: The letter of the Belarusian alphabet that neither Russian nor Ukrainian has ("ў"), likewise.
-BELARUSIAN_LETTERS = re.compile(r"(?<![A-Za-z\d])[ўЎ](?![A-Za-z\d])")
+BELARUSIAN_LETTERS = re.compile(r"[ўЎ](?<![A-Za-z\d][ўЎ])(?![A-Za-z\d])")
 ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,8}")
 #: A law, a decree, an order: its kind, then "от"/"of" and its date ("Федеральный закон от 29.12.2012
 #: № 273-ФЗ", "федер. закон от …", "Federal Law of 29.12.2014 No. 473-FZ", "Postanovlenie … ot 14.07.2005").

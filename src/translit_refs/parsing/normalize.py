@@ -23,18 +23,22 @@ AREA_MARKERS = (kinds.VOLUME, kinds.ISSUE, kinds.PAGES, kinds.PAGE_COUNT, kinds.
 #: them by a pattern around the Cyrillic letter would try every start of a long Latin word again.)
 _WORD = re.compile(r"[^\W\d_]++")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+#: Runs of Cyrillic letters (counted by their lengths: fewer strings made than one per letter).
+_CYRILLIC_RUN = re.compile(CYRILLIC_LETTER.pattern + "+")
 #: "17.08. 2019", "01.09 .2019": a numeric date with a stray space (it starts with a digit, so the
 #: search skips ahead to digits; the space and the number bounds are checked on the few matches).
 _SPACED_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
 _BRACKETS = re.compile(r"[()\[\]]")
 #: GOST's area separator ". – " ("Yadernaya Energetika. – 2009. – No. 3", "Т. 47, – № 4", ". –PP. 89"):
 #: its dash is punctuation. A dash between numbers ("pp. 233 – 239") is not one.
+#: (Each alternative opens with the character it matches, its look-behind after it, so that a search
+#: skips to the candidates: the spaces and dashes.)
 _AREA_AFTER_PUNCTUATION = (
-    r"(?<=[.,:])\s[–—-](?=\s|[^\W\d_]|№)|(?<=[.,])[–—](?=\s|[^\W\d_]|№)|(?<=[.,]\s)[–—](?=\d)"
+    r"\s(?<=[.,:]\s)[–—-](?=\s|[^\W\d_]|№)|[–—](?<=[.,][–—])(?=\s|[^\W\d_]|№)|[–—](?<=[.,]\s[–—])(?=\d)"
     # a spaced dash before a year or "Place:" ("Наука – 1985", "Дубковского – Одесса:")
-    r"|(?<=[^\d\s]\s)[–—](?=\s\d{4}(?!\d)(?!\s[a-z]))|(?<=[^\d\s]\s)[–—](?=\s[A-ZА-ЯЁ][^\W\d_]+\.?\s?:\s)"
+    r"|[–—](?<=[^\d\s]\s[–—])(?=\s\d{4}(?!\d)(?!\s[a-z]))|[–—](?<=[^\d\s]\s[–—])(?=\s[A-ZА-ЯЁ][^\W\d_]+\.?\s?:\s)"
     # after a number, before the year that ends the reference ("report LA UR-02-1839 – 2002."), not in pages
-    r"|(?<=\d\s)[–—](?=\s\d{4}\.?\s*$)"
+    r"|[–—](?<=\d\s[–—])(?=\s\d{4}\.?\s*$)"
 )
 
 
@@ -49,7 +53,7 @@ def _area_separator() -> re.Pattern[str]:
     """GOST's area dashes; a spaced dash also before an area's marker ("2013 – Т. 56 – №.11/2 – С. 59"),
     the markers being the grammar's own terminals."""
     markers = "|".join(terminal_pattern(name) for name in AREA_MARKERS)
-    return re.compile(rf"{_AREA_AFTER_PUNCTUATION}|(?<=\S\s)[–—](?=\s(?:{markers}))")
+    return re.compile(rf"{_AREA_AFTER_PUNCTUATION}|[–—](?<=\S\s[–—])(?=\s(?:{markers}))")
 
 
 _AREA_DASH = re.compile(r"[.,:]\s?[–—-]|\s[–—]\s")
@@ -152,18 +156,27 @@ class Notes(list[Diagnostic]):
 
 
 def _repair_homoglyphs(text: str, diagnostics: Notes) -> str:
-    """Cyrillic look-alikes inside Latin words, or lone ones in a mostly Latin text, become Latin."""
-    chars = list(text)
-    mostly_latin = len(_LATIN.findall(text)) > 4 * len(CYRILLIC_LETTER.findall(text))
+    """Cyrillic look-alikes inside Latin words, or lone ones in a mostly Latin text, become Latin.
+    (A text without Latin letters, and each all-Cyrillic word of a text not mostly Latin, are passed
+    over at once: nothing in them can change.)"""
+    latin = len(_LATIN.findall(text))
+    if not latin:
+        return text
+    mostly_latin = latin > 4 * sum(map(len, _CYRILLIC_RUN.findall(text)))
+    chars: list[str] | None = None
     for word in _WORD.finditer(text):
         letters = word.group()
         if CYRILLIC_LETTER.search(letters) is None:
             continue
+        if not (mostly_latin and len(letters) <= 2) and _LATIN.search(letters) is None:
+            continue  # neither a mixed word nor a lone look-alike in a Latin text
         cyrillic = [i for i, c in enumerate(letters) if CYRILLIC_LETTER.match(c)]
         if not all(letters[i] in HOMOGLYPHS for i in cyrillic):
             continue
         mixed = len(cyrillic) < len(letters) and _LATIN.search(letters) is not None
         if mixed or (mostly_latin and len(letters) <= 2):
+            if chars is None:
+                chars = list(text)
             for i in cyrillic:
                 chars[word.start() + i] = HOMOGLYPHS[letters[i]]
                 if not diagnostics.wants("homoglyph"):
@@ -175,7 +188,7 @@ def _repair_homoglyphs(text: str, diagnostics: Notes) -> str:
                         word.start() + i,
                     )
                 )
-    return "".join(chars)
+    return text if chars is None else "".join(chars)
 
 
 def _blank_area_separators(text: str, diagnostics: Notes) -> str:
