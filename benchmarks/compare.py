@@ -5,7 +5,8 @@
 
 Checks REV out in a temporary git worktree, then times ``parse_references`` over the same
 corpus in fresh processes, alternating the two trees round by round so that machine noise falls on
-both. Prints each tree's best rate and the ratio. Corpora, cycled to ``--references`` lines:
+both, and timing the parse by the process's CPU time (on a shared machine, wall time also counts the
+other jobs' turns). Prints each tree's best rate and the ratio. Corpora, cycled to ``--references`` lines:
 ``mixed`` (the default) the seed and dev-corpus fixtures; ``seed-like`` distinct seed-style
 references from ``benchmarks/corpus.py`` (made by the working tree); ``dev-latin`` and
 ``dev-cyrillic`` the dev corpus's Latin lines and their Cyrillic counterparts. ``--package DIR``
@@ -31,9 +32,9 @@ import sys, time
 from translit_refs import parse_references
 lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
 parse_references(lines[:200])
-start = time.perf_counter()
+start = time.process_time()
 parse_references(lines)
-print(time.perf_counter() - start)
+print(time.process_time() - start)
 """
 
 
