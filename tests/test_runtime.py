@@ -24,7 +24,7 @@ from translit_refs.models import Reference
 from translit_refs.parsing.grammar import lark_parser, reference_parser
 from translit_refs.parsing.normalize import normalize
 from translit_refs.parsing.parser import collector_paused
-from translit_refs.parsing.runtime import SHARED_LENGTH, LeanParser, _first_match
+from translit_refs.parsing.runtime import LeanParser, _first_match
 
 from conftest import FIXTURES, load_jsonl
 from family_strategies import gost_style, references_style
@@ -152,27 +152,24 @@ def test_a_scanner_split_in_parts_matches_as_lark_tries_them() -> None:
 
 
 def test_every_state_lexer_matches_as_larks_scanner_at_every_position() -> None:
-    """The lean lexers, a long terminal compiled apart (``SHARED_LENGTH``), give Lark's token (text
-    and type) or none, state by state, at every position of seed references."""
+    """The lean lexers (a state's terminals that can start with the character at the position, each
+    compiled alone) give Lark's token (text and type) or none, state by state, at every position of
+    seed and dev-corpus references and of odd characters."""
     lark = lark_parser("python")
     lean = LeanParser(lark)
     lean.compile_all()
-    state_lexers = {id(lexer): lexer for lexer in lark.parser.lexer.lexers.values()}
-    apart = [
-        lexer
-        for lexer in state_lexers.values()
-        if any(len(t.pattern.to_regexp()) >= SHARED_LENGTH for t in lexer.terminals)
-    ]
-    assert len(apart) > len(state_lexers) / 2  # most states have the sentence-run terminal to set apart
+    states = {id(lexer): state for state, lexer in lark.parser.lexer.lexers.items()}
     texts = [normalize(text).text for text in _fixture_texts()[:60]]
-    for state_lexer in state_lexers.values():
+    texts += ["Ξ ¤ 𝔸 ‱ ﬁ a\u2028b \x85", "(12) [3] «x» 1995–96: 45–67; 8(2). — / // №5"]
+    for state in states.values():
+        state_lexer = lark.parser.lexer.lexers[state]
         assert isinstance(state_lexer, BasicLexer)
-        match, rest, _, retype = lean._compiled[state_lexer]
         scanner = state_lexer.scanner  # Lark's, built now
-        assert retype == state_lexer.callback
         for text in texts:
             whole = TextSlice(text, 0, len(text))
             for position in range(len(text)):
-                found = match(text, position) or (rest(text, position) if rest is not None else None)
+                match, _, retype = lean._scanner(state, text[position])
+                assert retype == state_lexer.callback
+                found = match(text, position)
                 ours = None if found is None else (found.group(), found.lastgroup)
                 assert ours == scanner.match(whole, position), (text, position)

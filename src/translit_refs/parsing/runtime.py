@@ -16,13 +16,13 @@ Lark versions it supports:
   groups, tried in order) with ``callback`` (Lark's "unless" retyping of keywords, set when the
   scanner is built), used as they are when a state has a string terminal.
 
-A state's scanner is compiled the first time the loop is in that state, as Lark's own lexer does
-(``BasicLexer.scanner`` is built on first use): the grammar's 139 states share 23 scanners (states
-that accept the same terminals share one) and a reference meets only a few. Each of Lark's
-scanners is one alternation that embeds the 20,000-character ``SEG`` pattern (tens of milliseconds
-to compile, more than half of it for ``SEG``); here ``SEG`` is compiled once, alone, and tried after
-the state's other terminals, as the alternation tries it (``SHARED_LENGTH``). ``compile_all``
-compiles every state's scanner up front.
+Lark's lexer tries, at each position, one alternation of all the state's terminals (the grammar's
+172 states share 23 of them, each embedding the 27,000-character ``SEG`` pattern). Here each terminal
+is compiled once, alone, for all the states (``Token`` types are its name), and a state tries at a
+position only the terminals that can start with the character there (``first_characters``), in its
+order: the same first match as the alternation, as an alternative that cannot match is never the
+first that does, with fewer tries, and a tenth of the compiling (a state's terminals at a character
+are found the first time the pair is met; ``compile_all`` finds the common ones up front).
 
 Anything the loop does not expect (no terminal matches, no action for a token, a newline in the
 text) is handed back to ``Lark.parse``, which either parses the text or raises Lark's own,
@@ -35,9 +35,11 @@ from collections.abc import Callable
 from typing import Any
 
 from lark import Lark, Token
-from lark.lexer import AbstractBasicLexer, BasicLexer, ContextualLexer
+from lark.lexer import AbstractBasicLexer, BasicLexer, ContextualLexer, TerminalDef
 from lark.parse_tree_builder import ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
+
+from .first_characters import CharacterTest, first_character_test
 
 #: A reduction: how many values it pops, the rule's name (for the goto), and the callback; a callback
 #: of None passes the one value popped through unchanged (a rule Lark inlines: ``?rule``).
@@ -46,16 +48,16 @@ _Reduction = tuple[int, str, Callable[[list[Any]], Any] | None]
 _Actions = dict[str, int | _Reduction]
 #: A compiled alternation's ``match``.
 _Match = Callable[[str, int], Any]
-#: A state's lexer: its scanner's first part (a compiled alternation of named groups), what to try
-#: when that does not match (the other parts in order, or None), the terminals it skips and Lark's
+#: A state's lexer at a character: its scanner (the first of the terminals that can start there to
+#: match, as a match whose ``lastgroup`` is the terminal's name), the terminals it skips and Lark's
 #: retyping callbacks.
-_StateLexer = tuple[_Match, _Match | None, frozenset[str], dict[str, Callable[[Token], Token]]]
+_StateLexer = tuple[_Match, frozenset[str], dict[str, Callable[[Token], Token]]]
 
-#: A terminal whose regular expression is at least this long is compiled alone, once for all the
-#: states that accept it, and tried in its place in the state's order of terminals (the states'
-#: other terminals before and after it stay one alternation each): the sentence-run terminal ``SEG``
-#: (20,000 characters, most of each state's scanner).
-SHARED_LENGTH = 5_000
+#: A state's terminals with their first-character tests (None: Lark's own scanner), the terminals it
+#: ignores, and its retyping callbacks.
+_Openings = tuple[
+    tuple[tuple[TerminalDef, CharacterTest], ...] | None, frozenset[str], dict[str, Callable[[Token], Token]]
+]
 
 END = "$END"
 
@@ -92,64 +94,91 @@ class LeanParser:
                     compiled[str(symbol)] = (size, str(argument.origin.name), None if passed else callback)
             self._actions[state] = compiled
         self._state_lexers: dict[int, AbstractBasicLexer] = lexer.lexers
-        #: The states' lexers compiled so far (``_state_lexer`` adds one the first time it is needed),
-        #: by state and by Lark's lexer (which states accepting the same terminals share).
-        self._lexers: dict[int, _StateLexer] = {}
-        self._compiled: dict[AbstractBasicLexer, _StateLexer] = {}
-        self._shared: dict[str, _Match] = {}
+        #: Each state's lexers by the character at the position (``_scanner`` adds one the first time a
+        #: character is met in a state); states accepting the same terminals share one table.
+        self._lexers: dict[int, dict[str, _StateLexer]] = {}
+        self._tables: dict[AbstractBasicLexer, dict[str, _StateLexer]] = {}
+        self._more: dict[AbstractBasicLexer, int] = {}  # characters outside ``_tabled`` in each table
+        #: Per Lark lexer: its terminals with the test of their first character (None: Lark's own
+        #: scanner for every character), the terminals it ignores, and its retyping callbacks.
+        self._openings: dict[AbstractBasicLexer, _Openings] = {}
+        #: Each terminal's first-character test, by name (a terminal is in many states).
+        self._tests: dict[str, CharacterTest] = {}
+        #: Scanners by the terminals they try (a tuple of names), and each terminal compiled alone.
+        self._scanners: dict[tuple[str, ...], _Match] = {}
+        self._terminals: dict[str, _Match] = {}
 
-    def _state_lexer(self, state: int) -> _StateLexer:
-        """The lexer of ``state``, compiled now if no state with the same terminals has been met."""
+    def _scanner(self, state: int, character: str) -> _StateLexer:
+        """The lexer of ``state`` at ``character``: the state's terminals that can start with it, in
+        the state's order (``first_characters``), compiled the first time that set is met. The
+        characters of ``_tabled`` are remembered; of the others at most ``_MORE_CHARACTERS`` a table."""
         state_lexer = self._state_lexers[state]
-        compiled = self._compiled.get(state_lexer)
-        if compiled is None:
+        table = self._lexers.get(state)
+        if table is None:
+            table = self._lexers[state] = self._tables.setdefault(state_lexer, {})
+        openings = self._openings.get(state_lexer)
+        if openings is None:
+            openings = self._openings[state_lexer] = self._read_openings(state_lexer)
+        terminals, ignored, retype = openings
+        if terminals is None:  # Lark's scanner, for every character
             assert isinstance(state_lexer, BasicLexer)
-            compiled = self._compiled[state_lexer] = self._compile(state_lexer)
-        self._lexers[state] = compiled
-        return compiled
+            parts = tuple(pattern.match for pattern in state_lexer.scanner._mres)
+            table[character] = scanner = (parts[0] if len(parts) == 1 else _first_match(parts), ignored, retype)
+            return scanner
+        assert isinstance(state_lexer, BasicLexer)
+        starting = tuple(terminal for terminal, can_start in terminals if can_start(character))
+        names = tuple(terminal.name for terminal in starting)
+        match = self._scanners.get(names)
+        if match is None:
+            match = self._scanners[names] = self._scanner_of(state_lexer, starting)
+        scanner = (match, ignored, retype)
+        if _tabled(character):
+            table[character] = scanner
+        elif self._more.get(state_lexer, 0) < _MORE_CHARACTERS:
+            self._more[state_lexer] = self._more.get(state_lexer, 0) + 1
+            table[character] = scanner
+        return scanner
 
-    def _compile(self, state_lexer: BasicLexer) -> _StateLexer:
-        """A state's lexer: its terminals in Lark's order (``BasicLexer.terminals``) as one alternation,
-        a long terminal apart (``SHARED_LENGTH``); matching the parts in order is matching their
-        alternation, whose first alternative that matches wins. Lark's own scanner when a terminal is a
-        string (Lark retypes the regular terminals that match one: its "unless" callbacks)."""
+    def _read_openings(self, state_lexer: AbstractBasicLexer) -> _Openings:
+        """A state's terminals in Lark's order, each with its first-character test; no terminals (Lark's
+        own scanner) when one is a string (Lark retypes the regular terminals that match one: its
+        "unless" callbacks)."""
+        assert isinstance(state_lexer, BasicLexer)
         terminals = state_lexer.terminals
-        regexps = [terminal.pattern.to_regexp() for terminal in terminals]
-        if (
-            state_lexer.use_bytes
-            or any(terminal.pattern.type != "re" for terminal in terminals)
-            or all(len(regexp) < SHARED_LENGTH for regexp in regexps)
-        ):
-            parts = [pattern.match for pattern in state_lexer.scanner._mres]
-            retype = state_lexer.callback
-        else:
-            compile_ = state_lexer.re.compile
-            flags = state_lexer.g_regex_flags
-            parts = []
-            run: list[str] = []
-            for terminal, regexp in zip(terminals, regexps, strict=True):
-                group = f"(?P<{terminal.name}>{regexp})"
-                if len(regexp) < SHARED_LENGTH:
-                    run.append(group)
-                    continue
-                if run:
-                    parts.append(compile_("|".join(run), flags).match)
-                    run = []
-                if group not in self._shared:
-                    self._shared[group] = compile_(group, flags).match
-                parts.append(self._shared[group])
-            if run:
-                parts.append(compile_("|".join(run), flags).match)
-            retype = dict(state_lexer.user_callbacks)
-        rest = None if len(parts) == 1 else parts[1] if len(parts) == 2 else _first_match(tuple(parts[1:]))
-        return (parts[0], rest, frozenset(state_lexer.ignore_types), retype)
+        ignored = frozenset(state_lexer.ignore_types)
+        if state_lexer.use_bytes or any(terminal.pattern.type != "re" for terminal in terminals):
+            state_lexer.scanner  # noqa: B018 - Lark sets ``callback`` when it builds the scanner
+            return (None, ignored, state_lexer.callback)
+        flags = state_lexer.g_regex_flags
+        tests = []
+        for terminal in terminals:
+            test = self._tests.get(terminal.name)
+            if test is None:
+                test = self._tests[terminal.name] = first_character_test(terminal.pattern.to_regexp(), flags)
+            tests.append((terminal, test))
+        return (tuple(tests), ignored, dict(state_lexer.user_callbacks))
+
+    def _scanner_of(self, state_lexer: BasicLexer, terminals: tuple[TerminalDef, ...]) -> _Match:
+        """The first of ``terminals`` to match, tried in order, each compiled alone (once for all
+        states); no terminal: a scanner that never matches."""
+        matches = []
+        for terminal in terminals:
+            match = self._terminals.get(terminal.name)
+            if match is None:
+                group = f"(?P<{terminal.name}>{terminal.pattern.to_regexp()})"
+                match = self._terminals[terminal.name] = state_lexer.re.compile(group, state_lexer.g_regex_flags).match
+            matches.append(match)
+        if not matches:
+            return _no_match
+        return matches[0] if len(matches) == 1 else _first_match(tuple(matches))
 
     def compile_all(self) -> None:
-        """Compile every state's scanner now (they are otherwise compiled on first use), e.g. before
-        forking workers that should share them."""
-        for state in self._state_lexers:
-            if state not in self._lexers:
-                self._state_lexer(state)
+        """Compile every terminal now (each is otherwise compiled the first time a state tries it), e.g.
+        before forking workers that should share them."""
+        for state_lexer in {id(state_lexer): state_lexer for state_lexer in self._state_lexers.values()}.values():
+            assert isinstance(state_lexer, BasicLexer)
+            for terminal in state_lexer.terminals:
+                self._scanner_of(state_lexer, (terminal,))
 
     def parse(self, text: str) -> Any:
         """The transformer's result for ``text``; Lark's own parse (and error) when the loop balks."""
@@ -176,17 +205,14 @@ class LeanParser:
             token: Token | None = None
             kind = END
             if position < length:
+                character = text[position]
                 try:
-                    match, rest, ignored, retype = lexers[state]
-                except KeyError:  # the first time in this state
-                    match, rest, ignored, retype = self._state_lexer(state)
+                    match, ignored, retype = lexers[state][character]
+                except KeyError:  # the first time in this state at this character
+                    match, ignored, retype = self._scanner(state, character)
                 found = match(text, position)
                 if found is None:
-                    if rest is None:
-                        return _BALKED
-                    found = rest(text, position)
-                    if found is None:
-                        return _BALKED
+                    return _BALKED
                 kind = found.lastgroup
                 end = found.end()
                 if kind in ignored:
@@ -233,9 +259,32 @@ new_token: Callable[..., Token] = Token._future_new
 _BALKED: Any = object()
 
 
+def _no_match(text: str, position: int) -> None:
+    """The scanner of a state at a character no terminal of it can start with."""
+
+
+#: Characters outside ``_tabled`` a state's table keeps (random text cannot make it grow further).
+_MORE_CHARACTERS = 256
+
+
+def _tabled(character: str) -> bool:
+    """Whether a character gets its own scanners (Latin, Greek, Cyrillic, general punctuation): the
+    characters of real references, a bounded set."""
+    code = ord(character)
+    return code < 0x530 or 0x2000 <= code < 0x2070
+
+
 def _first_match(matchers: tuple[_Match, ...]) -> _Match:
-    """A scanner split in parts (by Lark, or around a long terminal): the first part that matches,
-    as Lark's ``Scanner.match`` tries them."""
+    """Scanners tried in order (terminals, or the parts Lark splits a scanner in): the first match, as
+    an alternation of them (and Lark's ``Scanner.match``) gives it. (Two, the commonest case, without
+    the loop.)"""
+    if len(matchers) == 2:
+        first, second = matchers
+
+        def either(text: str, position: int) -> Any:
+            return first(text, position) or second(text, position)
+
+        return either
 
     def match(text: str, position: int) -> Any:
         for matcher in matchers:
