@@ -18,7 +18,7 @@ from test_bad_input import BAD_TEXTS
 
 from translit_refs import Reference, parse_list, parse_reference, parse_references, to_csl_json
 from translit_refs.quality import ALWAYS_REVIEWED, FEATURES, calibration
-from translit_refs.quality.features import AGAINST, FOR, explain
+from translit_refs.quality.features import _OTHER_SCRIPT, AGAINST, FOR, _other_script, explain
 
 from conftest import FIXTURES, load_jsonl
 from gold import checks
@@ -273,3 +273,8 @@ def test_field_confidence_survives_a_copy_a_pickle_and_a_round_trip_through_json
     assert dict(pickle.loads(pickle.dumps(reference)).field_confidence) == expected
     assert Reference.model_validate_json(reference.model_dump_json()).field_confidence == expected
     assert reference.model_dump()["field_confidence"] == expected
+
+
+@given(st.text())
+def test_the_quick_test_for_another_script_agrees_with_the_pattern(text: str) -> None:
+    assert _other_script(text) == (_OTHER_SCRIPT.search(text) is not None)

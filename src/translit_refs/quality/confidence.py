@@ -96,6 +96,8 @@ class Assessment:
 
 #: The confidence of a reference that must be reviewed is held this far below the threshold.
 _BELOW = 1e-3
+#: The gravest reasons a flagged reference is given (the rest weigh little: a person reads the first).
+_REASONS = 4
 #: A field that an always-reviewed feature doubts is held at most this likely.
 _HELD_FIELD = 0.3
 
@@ -125,9 +127,8 @@ def assess(signals: Signals, fitted: Calibration | None = None) -> Assessment:
     gravest = sorted(
         (weights[index] * value, index) for index, value in enumerate(values) if value and weights[index] * value < 0
     )
-    reasons = tuple(
-        dict.fromkeys(explain(FEATURES[index], reference) for index in (*always, *(index for _, index in gravest)))
-    )
+    named = (*always, *(index for _, index in gravest))[:_REASONS]
+    reasons = tuple(dict.fromkeys(explain(FEATURES[index], reference) for index in named))
     if not reasons:
         doubtful = min(fields, key=fields.__getitem__, default=None)
         reasons = (f"{doubtful}: placed by position, no printed marker fixes it",) if doubtful else ()

@@ -239,8 +239,10 @@ _POSITIONAL_PUBLISHER = frozenset({"roles.publisher_before_year", "roles.shaped_
 _POSITIONAL_YEAR = "roles.take_years"
 
 
-def rule_of(fields: Sequence[Any], records: Sequence[Any], name: str) -> str | None:
-    """The rule of the last record of ``name`` (``fields``: the records' fields, ``records[0::5]``)."""
+def rule_of(records: Sequence[Any], name: str) -> str | None:
+    """The rule of the last provenance record of ``name`` (records of five items: field, value, start,
+    end, rule)."""
+    fields = records[0::5]
     if name not in fields:
         return None
     return str(records[(len(fields) - 1 - fields[::-1].index(name)) * 5 + 4])
@@ -270,11 +272,10 @@ def observe(signals: Signals) -> tuple[float, ...]:
     year = issued.year if issued is not None else None
     markers = signals.markers
     records = signals.records
-    fields = records[0::5]
     return (
         bool(codes) and reference.has_errors,  # parse_error
         "\ufffd" in raw or not _DAMAGE.isdisjoint(codes),  # damaged_text
-        not raw.isascii() and _OTHER_SCRIPT.search(raw) is not None,  # other_script
+        not raw.isascii() and _other_script(raw),  # other_script
         min(2, signals.unplaced),  # unplaced_text
         reference.note is not None,  # note
         not _REPAIRS.isdisjoint(codes),  # repaired_text
@@ -295,11 +296,10 @@ def observe(signals: Signals) -> tuple[float, ...]:
         min(5, len(markers & _FIXING)),  # fixing_markers
         min(2, max(0, raw.count("[") - 1)),  # translations beyond the title's
         kind in _WHOLE_WORKS and (bool(reference.issue) or _PAGE_RANGE.match(reference.pages or "") is not None),
-        year is not None
-        and rule_of(fields, records, "issued") == _POSITIONAL_YEAR
-        and len(set(_YEAR.findall(raw))) > 1,
+        year is not None and rule_of(records, "issued") == _POSITIONAL_YEAR and len(set(_YEAR.findall(raw))) > 1,
         _imprint_cue(container) is not None,  # imprint_word_in_container
-        rule_of(fields, records, "publisher") in _POSITIONAL_PUBLISHER,  # publisher_by_position
+        # publisher_by_position
+        reference.publisher is not None and rule_of(records, "publisher") in _POSITIONAL_PUBLISHER,
         (
             kind in _LOCATED
             and bool(container)
@@ -374,9 +374,22 @@ _WORDS: dict[str, Callable[[Reference], str]] = {
 }
 
 
+def _other_script(raw: str) -> bool:
+    """Whether ``raw`` holds a letter of another script: not when it is written in Windows-1251 (Latin,
+    Cyrillic and their punctuation; encoding is one pass in C) and holds no micro sign, its one
+    letter of no script the parser reads."""
+    if "\u00b5" not in raw:
+        try:
+            raw.encode("cp1251")
+        except UnicodeEncodeError:
+            pass
+        else:
+            return False
+    return _OTHER_SCRIPT.search(raw) is not None
+
+
 def _quoted(text: str, limit: int = 40) -> str:
     """'text', cut to ``limit`` characters."""
-    text = " ".join(text.split())
     return f"'{text if len(text) <= limit else text[: limit - 1] + '…'}'"
 
 
