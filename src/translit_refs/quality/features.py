@@ -233,10 +233,28 @@ _LATIN_KIND_STEMS = tuple((stem, named) for stem, named in _KIND_STEMS if stem.i
 _CYRILLIC_KIND_STEMS = tuple(
     (stem, named) for stem, named in _KIND_STEMS if not stem.isascii() or stem in ("tecdoc", "gost ", "patent")
 )
+#: Characters that make a number no year when they come just before it (a range's end, a date's year,
+#: a longer number), and dashes that make it a range's start.
+_NOT_BEFORE_A_YEAR = frozenset("0123456789.-–/")
+_RANGE_DASHES = frozenset("-–")
 #: The rules that place a publisher by its position alone (before the year, or the last sentence).
 _POSITIONAL_PUBLISHER = frozenset({"roles.publisher_before_year", "roles.shaped_imprint_of_a_book"})
 #: The rule that takes the year by position among the sentences.
 _POSITIONAL_YEAR = "roles.take_years"
+
+
+def _years(raw: str) -> set[str]:
+    """The distinct years printed in ``raw``: not a page range's ends ("pp. 1656–1660"), not part of a
+    longer number or a date ("17.08.2019" is the date a page was read)."""
+    found = set()
+    for match in _YEAR.finditer(raw):
+        start, end = match.span()
+        if start and raw[start - 1] in _NOT_BEFORE_A_YEAR:
+            continue
+        if raw[end : end + 1] in _RANGE_DASHES and raw[end + 1 : end + 2].isdigit():
+            continue
+        found.add(match.group())
+    return found
 
 
 def rule_of(records: Sequence[Any], name: str) -> str | None:
@@ -296,7 +314,7 @@ def observe(signals: Signals) -> tuple[float, ...]:
         min(5, len(markers & _FIXING)),  # fixing_markers
         min(2, max(0, raw.count("[") - 1)),  # translations beyond the title's
         kind in _WHOLE_WORKS and (bool(reference.issue) or _PAGE_RANGE.match(reference.pages or "") is not None),
-        year is not None and rule_of(records, "issued") == _POSITIONAL_YEAR and len(set(_YEAR.findall(raw))) > 1,
+        year is not None and rule_of(records, "issued") == _POSITIONAL_YEAR and len(_years(raw)) > 1,
         _imprint_cue(container) is not None,  # imprint_word_in_container
         # publisher_by_position
         reference.publisher is not None and rule_of(records, "publisher") in _POSITIONAL_PUBLISHER,
@@ -367,7 +385,7 @@ _WORDS: dict[str, Callable[[Reference], str]] = {
     "publisher": lambda reference: _quoted(reference.publisher or ""),
     "pages": lambda reference: reference.pages or "",
     "year": lambda reference: str(reference.issued.year) if reference.issued is not None else "",
-    "years": lambda reference: ", ".join(sorted(set(_YEAR.findall(reference.raw)))),
+    "years": lambda reference: ", ".join(sorted(_years(reference.raw))),
     "type": lambda reference: reference.type.value.replace("-", " "),
     "container_cue": lambda reference: _quoted(_imprint_cue(reference.container_title or "") or ""),
     "kind_word": lambda reference: _quoted(_kind_word(reference.raw, reference.type) or ""),
