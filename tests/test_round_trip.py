@@ -23,7 +23,7 @@ def comparable(reference: Reference) -> Reference:
     """The model without what only parsing adds: the raw text, the diagnostics, the family and the
     confidence."""
     parsed_only = {"raw": "", "diagnostics": (), "style_family": None, "confidence": None, "needs_review": False}
-    return reference.model_copy(update={**parsed_only, "review_reasons": ()})
+    return reference.model_copy(update={**parsed_only, "review_reasons": (), "field_confidence": {}})
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ exporters that read them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -279,6 +279,9 @@ class Reference(_Frozen):
     #: Whether a person should check this parse; ``review_reasons`` says why, gravest first.
     needs_review: bool = False
     review_reasons: tuple[str, ...] = ()
+    #: How likely each field present is right, 0–1, by field name ("title", "persons", "issued" …), so that
+    #: a person checks the one doubtful field; empty for a Reference the parser did not make.
+    field_confidence: Mapping[str, float] = Field(default_factory=dict)
     raw: str = ""
     diagnostics: tuple[Diagnostic, ...] = ()
     #: Where the parser took each field from (``provenance``); None for a Reference it did not fill.
@@ -304,6 +307,11 @@ class Reference(_Frozen):
     def has_errors(self) -> bool:
         """True when some part of the text was not understood."""
         return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    @field_serializer("field_confidence")
+    def _field_confidence_as_dict(self, field_confidence: Mapping[str, float]) -> dict[str, float]:
+        """A plain mapping (the parser's is read only when asked for: see ``quality.confidence``)."""
+        return dict(field_confidence)
 
     @field_serializer("raw", when_used="json")
     def _raw_as_unicode(self, raw: str) -> str:

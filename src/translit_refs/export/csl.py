@@ -110,6 +110,8 @@ def to_csl_json(reference: Reference, item_id: str | None = None, profile: CslPr
         custom["needs-review"] = reference.needs_review
         if reference.review_reasons:
             custom["review-reasons"] = list(reference.review_reasons)
+        if reference.field_confidence:
+            custom["field-confidence"] = dict(reference.field_confidence)
     if custom:
         item["custom"] = custom
     if profile == "display":

@@ -12,11 +12,13 @@ not place, numbers out of range, how the entry fits its list's style family, rep
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ..lexicon import kinds
+from ..lexicon.words import PLACES
 from ..models import Reference, ReferenceType, Role, StyleFamily
 from ..parsing.grammar import Skeleton
 
@@ -35,6 +37,8 @@ class Signals:
     codes: frozenset[str] = frozenset()
     unplaced: int = 0
     own_best: float = 0.0
+    #: The parse's provenance records (``rules`` reads them; empty for a Reference the parser did not fill).
+    records: Sequence[Any] = ()
 
     @classmethod
     def of(
@@ -48,12 +52,23 @@ class Signals:
         codes = frozenset(d.code for d in diagnostics) if diagnostics else frozenset()
         unplaced = sum(d.code == "unplaced-sentence" for d in diagnostics) if "unplaced-sentence" in codes else 0
         own_best = max(evidence.values(), default=0.0)
+        private = reference.__pydantic_private__
+        records = (private.get("_provenance") if private else None) or ()
         if skeleton is None:
-            return cls(reference, evidence=evidence, read_in=read_in, codes=codes, unplaced=unplaced, own_best=own_best)
+            return cls(
+                reference,
+                evidence=evidence,
+                read_in=read_in,
+                codes=codes,
+                unplaced=unplaced,
+                own_best=own_best,
+                records=records,
+            )
         markers = {element.kind for element in skeleton.elements}
         if skeleton.head.date is not None:
             markers.add(kinds.DATE_PAREN)  # "Author, I. (1969). Title": the date closes the authors
-        return cls(reference, frozenset(markers), len(skeleton.lead), evidence, read_in, codes, unplaced, own_best)
+        lead = len(skeleton.lead)
+        return cls(reference, frozenset(markers), lead, evidence, read_in, codes, unplaced, own_best, records)
 
 
 #: How a feature may weigh: only against the reference, only for it, or either way (the kind of work).
@@ -62,10 +77,12 @@ AGAINST, FOR, EITHER = -1, 1, 0
 
 @dataclass(frozen=True, slots=True)
 class Feature:
-    """A named observation, the reason a person is given when it weighs against the reference, and
-    which way it may weigh (the fit keeps that sign or drops the feature)."""
+    """A named observation, the field it casts doubt on ("" for the whole entry), the reason a person is
+    given when it weighs against the reference (a template ``explain`` fills with the entry's own words),
+    and which way it may weigh (the fit keeps that sign or drops the feature)."""
 
     name: str
+    field: str
     reason: str
     weighs: int = AGAINST
 
@@ -74,9 +91,7 @@ class Feature:
 _LOCATORS = frozenset(
     {kinds.VOLUME, kinds.ISSUE, kinds.PAGES, kinds.APA_LOCATOR, kinds.VANCOUVER_LOCATOR, kinds.ARTICLE_NO, kinds.SEASON}
 )
-#: Markers that fix a field by a word printed for it. ("URL:" and "Available at:" fix the URL too, but the
-#: weights in data/confidence.json were fitted without them, when this set named the mark's terminal
-#: instead of the element's kind; they join when the confidence is fitted again.)
+#: Markers that fix a field by a word printed for it ("URL:" and "Available at:" fix the URL).
 _FIXING = frozenset(
     {
         kinds.TRANSLATION,
@@ -88,6 +103,7 @@ _FIXING = frozenset(
         kinds.ARTICLE_NO,
         kinds.PAGE_COUNT,
         kinds.BARE_URL,
+        kinds.URL,
         kinds.DOI,
         kinds.ACCESS,
         kinds.ISBN,
@@ -114,12 +130,6 @@ _IMPERSONAL = frozenset(
 )
 #: Types that print no title of their own (archival signatures, bare web addresses).
 _UNTITLED = frozenset({ReferenceType.MANUSCRIPT, ReferenceType.WEBPAGE})
-_PARTS = frozenset({ReferenceType.CHAPTER, ReferenceType.PAPER})
-_OTHER_KINDS = frozenset(
-    {ReferenceType.REPORT, ReferenceType.THESIS, ReferenceType.STANDARD, ReferenceType.PATENT, ReferenceType.WEBPAGE,
-     ReferenceType.MANUSCRIPT, ReferenceType.LEGISLATION, ReferenceType.DOCUMENT, ReferenceType.NEWSPAPER,
-     ReferenceType.PERIODICAL}
-)  # fmt: skip
 _CREATORS = (Role.AUTHOR, Role.EDITOR)
 _PAGE_RANGE = re.compile(r"^(\d+)\s?[-–—]\s?(\d+)$")
 #: A letter of a script other than Latin, Greek and Cyrillic (the parser reads no other).
@@ -128,33 +138,50 @@ _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052
 _NEXT_YEAR = date.today().year + 1
 
 FEATURES: tuple[Feature, ...] = (
-    Feature("parse_error", "the grammar could not read all of the text"),
-    Feature("damaged_text", "the text held characters that are no text (control characters, bad bytes)"),
-    Feature("other_script", "letters of a script other than Latin, Greek and Cyrillic"),
-    Feature("unplaced_text", "a sentence whose role was not recognised (kept in note)"),
-    Feature("note", "text kept in note"),
-    Feature("repaired_text", "the text needed a repair (brackets, a torn URL or DOI, dates that disagree)"),
-    Feature("no_year", "no year was found"),
-    Feature("no_creator", "no author or editor was found"),
-    Feature("no_title", "no title was found"),
-    Feature("lowercase_title", "the title starts with a lowercase letter"),
-    Feature("article_without_locators", "a journal article without volume or issue"),
-    Feature("long_title", "the title is very long (more than 30 words)"),
-    Feature("year_out_of_range", "the year is before 1600 or after next year"),
-    Feature("pages_decrease", "the last page comes before the first"),
-    Feature("unlike_its_list", "printed unlike the rest of its list"),
-    Feature("no_family_signs", "shows no sign of any style family"),
-    Feature("container_by_position", "the container was placed by position only"),
-    Feature("book_without_imprint", "a book without place or publisher"),
-    Feature("publisher_without_place", "a publisher without a place"),
-    Feature("unknown_type", "the kind of work is unknown"),
-    Feature("lead_sentences", "several sentences before the first marker (title boundaries guessed)"),
-    Feature("fixing_markers", "fields fixed by printed markers", FOR),
-    Feature("length", "a long reference (many fields to place)"),
-    Feature("translations", "more than one bracketed translation"),
-    Feature("part_of_a_work", "a part of another work (chapter or paper)", EITHER),
-    Feature("book", "a book", EITHER),
-    Feature("other_kind", "a report, thesis, standard, patent, web page or other document", EITHER),
+    Feature("parse_error", "", "the grammar could not read all of the text"),
+    Feature("damaged_text", "", "the text holds characters that are no text (control characters, bad bytes)"),
+    Feature("other_script", "", "letters of a script other than Latin, Greek and Cyrillic"),
+    Feature("unplaced_text", "note", "text left unplaced: {note} (kept in note)"),
+    Feature("note", "note", "text kept in note: {note}"),
+    Feature("repaired_text", "", "the text needed a repair (brackets, a torn URL or DOI, dates that disagree)"),
+    Feature("no_year", "issued", "year: none found"),
+    Feature("no_creator", "persons", "authors: none found before the title {title}"),
+    Feature("no_title", "title", "title: none found"),
+    Feature("lowercase_title", "title", "title starts with a lowercase letter: {title} (its start may be cut)"),
+    Feature("article_without_locators", "type", "kind of work: read as a journal article, but no volume or issue"),
+    Feature("year_out_of_range", "issued", "year {year} is before 1600 or after next year"),
+    Feature("pages_decrease", "pages", "pages {pages}: the last page comes before the first"),
+    Feature("unlike_its_list", "", "printed unlike the rest of its list: read in its list's style without its signs"),
+    Feature("no_family_signs", "", "printed in no known style: its fields were placed by position"),
+    Feature(
+        "container_by_position",
+        "container_title",
+        "container and title boundary guessed: no marker between {title_end} and {container}",
+    ),
+    Feature("book_without_imprint", "type", "kind of work: read as a book, but no place or publisher"),
+    Feature("publisher_without_place", "publisher", "publisher {publisher} without a place: imprint boundary guessed"),
+    Feature("unknown_type", "type", "kind of work unknown"),
+    Feature("lead_sentences", "title", "title boundaries guessed: several sentences before the first marker"),
+    Feature("fixing_markers", "", "fields fixed by printed markers", FOR),
+    Feature("translations", "title_translation", "more than one bracketed translation: which is the title's guessed"),
+    Feature(
+        "locators_outside_article",
+        "type",
+        "kind of work: read as a {type}, yet it prints an issue or a page range (a journal's or a book's part?)",
+    ),
+    Feature("year_among_several", "issued", "year {year} chosen among several printed ({years})"),
+    Feature(
+        "imprint_word_in_container", "container_title", "container holds {container_cue}: it may run into the imprint"
+    ),
+    Feature("publisher_by_position", "publisher", "publisher {publisher} placed by its position before the year"),
+    Feature(
+        "container_without_locators", "container_title", "container {container} with no volume, issue, pages or URL"
+    ),
+    Feature(
+        "kind_word_elsewhere",
+        "type",
+        "kind of work: read as a {type}, yet it prints {kind_word}",
+    ),
 )
 BY_NAME: dict[str, Feature] = {feature.name: feature for feature in FEATURES}
 #: Features that flag a reference for review whatever else it shows: the gold has too few of them to
@@ -168,47 +195,220 @@ ALWAYS_REVIEWED = (
     "pages_decrease",
     "unknown_type",
 )
+#: Kinds of work that print no issue or page range of their own.
+_WHOLE_WORKS = frozenset({ReferenceType.BOOK, ReferenceType.REPORT, ReferenceType.THESIS, ReferenceType.DOCUMENT})
+#: Kinds of work found by a volume, an issue or pages in their container.
+_LOCATED = frozenset({ReferenceType.ARTICLE, ReferenceType.CHAPTER, ReferenceType.PAPER})
+#: A year a work may be dated by, as printed (no look-behind, so that the search skips to its first digit).
+_YEAR = re.compile(r"(?:1[6-9]|20)\d\d(?!\d)")
+#: Words of a publisher or a place of publication: in a container, the imprint may have run into it.
+_IMPRINT_CUE = re.compile(
+    r"(?:^|\s)(Publ\.|Publishers|Publishing|Press|Izd-vo|Izdatel\S*|Изд-во|Издательство|Moscow|Moskva|"
+    r"Москва|St\. Petersburg|Saint Petersburg|Leningrad|Obninsk|New York|London|Berlin)(?=[\s.,:;]|$)"
+)
+#: Lowercased words that name a kind of work, with the kind they name (those that, on the parallel corpus,
+#: went with disagreements: " thesis" not "synthesis"; "dissertation" and "otchet o" never did).
+_KIND_STEMS: tuple[tuple[str, ReferenceType], ...] = (
+    ("preprint", ReferenceType.REPORT),
+    ("препринт", ReferenceType.REPORT),
+    ("tecdoc", ReferenceType.REPORT),
+    ("отчет о", ReferenceType.REPORT),
+    ("patent", ReferenceType.PATENT),
+    ("certificate of state registration", ReferenceType.PATENT),
+    ("свидетельство о государственной регистрации", ReferenceType.PATENT),
+    ("diss.", ReferenceType.THESIS),
+    ("дис.", ReferenceType.THESIS),
+    ("дисс.", ReferenceType.THESIS),
+    ("автореф", ReferenceType.THESIS),
+    (" thesis", ReferenceType.THESIS),
+    ("gost ", ReferenceType.STANDARD),
+    ("гост ", ReferenceType.STANDARD),
+    ("санпин", ReferenceType.STANDARD),
+    ("np-0", ReferenceType.STANDARD),
+    ("нп-0", ReferenceType.STANDARD),
+)
+#: Those a text in Latin letters may print, and those a text in Cyrillic may ("о", "е": its commonest
+#: letters; "TECDOC", "GOST", "patent" are printed in Latin letters in Cyrillic lists too).
+_LATIN_KIND_STEMS = tuple((stem, named) for stem, named in _KIND_STEMS if stem.isascii())
+_CYRILLIC_KIND_STEMS = tuple(
+    (stem, named) for stem, named in _KIND_STEMS if not stem.isascii() or stem in ("tecdoc", "gost ", "patent")
+)
+#: Characters that make a number no year when they come just before it (a range's end, a date's year,
+#: a longer number), and dashes that make it a range's start.
+_NOT_BEFORE_A_YEAR = frozenset("0123456789.-–/")
+_RANGE_DASHES = frozenset("-–")
+#: The rules that place a publisher by its position alone (before the year, or the last sentence).
+_POSITIONAL_PUBLISHER = frozenset({"roles.publisher_before_year", "roles.shaped_imprint_of_a_book"})
+#: The rule that takes the year by position among the sentences.
+_POSITIONAL_YEAR = "roles.take_years"
+
+
+def _years(raw: str) -> set[str]:
+    """The distinct years printed in ``raw``: not a page range's ends ("pp. 1656–1660"), not part of a
+    longer number or a date ("17.08.2019" is the date a page was read)."""
+    found = set()
+    for match in _YEAR.finditer(raw):
+        start, end = match.span()
+        if start and raw[start - 1] in _NOT_BEFORE_A_YEAR:
+            continue
+        if raw[end : end + 1] in _RANGE_DASHES and raw[end + 1 : end + 2].isdigit():
+            continue
+        found.add(match.group())
+    return found
+
+
+def rule_of(records: Sequence[Any], name: str) -> str | None:
+    """The rule of the last provenance record of ``name`` (records of five items: field, value, start,
+    end, rule)."""
+    fields = records[0::5]
+    if name not in fields:
+        return None
+    return str(records[(len(fields) - 1 - fields[::-1].index(name)) * 5 + 4])
+
+
+def rules(reference: Reference) -> dict[str, str]:
+    """The rule that placed each field, read from the parse's provenance records (field, value, start,
+    end, rule; a later record of a field replaces an earlier one): a rule of ``markers`` fixed it by a
+    printed marker, one of ``roles`` or ``layout`` placed it by its position."""
+    private = reference.__pydantic_private__
+    records = private.get("_provenance") if private else None
+    if not records:
+        return {}
+    return dict(zip(records[0::5], records[4::5], strict=True))
 
 
 def observe(signals: Signals) -> tuple[float, ...]:
-    """Every feature's value for one parse, in the order of ``FEATURES``."""
+    """Every feature's value for one parse, in the order of ``FEATURES`` (a yes/no one as a bool, which
+    weighs as 0 or 1: no conversion on the hot path)."""
     reference = signals.reference
     codes = signals.codes
     raw = reference.raw
     kind = reference.type
     title = reference.title or ""
+    container = reference.container_title or ""
     issued = reference.issued
     year = issued.year if issued is not None else None
     markers = signals.markers
+    records = signals.records
     return (
-        float(bool(codes) and reference.has_errors),  # parse_error
-        float("\ufffd" in raw or not _DAMAGE.isdisjoint(codes)),  # damaged_text
-        float(not raw.isascii() and _OTHER_SCRIPT.search(raw) is not None),  # other_script
-        float(min(2, signals.unplaced)),  # unplaced_text
-        float(reference.note is not None),  # note
-        float(not _REPAIRS.isdisjoint(codes)),  # repaired_text
-        float(year is None),  # no_year
-        float(kind not in _IMPERSONAL and not any(person.role in _CREATORS for person in reference.persons)),
-        float(kind not in _UNTITLED and not title.strip()),  # no_title
-        float(title.lstrip(" «\"'([")[:1].islower()),  # lowercase_title
-        float(kind is ReferenceType.ARTICLE and not reference.volume and not reference.issue),
-        float(len(title.split()) > 30),  # long_title
-        float(year is not None and not 1600 <= year <= _NEXT_YEAR),  # year_out_of_range
+        bool(codes) and reference.has_errors,  # parse_error
+        "\ufffd" in raw or not _DAMAGE.isdisjoint(codes),  # damaged_text
+        not raw.isascii() and _other_script(raw),  # other_script
+        min(2, signals.unplaced),  # unplaced_text
+        reference.note is not None,  # note
+        not _REPAIRS.isdisjoint(codes),  # repaired_text
+        year is None,  # no_year
+        kind not in _IMPERSONAL and not any(person.role in _CREATORS for person in reference.persons),
+        kind not in _UNTITLED and not title.strip(),  # no_title
+        title.lstrip(" «\"'([")[:1].islower(),  # lowercase_title
+        kind is ReferenceType.ARTICLE and not reference.volume and not reference.issue,
+        year is not None and not 1600 <= year <= _NEXT_YEAR,  # year_out_of_range
         _pages_decrease(reference.pages),
-        float(signals.own_best > 0 and signals.read_in is not None and not signals.evidence.get(signals.read_in)),
-        float(signals.own_best <= 0),  # no_family_signs
-        float(bool(reference.container_title) and kinds.IN not in markers and markers.isdisjoint(_LOCATORS)),
-        float(kind is ReferenceType.BOOK and not reference.publisher and not reference.places),
-        float(bool(reference.publisher) and not reference.places),  # publisher_without_place
-        float(kind is ReferenceType.DOCUMENT),  # unknown_type
-        float(min(4, max(0, signals.lead_sentences - 1))),  # lead_sentences
-        float(min(5, len(markers & _FIXING))),  # fixing_markers
-        min(4.0, len(raw) / 100),  # length: hundreds of characters, more fields to place
-        float(min(2, max(0, raw.count("[") - 1))),  # translations beyond the title's
-        float(kind in _PARTS),  # part_of_a_work
-        float(kind is ReferenceType.BOOK),  # book
-        float(kind in _OTHER_KINDS),  # other_kind
+        signals.own_best > 0 and signals.read_in is not None and not signals.evidence.get(signals.read_in),
+        signals.own_best <= 0,  # no_family_signs
+        bool(container) and kinds.IN not in markers and markers.isdisjoint(_LOCATORS),
+        kind is ReferenceType.BOOK and not reference.publisher and not reference.places,
+        bool(reference.publisher) and not reference.places,  # publisher_without_place
+        kind is ReferenceType.DOCUMENT,  # unknown_type
+        min(4, max(0, signals.lead_sentences - 1)),  # lead_sentences
+        min(5, len(markers & _FIXING)),  # fixing_markers
+        min(2, max(0, raw.count("[") - 1)),  # translations beyond the title's
+        kind in _WHOLE_WORKS and (bool(reference.issue) or _PAGE_RANGE.match(reference.pages or "") is not None),
+        year is not None and rule_of(records, "issued") == _POSITIONAL_YEAR and len(_years(raw)) > 1,
+        _imprint_cue(container) is not None,  # imprint_word_in_container
+        # publisher_by_position
+        reference.publisher is not None and rule_of(records, "publisher") in _POSITIONAL_PUBLISHER,
+        (
+            kind in _LOCATED
+            and bool(container)
+            and not (reference.volume or reference.issue or reference.pages or reference.url or reference.medium)
+        ),  # container_without_locators
+        _kind_word(raw, kind) is not None,  # kind_word_elsewhere
     )
+
+
+def _kind_word(raw: str, kind: ReferenceType) -> str | None:
+    """The first word naming a kind of work ("Preprint", "Patent", "Diss.", "GOST") when the parse did
+    not read the entry as that kind (plain substring tests: a pattern costs several times more)."""
+    lowered = raw.lower()
+    first = -1
+    named = kind
+    for stem, stem_kind in _CYRILLIC_KIND_STEMS if "о" in lowered or "е" in lowered else _LATIN_KIND_STEMS:
+        at = lowered.find(stem)
+        if at >= 0 and (first < 0 or at < first):
+            first, named, length = at, stem_kind, len(stem)
+    if first < 0 or named is kind:
+        return None
+    return raw[first : first + length].strip()
+
+
+def _imprint_cue(container: str) -> str | None:
+    """A publisher's word or a place of publication in a container ("… Publ.", "Moscow", "М.: Мир")."""
+    if not container:
+        return None
+    found = _IMPRINT_CUE.search(container)
+    if found is not None:
+        return found.group(1)
+    first = container.split(maxsplit=1)[0].rstrip(",:;")
+    return first if first in PLACES or f"{first}." in PLACES else None
+
+
+def explain(feature: Feature, reference: Reference) -> str:
+    """The feature's reason, naming the entry's own words where it has a place for them."""
+    template = feature.reason
+    if "{" not in template:
+        return template
+    return template.format_map(_Words(reference))
+
+
+class _Words(dict[str, str]):
+    """The words of an entry a reason may name, each read only when the reason names it."""
+
+    def __init__(self, reference: Reference) -> None:
+        super().__init__()
+        self.reference = reference
+
+    def __missing__(self, key: str) -> str:
+        return _WORDS[key](self.reference)
+
+
+def _title_end(reference: Reference) -> str:
+    words = (reference.title or "").split()
+    return _quoted(" ".join(words[-3:])) if words else "the title"
+
+
+_WORDS: dict[str, Callable[[Reference], str]] = {
+    "note": lambda reference: _quoted(reference.note or ""),
+    "title": lambda reference: _quoted(reference.title or ""),
+    "title_end": _title_end,
+    "container": lambda reference: _quoted(reference.container_title or ""),
+    "publisher": lambda reference: _quoted(reference.publisher or ""),
+    "pages": lambda reference: reference.pages or "",
+    "year": lambda reference: str(reference.issued.year) if reference.issued is not None else "",
+    "years": lambda reference: ", ".join(sorted(_years(reference.raw))),
+    "type": lambda reference: reference.type.value.replace("-", " "),
+    "container_cue": lambda reference: _quoted(_imprint_cue(reference.container_title or "") or ""),
+    "kind_word": lambda reference: _quoted(_kind_word(reference.raw, reference.type) or ""),
+}
+
+
+def _other_script(raw: str) -> bool:
+    """Whether ``raw`` holds a letter of another script: not when it is written in Windows-1251 (Latin,
+    Cyrillic and their punctuation; encoding is one pass in C) and holds no micro sign, its one
+    letter of no script the parser reads."""
+    if "\u00b5" not in raw:
+        try:
+            raw.encode("cp1251")
+        except UnicodeEncodeError:
+            pass
+        else:
+            return False
+    return _OTHER_SCRIPT.search(raw) is not None
+
+
+def _quoted(text: str, limit: int = 40) -> str:
+    """'text', cut to ``limit`` characters."""
+    return f"'{text if len(text) <= limit else text[: limit - 1] + '…'}'"
 
 
 def _pages_decrease(pages: str | None) -> float:
