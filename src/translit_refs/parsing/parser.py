@@ -189,6 +189,7 @@ def finish(read: ReadText, family: StyleFamily | None) -> Reference:
         "confidence": assessment.confidence,
         "needs_review": assessment.needs_review,
         "review_reasons": assessment.reasons,
+        "field_confidence": assessment.field_confidence,
     }
     # Set in place, as ``model_copy(update=…)`` would set them on a copy (unvalidated, and counted as
     # set): the Reference was built for this call alone, and copying it was 2 % of a parse.

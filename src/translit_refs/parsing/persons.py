@@ -46,10 +46,9 @@ def person(token_type: str, text: str, role: Role) -> Person:
     family = family.strip(" ,-")
     if len(family) > 1 and family.isupper():
         family = family.title()  # ISO 690's "ACHESON, D.": the capitals are the style's, not the name's
-    # (built without validation: every value is already a str or a Role; validating them was 2 % of a parse)
     if not family:
-        return Person.model_construct(family=text, role=role)
-    return Person.model_construct(family=family, given=given.strip(" ,"), role=role)
+        return Person(family=text, role=role)
+    return Person(family=family, given=given.strip(" ,"), role=role)
 
 
 #: Small words that belong to the family name after them: "Ruth van Dijk", "Jean de La Fontaine".

@@ -104,10 +104,7 @@ _HELD_FIELD = 0.3
 
 def assess(signals: Signals, fitted: Calibration | None = None) -> Assessment:
     """Weigh the features of one parse, per reference and per field; a flagged one is told why (the
-    features that weigh most against it, those that always flag first, each naming its field).
-
-    The Reference is given its ``field_confidence`` in place, as the parser sets the rest of the
-    assessment on the Reference it built for this call alone."""
+    features that weigh most against it, those that always flag first, each naming its field)."""
     fitted = fitted or calibration()
     weights, always_at, _ = _weighing(fitted)
     values = observe(signals)
@@ -118,8 +115,6 @@ def assess(signals: Signals, fitted: Calibration | None = None) -> Assessment:
     present = reference.__dict__
     # The fields' values as they are now, read when a field's probability is asked for.
     fields = FieldConfidence(_FIELD_VALUES(present), signals.records, score, values, always, fitted)
-    present["field_confidence"] = fields
-    reference.__pydantic_fields_set__.add("field_confidence")
     if not always and confidence >= fitted.review_below:
         return Assessment(confidence, False, (), fields)
     if always:
