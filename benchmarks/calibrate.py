@@ -31,7 +31,6 @@ annotated fields and the weak labels. The review threshold is the highest at whi
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import math
 import pickle
@@ -46,6 +45,7 @@ from confidence_eval import (
     Side,
     observe,
     parallel_sides,
+    reliability,
     rows,
     shared_value,
     signals_of,
@@ -278,18 +278,6 @@ def triage(samples: list[Sample], predicted: list[float], threshold: float) -> t
         sum(wrong) / len(wrong) if wrong else 1.0,
         len(samples),
     )
-
-
-def reliability(pairs: list[tuple[float, bool]], edges: tuple[float, ...]) -> list[str]:
-    """Table rows: bin, mean predicted, share right, count."""
-    lines = []
-    for low, high in itertools.pairwise(edges):
-        members = [(p, r) for p, r in pairs if low <= p < high]
-        if members:
-            mean = sum(p for p, _ in members) / len(members)
-            share = sum(r for _, r in members) / len(members)
-            lines.append(f"| {low:.2f}–{min(high, 1.0):.2f} | {mean:.3f} | {share:.3f} | {len(members)} |")
-    return lines
 
 
 EDGES = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.001)

@@ -392,8 +392,13 @@ def field_reliability(observations: list[Observation], bins: int = 5) -> list[st
         for name, right in o.fields_right.items()
         if name in o.reference.field_confidence
     ]
+    edges = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.01) if bins == 5 else tuple(i / bins for i in range(bins + 1))
+    return reliability(pairs, edges)
+
+
+def reliability(pairs: list[tuple[float, bool]], edges: tuple[float, ...]) -> list[str]:
+    """Table rows: bin, mean predicted, share right, count."""
     lines = []
-    edges = [0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.01][: bins + 2] if bins == 5 else [i / bins for i in range(bins + 1)]
     for low, high in itertools.pairwise(edges):
         members = [(p, r) for p, r in pairs if low <= p < high]
         if members:

@@ -50,3 +50,16 @@ def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
         pytest.skip("lark-cython is not installed (pip install translit-refs[fast])")
     monkeypatch.setenv(BACKEND_VARIABLE, name)
     return name
+
+
+def live_processes_in_group(group: int) -> list[int]:
+    """Processes of a process group that are alive (zombies, dead but not yet reaped, are not)."""
+    alive = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            alive.append(int(stat_file.parent.name))
+    return alive

@@ -23,7 +23,7 @@ import translit_refs.__main__ as entry
 from translit_refs import cli
 from translit_refs.cli import main
 
-from conftest import FIXTURES
+from conftest import FIXTURES, live_processes_in_group
 
 SEED = FIXTURES / "seed_references.txt"
 RUSSIAN = (
@@ -210,19 +210,6 @@ def test_binary_stdin_is_refused() -> None:
 # 5. Ctrl-C
 
 
-def _live_processes_in_group(group: int) -> list[int]:
-    """Processes of a process group that are alive (zombies, dead but not yet reaped, are not)."""
-    alive = []
-    for stat_file in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat_file.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == group and fields[0] != "Z":
-            alive.append(int(stat_file.parent.name))
-    return alive
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_ctrl_c_with_jobs_ends_every_process_with_130(tmp_path: Path) -> None:
     source = tmp_path / "big.txt"
@@ -243,9 +230,9 @@ def test_ctrl_c_with_jobs_ends_every_process_with_130(tmp_path: Path) -> None:
     assert "Traceback" not in err
     assert err.rstrip().endswith("translit-refs: interrupted; nothing was written")
     deadline = time.monotonic() + 10  # SIGTERM is delivered asynchronously: give it a moment
-    while _live_processes_in_group(process.pid) and time.monotonic() < deadline:
+    while live_processes_in_group(process.pid) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert _live_processes_in_group(process.pid) == []  # the workers were ended, not left running
+    assert live_processes_in_group(process.pid) == []  # the workers were ended, not left running
     assert not (tmp_path / "o.json").exists()
 
 

@@ -22,24 +22,11 @@ from hypothesis import strategies as st
 from translit_refs import cli, interrupts
 from translit_refs.cli import main
 
-from conftest import FIXTURES
+from conftest import FIXTURES, live_processes_in_group
 
 SEED = FIXTURES / "seed_references.txt"
 CLI = [sys.executable, "-m", "translit_refs"]
 POSIX_PROC = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
-
-
-def _group_alive(group: int) -> list[int]:
-    """Processes of a process group that are alive (zombies, dead but not yet reaped, are not)."""
-    alive = []
-    for stat_file in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat_file.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == group and fields[0] != "Z":
-            alive.append(int(stat_file.parent.name))
-    return alive
 
 
 def _children(pid: int) -> list[int]:
@@ -73,9 +60,9 @@ def test_a_stopping_signal_to_the_cli_alone_ends_its_workers(tmp_path: Path, num
     said = "interrupted" if number == signal.SIGINT else f"stopped by {number.name}"
     assert err.rstrip().endswith(f"translit-refs: {said}; nothing was written")
     deadline = time.monotonic() + 10
-    while _group_alive(process.pid) and time.monotonic() < deadline:
+    while live_processes_in_group(process.pid) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert _group_alive(process.pid) == []  # no orphaned worker
+    assert live_processes_in_group(process.pid) == []  # no orphaned worker
     assert sorted(path.name for path in tmp_path.iterdir()) == ["big.txt"]  # no temporary, no output
 
 

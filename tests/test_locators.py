@@ -81,18 +81,6 @@ _BEFORE_THE_YEAR = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "journal", "volume", "pages", "year"), list(_BEFORE_THE_YEAR.values()), ids=list(_BEFORE_THE_YEAR)
-)
-def test_locators_before_the_year_in_parentheses(
-    text: str, journal: str, volume: str | None, pages: str, year: int
-) -> None:
-    ref = parse_reference(text)
-    assert (ref.container_title, ref.volume, ref.pages) == (journal, volume, pages)
-    assert ref.issued is not None
-    assert ref.issued.year == year
-
-
 def test_a_volumes_range_before_the_year_is_not_the_pages() -> None:
     ref = parse_reference("Feuerstein H. Behavior of Po-210 / JNM 191-194 (1992), pp. 288–291.")
     assert ref.pages == "288–291"
@@ -408,10 +396,17 @@ _PAREN_YEAR = {
 }
 
 
+#: Both shapes of a journal's locators with the year in parentheses: Nature's and Science's before it,
+#: Elsevier numeric's between the volume and the pages.
+_YEAR_IN_PARENTHESES = {f"before-the-year-{key}": case for key, case in _BEFORE_THE_YEAR.items()} | {
+    f"elsevier-numeric-{key}": case for key, case in _PAREN_YEAR.items()
+}
+
+
 @pytest.mark.parametrize(
-    ("text", "journal", "volume", "pages", "year"), list(_PAREN_YEAR.values()), ids=list(_PAREN_YEAR)
+    ("text", "journal", "volume", "pages", "year"), list(_YEAR_IN_PARENTHESES.values()), ids=list(_YEAR_IN_PARENTHESES)
 )
-def test_elsevier_numeric_volume_year_in_parentheses_and_pages(
+def test_journal_volume_and_pages_around_the_year_in_parentheses(
     text: str, journal: str, volume: str | None, pages: str, year: int
 ) -> None:
     ref = parse_reference(text)
