@@ -2,9 +2,11 @@
 
 A field may hold what no record format can carry: a line break inside a title (from a list item or a
 constructed model) would end an RIS record early, and a lone surrogate cannot be written as UTF-8.
-Before any export, each run of line breaks and control characters (C0, DEL, C1, U+2028, U+2029),
-with the spaces around it, becomes one space; a lone surrogate becomes U+FFFD. A field that is
-nothing else becomes empty, and is left out as an empty field is.
+Before any export, each run of line breaks (every character ``str.splitlines`` breaks at: ``\n``,
+``\r``, vertical tab, form feed, U+001C–U+001E, U+0085, U+2028, U+2029) and tabs, with the spaces
+around it, becomes one space; a lone surrogate becomes U+FFFD. A field that is nothing else becomes
+empty, and is left out as an empty field is. Other control characters stay as the parser read them
+(a JSON string escapes them, and no record format breaks at them: "reactor\x19laser", printed so).
 """
 
 from __future__ import annotations
@@ -14,15 +16,14 @@ from typing import Any
 
 from ..models import CyrillicText, PartialDate, Person, Reference
 
-#: What cannot stay inside one line of a record: C0 and C1 control characters (the tab and every line
-#: break among them), DEL, and Unicode's line and paragraph separators.
-_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+#: What cannot stay inside one line of a record: every line break of ``str.splitlines`` (and the tab).
+_BREAKS = re.compile("[\t\n\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def one_line(value: str) -> str:
-    """``value`` on one line: each run of breaks and control characters, with the spaces on either
-    side of it, as one space (none at either end); lone surrogates as U+FFFD."""
+    """``value`` on one line: each run of line breaks and tabs, with the spaces on either side of it, as
+    one space (none at either end); lone surrogates as U+FFFD."""
     if _SURROGATE.search(value):
         value = _SURROGATE.sub("\ufffd", value)
     if not _BREAKS.search(value):
