@@ -31,8 +31,8 @@ CORE = ROOT.parent / "shared" / "corpus" / "anystyle" / "core.xml"
 MODEL = ROOT / "src" / "translit_refs" / "labeller" / "model.crfsuite"
 #: L-BFGS with elastic-net regularisation: L1 keeps the model small, L2 smooths it.
 PARAMETERS: dict[str, object] = {
-    "c1": 0.05,
-    "c2": 0.01,
+    "c1": 0.1,
+    "c2": 0.05,
     "max_iterations": 200,
     "feature.possible_transitions": True,
 }
@@ -91,12 +91,22 @@ def main(argv: Iterable[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--core", type=Path, default=CORE)
     options.add_argument("--out", type=Path, default=MODEL)
+    options.add_argument(
+        "--extra",
+        type=Path,
+        action="append",
+        default=[],
+        help="more labelled references in AnyStyle's XML "
+        "(benchmarks/csl_labelled.py's CSL renderings), trained on after core.xml",
+    )
     arguments = options.parse_args(None if argv is None else list(argv))
     if not arguments.core.exists():
         print(f"missing: {arguments.core} (the shared folder)")
         return 1
     started = time.perf_counter()
     references = load(arguments.core)
+    for extra in arguments.extra:
+        references += load(extra)
     train(references, arguments.out)
     size = arguments.out.stat().st_size
     print(f"{len(references)} references; model {arguments.out} {size / 1e6:.2f} MB; "

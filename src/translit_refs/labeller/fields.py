@@ -108,11 +108,11 @@ def _name_parts(segment: str) -> list[list[str]]:
     parts: list[list[str]] = []
     for piece in pieces:
         words: list[str] = []
+        rest = piece
         if ";" in text and "," in piece:  # "Davidson, Lloyd A.; Douglas, Kimberly": "Family, Given" each
-            family, given = piece.split(",", 1)
+            family, rest = piece.split(",", 1)
             parts.append(family.split())
-            piece = given
-        for word in piece.split():
+        for word in rest.split():
             folded = word.casefold().strip(",:;")
             if word.strip(",:;") in _JOINERS:
                 if words:
