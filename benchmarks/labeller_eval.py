@@ -1,15 +1,17 @@
 """The labeller by k-fold cross-validation on AnyStyle's core set, beside the rule parser.
 
     python benchmarks/labeller_eval.py [--core ../shared/corpus/anystyle/core.xml] [--folds 5]
-        [--limit N] [--verbose]
+        [--extra FILE.xml] [--limit N] [--trust P] [--verbose]
 
 The references of core.xml are dealt into ``k`` folds by their index (reference ``i`` to fold
 ``i mod k``). For each fold a model is trained (``train_labeller.train``, the shipped parameters)
-on the other ``k − 1`` folds and reads the held-out one with ``Labeller.fields``: no reference is
-scored by a model that saw it. The items are scored with ``anystyle_eval.score`` (the same labels,
+on the other ``k − 1`` folds (and any ``--extra`` references, such as ``csl_labelled.py``'s
+renderings, which hold none of core.xml) and reads the held-out one with ``Labeller.fields``: no
+reference is scored by a model that saw it. The items are scored with ``anystyle_eval.score`` (the same labels,
 comparisons and "fully right"), beside the rule parser (``parse_reference`` then ``to_csl_json``)
-on the same references. A third column takes each label from the labeller only where its
-probability reaches ``--trust`` and from the parser elsewhere, to show what a combination could give.
+on the same references. Two more columns show combinations: each field from the labeller where its
+probability reaches ``--trust``, else the parser's; and the parser's whole reference where its own
+``confidence`` reaches ``--parser-trust``, else the labeller's.
 """
 
 from __future__ import annotations
@@ -30,13 +32,16 @@ from train_labeller import Labelled, train
 from train_labeller import load as load_labelled
 
 
-def cross_validate(labelled: list[Labelled], folds: int, workdir: Path) -> tuple[list[Fields], float, float]:
-    """Each reference's fields by the model of the folds without it; training and labelling seconds."""
+def cross_validate(
+    labelled: list[Labelled], folds: int, workdir: Path, extra: list[Labelled] | None = None
+) -> tuple[list[Fields], float, float]:
+    """Each reference's fields by the model of the folds without it (and ``extra``, references of other
+    sources, in every fold's training); training and labelling seconds."""
     found: list[Fields | None] = [None] * len(labelled)
     training = labelling = 0.0
     for fold in range(folds):
         held = [i for i in range(len(labelled)) if i % folds == fold]
-        kept = [labelled[i] for i in range(len(labelled)) if i % folds != fold]
+        kept = [labelled[i] for i in range(len(labelled)) if i % folds != fold] + (extra or [])
         path = workdir / f"fold-{fold}.crfsuite"
         started = time.perf_counter()
         train(kept, path)
@@ -65,7 +70,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     options.add_argument("--core", type=Path, default=CORE)
     options.add_argument("--folds", type=int, default=5)
     options.add_argument("--limit", type=int, help="the first N references only")
-    options.add_argument("--trust", type=float, default=0.9, help="the combined column's probability threshold")
+    options.add_argument(
+        "--extra", type=Path, action="append", default=[], help="labelled references added to every fold's training"
+    )
+    options.add_argument("--trust", type=float, default=0.9, help="the labeller's probability a field is taken at")
+    options.add_argument("--parser-trust", type=float, default=0.9, help="the parser's confidence it is kept at")
     options.add_argument("--verbose", action="store_true", help="show examples of wrong fields")
     arguments = options.parse_args(None if argv is None else list(argv))
     if not arguments.core.exists():
@@ -75,16 +84,23 @@ def main(argv: Iterable[str] | None = None) -> int:
     labelled = load_labelled(arguments.core)[: len(references)]
     assert all(r.text == x.text for r, x in zip(references, labelled, strict=True))
     with tempfile.TemporaryDirectory() as workdir:
-        items, training, labelling = cross_validate(labelled, arguments.folds, Path(workdir))
+        extra = [reference for path in arguments.extra for reference in load_labelled(path)]
+        items, training, labelling = cross_validate(labelled, arguments.folds, Path(workdir), extra)
     started = time.perf_counter()
-    parsed = [to_csl_json(parse_reference(r.text)) for r in references]
+    references_parsed = [parse_reference(r.text) for r in references]
     parsing = time.perf_counter() - started
+    parsed = [to_csl_json(reference) for reference in references_parsed]
+    kept = [
+        p if r.confidence >= arguments.parser_trust else f.item
+        for p, r, f in zip(parsed, references_parsed, items, strict=True)
+    ]
     tallies: dict[str, Tally] = {
         "rule parser": score(references, parsed),
         f"labeller ({arguments.folds}-fold)": score(references, [f.item for f in items]),
-        f"parser + labeller ≥ {arguments.trust}": score(
+        f"labeller ≥ {arguments.trust} else parser": score(
             references, [combined(p, f, arguments.trust) for p, f in zip(parsed, items, strict=True)]
         ),
+        f"parser ≥ {arguments.parser_trust} else labeller": score(references, kept),
     }
     print(f"{len(references)} references of {arguments.core.name}, {arguments.folds}-fold cross-validation\n")
     print(table(tallies, len(references)))

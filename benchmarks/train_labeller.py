@@ -33,7 +33,7 @@ MODEL = ROOT / "src" / "translit_refs" / "labeller" / "model.crfsuite"
 PARAMETERS: dict[str, object] = {
     "c1": 0.1,
     "c2": 0.05,
-    "max_iterations": 200,
+    "max_iterations": 500,
     "feature.possible_transitions": True,
 }
 

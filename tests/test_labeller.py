@@ -4,6 +4,7 @@ reads invented references of several styles into the right fields, and a missing
 from __future__ import annotations
 
 import itertools
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -194,3 +195,12 @@ def test_broken_model_is_a_clear_error(tmp_path: Path) -> None:
     broken.write_bytes(b"not a model")
     with pytest.raises(ModelMissingError, match="cannot be read"):
         Labeller(broken)
+
+
+def test_anystyle_licence_ships_beside_the_model() -> None:
+    licence = default_model_path().with_name("ANYSTYLE-LICENSE.txt")
+    assert "Sylvester Keil" in licence.read_text("utf-8")
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text("utf-8"))
+    shipped = project["tool"]["setuptools"]["package-data"]["translit_refs.labeller"]
+    assert {"*.crfsuite", "ANYSTYLE-LICENSE.txt"} <= set(shipped)
+    assert any(d.startswith("python-crfsuite") for d in project["project"]["optional-dependencies"]["labeller"])

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+from ..lexicon import pattern
 
 #: AnyStyle's label → the CSL key its text fills (names and the locators are read apart).
 TEXT_KEYS: dict[str, str] = {
@@ -46,12 +49,9 @@ _PARTICLES = frozenset("van von de der den du da di del della dos le la ter ten 
 #: Dotted initials: "A.", "J.-P.", "D.I.".
 _DOTTED = re.compile(r"[^\W\d_](?:\.-?[^\W\d_])*\.")
 _YEAR = re.compile(r"(?<!\d)((?:1[4-9]|20)\d\d)(?!\d)")
-_VOLUME_MARK = re.compile(
-    r"\b(?:vols?|volume|v|bd|band|t|tome|tomo|jg|jahrgang)\.?\s*([0-9IVXLC]+[A-Za-z]?(?:-\d+)?)\b", re.IGNORECASE
-)
-_ISSUE_MARK = re.compile(
-    r"\(([^()]+)\)|\b(?:no|nos|nr|num|number|issue|iss|heft|h|fasc|n°|№)\.?\s*([\w/-]+)", re.IGNORECASE
-)
+#: Volume and issue words the lexicon has no piece for (German, French, Spanish, spelled out).
+_MORE_VOLUME_WORDS = r"(?:[Vv]olume|Band|[Tt]ome|[Tt]omo|Jg\.|Jahrgang)\s?"
+_MORE_ISSUE_WORDS = r"(?:[Nn]umber|[Hh]eft|H\.|[Ff]asc\.|n°)\s?"
 _LEADING_NUMBER = re.compile(r"[;:,(\s]*(\d+[A-Za-z]?)")
 #: A key of ``_text_value`` that fills its field only when no segment of the field's own label does.
 _FALLBACK = "fallback:"
@@ -179,6 +179,22 @@ def split_names(segment: str) -> list[dict[str, str]]:
 # --------------------------------------------------------------------------- locators
 
 
+@lru_cache(maxsize=1)
+def _volume_mark() -> re.Pattern[str]:
+    """A volume word of the lexicon (``VOLUME_WORD``: "Vol.", "vol.", "Bd.", "T.") or of
+    ``_MORE_VOLUME_WORDS``, in any case ("VOL."), and its number."""
+    words = f"(?:{pattern('VOLUME_WORD')}|{_MORE_VOLUME_WORDS})"
+    return re.compile(rf"(?<![^\W\d_]){words}([0-9IVXLC]+[A-Za-z]?(?:-\d+)?)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _issue_mark() -> re.Pattern[str]:
+    """An issue in parentheses, or after an issue word of the lexicon (``ISSUE_WORD``: "No.", "Nr.",
+    "Iss.", "№") or of ``_MORE_ISSUE_WORDS``."""
+    words = f"(?:{pattern('ISSUE_WORD')}|{_MORE_ISSUE_WORDS})"
+    return re.compile(rf"\(([^()]+)\)|(?<![^\W\d_]){words}([\w/-]+)", re.IGNORECASE)
+
+
 def volume_parts(segment: str) -> dict[str, str]:
     """Volume, issue or number of volumes of a volume segment ("8(3),", "Vol. 9, no. 2", "4 vols.")."""
     text = re.sub(r"^\s*(?:1[5-9]|20)\d\d\s*;", "", segment).strip(" \t\u00a0.,;:")
@@ -186,14 +202,14 @@ def volume_parts(segment: str) -> dict[str, str]:
     if many:
         return {"number-of-volumes": many.group(1)}
     found: dict[str, str] = {}
-    marked = _VOLUME_MARK.search(text)
+    marked = _volume_mark().search(text)
     bare = _LEADING_NUMBER.match(text)
     if marked:
         found["volume"] = marked.group(1)
     elif bare:
         found["volume"] = bare.group(1)
     rest = text[marked.end() if marked else (bare.end() if bare else 0) :]
-    issue = _ISSUE_MARK.search(rest)
+    issue = _issue_mark().search(rest)
     if issue:
         found["issue"] = trim(issue.group(1) or issue.group(2))
     if not found:
