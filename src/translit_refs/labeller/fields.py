@@ -1,0 +1,297 @@
+"""A labelled token sequence read as fields: segments by label, then a CSL-JSON-like item.
+
+Consecutive tokens with one label make a segment; a segment's probability is the mean of its
+tokens' marginal probabilities. Names are split into family and given names, the volume segment
+into volume and issue, the pages segment into a range or a page count; text fields lose the
+punctuation, quotes and brackets at their ends ("(2011)." → 2011, "In Handbook," → Handbook).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..lexicon import pattern
+
+#: AnyStyle's label → the CSL key its text fills (names and the locators are read apart).
+TEXT_KEYS: dict[str, str] = {
+    "title": "title",
+    "container-title": "container-title",
+    "journal": "container-title",
+    "collection-title": "collection-title",
+    "publisher": "publisher",
+    "location": "publisher-place",
+    "genre": "genre",
+    "medium": "medium",
+    "note": "note",
+    "source": "source",
+    "citation-number": "citation-number",
+}
+NAME_KEYS: dict[str, str] = {
+    "author": "author",
+    "editor": "editor",
+    "translator": "translator",
+    "director": "director",
+    "producer": "producer",
+}
+_ENDS = " \t\u00a0.,;:()[]{}<>\"'`‘’‚“”„«»‹›/"
+_DASHES = "-‐‑‒–—−"
+#: Words of a name segment that name a role or join names, not a person.
+_ROLE_WORDS = frozenset(
+    "in al eds ed edn editor editors edited by trans translated translator translators tr transl hrsg hg hgg "
+    "éd éds dir dirs coord comp comps with rev others & trad".split()
+)
+#: Words that join two names ("and", "und", "et", "y", "e", "i").
+_JOINERS = frozenset("and And und et y e i".split())
+_PARTICLES = frozenset("van von de der den du da di del della dos le la ter ten bin ibn al el d' van't".split())
+#: Dotted initials: "A.", "J.-P.", "D.I.".
+_DOTTED = re.compile(r"[^\W\d_](?:\.-?[^\W\d_])*\.")
+_YEAR = re.compile(r"(?<!\d)((?:1[4-9]|20)\d\d)(?!\d)")
+#: Volume and issue words the lexicon has no piece for (German, French, Spanish, spelled out).
+_MORE_VOLUME_WORDS = r"(?:[Vv]olume|Band|[Tt]ome|[Tt]omo|Jg\.|Jahrgang)\s?"
+_MORE_ISSUE_WORDS = r"(?:[Nn]umber|[Hh]eft|H\.|[Ff]asc\.|n°)\s?"
+_LEADING_NUMBER = re.compile(r"[;:,(\s]*(\d+[A-Za-z]?)")
+#: A key of ``_text_value`` that fills its field only when no segment of the field's own label does.
+_FALLBACK = "fallback:"
+_VANCOUVER_YEAR = re.compile(r"\s*((?:1[5-9]|20)\d\d)\s*;")
+_VANCOUVER_PAGES = re.compile(r"[\d)]:\s*([A-Za-z]?\d+(?:[-‐‑‒–—−][A-Za-z]?\d+)?)")
+_PAGE_COUNT = re.compile(r"(\d+)\s*(?:pp?|pages|S|s|ss|str)\.?")
+_PAGE_WORD = re.compile(r"(?:pp?|pages?|pgs?|S|s|str)\.?\s*")
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+_ISBN = re.compile(r"[0-9][0-9Xx\s-]{8,}[0-9Xx]")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Consecutive tokens of one label: the label, the text and span, the mean marginal probability."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+    probability: float
+
+
+@dataclass
+class Fields:
+    """The fields of one reference: a CSL-JSON-like item, each key's probability, the segments."""
+
+    item: dict[str, Any] = field(default_factory=dict)
+    probability: dict[str, float] = field(default_factory=dict)
+    segments: list[Segment] = field(default_factory=list)
+
+
+def trim(text: str) -> str:
+    """The text without white space runs and the punctuation, quotes and brackets at its ends."""
+    return re.sub(r"\s+", " ", text).strip(_ENDS)
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _is_initials(word: str) -> bool:
+    """Initials: dotted ("A.", "J.-P.") or up to three capitals ("JJ", "A")."""
+    bare = word.rstrip(",;")
+    if not bare[:1].isupper():
+        return False
+    if len(bare) <= 3 and bare.isalpha() and bare.isupper():
+        return True
+    return _DOTTED.fullmatch(bare) is not None
+
+
+def _name_parts(segment: str) -> list[list[str]]:
+    """The segment's names as lists of words, role words and joining words dropped."""
+    text = segment.replace("&", ",")
+    pieces = text.split(";") if ";" in text else text.split(",")
+    parts: list[list[str]] = []
+    for piece in pieces:
+        words: list[str] = []
+        rest = piece
+        if ";" in text and "," in piece:  # "Davidson, Lloyd A.; Douglas, Kimberly": "Family, Given" each
+            family, rest = piece.split(",", 1)
+            parts.append(family.split())
+        for word in rest.split():
+            folded = word.casefold().strip(",:;")
+            if word.strip(",:;") in _JOINERS:
+                if words:
+                    parts.append(words)
+                    words = []
+                continue
+            if folded.strip(".()") in _ROLE_WORDS and not (_is_initials(word) and len(folded.strip(".")) == 1):
+                continue
+            bare = word.strip(" ,;:()[]")
+            if bare.strip(_ENDS + _DASHES):
+                words.append(bare if _is_initials(bare) else bare.rstrip("."))
+        if words:
+            parts.append(words)
+    return parts
+
+
+def _family_only(words: list[str]) -> bool:
+    """One family name: one word, possibly after particles ("de la Macorra")."""
+    return not any(_is_initials(w) for w in words) and all(w.casefold() in _PARTICLES for w in words[:-1])
+
+
+def _given_like(words: list[str]) -> bool:
+    """Given names or initials only ("L. L.", "Nicholson B.", "Anthony")."""
+    return len(words) <= 3 and all(_is_initials(w) or (w[:1].isupper() and w[1:].islower()) for w in words)
+
+
+def _person(words: list[str]) -> dict[str, str]:
+    """A name written forward or with its initials after the family name ("Pérez-Higueras JJ")."""
+    if len(words) == 1:
+        return {"family": words[0].rstrip(".")} if words[0] else {}
+    if len(words) > 4:
+        return {"literal": " ".join(words)}
+    initials = [_is_initials(w) for w in words]
+    if initials[-1] and not initials[0]:
+        cut = next(i for i, flag in enumerate(initials) if flag)
+        return {"family": " ".join(words[:cut]), "given": " ".join(words[cut:])}
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1].casefold() in _PARTICLES:
+        cut -= 1
+    return {"family": " ".join(words[cut:]), "given": " ".join(words[:cut])}
+
+
+def split_names(segment: str) -> list[dict[str, str]]:
+    """The names of a name segment, each as CSL's family and given (or literal for an organisation)."""
+    if not any(character.isalpha() for character in segment):  # "———." for the previous entry's names
+        return [{"literal": trim(segment)}] if trim(segment) else []
+    parts = _name_parts(segment)
+    names: list[dict[str, str]] = []
+    index = 0
+    while index < len(parts):
+        words = parts[index]
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        if following is not None and _family_only(words) and _given_like(following):
+            names.append({"family": " ".join(words), "given": " ".join(following)})
+            index += 2
+            continue
+        person = _person(words)
+        if person:
+            names.append(person)
+        index += 1
+    return names
+
+
+# --------------------------------------------------------------------------- locators
+
+
+@lru_cache(maxsize=1)
+def _volume_mark() -> re.Pattern[str]:
+    """A volume word of the lexicon (``VOLUME_WORD``: "Vol.", "vol.", "Bd.", "T.") or of
+    ``_MORE_VOLUME_WORDS``, in any case ("VOL."), and its number."""
+    words = f"(?:{pattern('VOLUME_WORD')}|{_MORE_VOLUME_WORDS})"
+    return re.compile(rf"(?<![^\W\d_]){words}([0-9IVXLC]+[A-Za-z]?(?:-\d+)?)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _issue_mark() -> re.Pattern[str]:
+    """An issue in parentheses, or after an issue word of the lexicon (``ISSUE_WORD``: "No.", "Nr.",
+    "Iss.", "№") or of ``_MORE_ISSUE_WORDS``."""
+    words = f"(?:{pattern('ISSUE_WORD')}|{_MORE_ISSUE_WORDS})"
+    return re.compile(rf"\(([^()]+)\)|(?<![^\W\d_]){words}([\w/-]+)", re.IGNORECASE)
+
+
+def volume_parts(segment: str) -> dict[str, str]:
+    """Volume, issue or number of volumes of a volume segment ("8(3),", "Vol. 9, no. 2", "4 vols.")."""
+    text = re.sub(r"^\s*(?:1[5-9]|20)\d\d\s*;", "", segment).strip(" \t\u00a0.,;:")
+    many = re.fullmatch(r"(\d+)\s*vols?", text, re.IGNORECASE)
+    if many:
+        return {"number-of-volumes": many.group(1)}
+    found: dict[str, str] = {}
+    marked = _volume_mark().search(text)
+    bare = _LEADING_NUMBER.match(text)
+    if marked:
+        found["volume"] = marked.group(1)
+    elif bare:
+        found["volume"] = bare.group(1)
+    rest = text[marked.end() if marked else (bare.end() if bare else 0) :]
+    issue = _issue_mark().search(rest)
+    if issue:
+        found["issue"] = trim(issue.group(1) or issue.group(2))
+    if not found:
+        found["volume"] = trim(text)
+    return found
+
+
+def page_parts(segment: str) -> dict[str, str]:
+    """A page range ("pp. 1761–1800)." → 1761–1800) or a page count ("320 pp." → 320)."""
+    text = trim(segment)
+    count = _PAGE_COUNT.fullmatch(text)
+    if count:
+        return {"number-of-pages": count.group(1)}
+    return {"page": trim(_PAGE_WORD.sub("", text, count=1) if _PAGE_WORD.match(text) else text)}
+
+
+# --------------------------------------------------------------------------- the item
+
+
+def _text_value(label: str, text: str) -> dict[str, Any]:
+    """The CSL key(s) one segment of ``label`` fills."""
+    if label in ("container-title", "journal"):
+        return {"container-title": trim(re.sub(r"^\s*in\s*:?\s+", "", text, flags=re.IGNORECASE))}
+    if label == "collection-title":
+        return {"collection-title": trim(re.sub(r"^\s*(?:of|ser\.)\s+", "", text, flags=re.IGNORECASE))}
+    if label in TEXT_KEYS:
+        return {TEXT_KEYS[label]: trim(text)}
+    if label == "date":
+        year = _YEAR.search(text)
+        return {"issued": {"date-parts": [[int(year.group(1))]]}} if year else {"issued": {"literal": trim(text)}}
+    if label == "volume":
+        found: dict[str, Any] = dict(volume_parts(text))
+        # Vancouver's "2010;12(3):45-67." is one token: its year and pages as well
+        year = _VANCOUVER_YEAR.match(text)
+        if year:
+            found[_FALLBACK + "issued"] = {"date-parts": [[int(year.group(1))]]}
+        pages = _VANCOUVER_PAGES.search(text)
+        if pages:
+            found[_FALLBACK + "page"] = pages.group(1)
+        return found
+    if label == "pages":
+        return dict(page_parts(text))
+    if label == "edition":
+        return {"edition": trim(text)}
+    if label == "doi":
+        doi = _DOI.search(text)
+        return {"DOI": doi.group(0).rstrip(".,;]>") if doi else trim(text)}
+    if label == "url":
+        address = re.sub(r"\s+", "", text)
+        address = re.sub(r"^(?:url:|<)+", "", address, flags=re.IGNORECASE)
+        return {"URL": address.rstrip(".,;>")}
+    if label == "isbn":
+        isbn = _ISBN.search(text)
+        return {"ISBN": isbn.group(0).strip() if isbn else trim(text)}
+    return {}
+
+
+def to_item(segments: list[Segment]) -> Fields:
+    """The item the segments make: the first segment of a label fills its key (a date: the first with
+    a year; a Vancouver volume's year and pages only when no date or pages segment gives them); each key
+    gets its segment's probability."""
+    result = Fields(segments=list(segments))
+    fallbacks: dict[str, tuple[Any, float]] = {}
+    for segment in segments:
+        if segment.label in NAME_KEYS:
+            key = NAME_KEYS[segment.label]
+            names = split_names(segment.text)
+            if names and key not in result.item:
+                result.item[key] = names
+                result.probability[key] = segment.probability
+            continue
+        values = _text_value(segment.label, segment.text)
+        issued = result.item.get("issued")
+        replaces_date = segment.label == "date" and isinstance(issued, dict) and "literal" in issued
+        for key, value in values.items():
+            if key.startswith(_FALLBACK):
+                fallbacks.setdefault(key.removeprefix(_FALLBACK), (value, segment.probability))
+            elif key not in result.item or (replaces_date and "date-parts" in value):
+                result.item[key] = value
+                result.probability[key] = segment.probability
+    for key, (value, probability) in fallbacks.items():
+        if key not in result.item:
+            result.item[key] = value
+            result.probability[key] = probability
+    return result

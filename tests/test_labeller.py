@@ -1,0 +1,206 @@
+"""The trained labeller: tokens keep their offsets, labelling is deterministic, the shipped model
+reads invented references of several styles into the right fields, and a missing model says so."""
+
+from __future__ import annotations
+
+import itertools
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from translit_refs.labeller import (
+    Labeller,
+    ModelMissingError,
+    default_model_path,
+    features,
+    fields,
+    label,
+    split_names,
+    tokenize,
+)
+from translit_refs.labeller.fields import page_parts, volume_parts
+
+pycrfsuite = pytest.importorskip("pycrfsuite")
+
+# ---- tokens -----------------------------------------------------------------------------------
+
+
+@given(st.text(alphabet=st.sampled_from('ab.,;:()[]"“”1–- \t\n\u00a0\u3000é'), max_size=60))
+def test_tokens_cover_every_non_space_character_in_order(text: str) -> None:
+    tokens = tokenize(text)
+    covered = "".join(text[t.start : t.end] for t in tokens)
+    assert covered == "".join(c for c in text if not c.isspace())
+    assert all(t.text == text[t.start : t.end] and t.text and not any(c.isspace() for c in t.text) for t in tokens)
+    assert all(a.end < b.start for a, b in itertools.pairwise(tokens))
+
+
+@given(st.text(max_size=80))
+def test_features_one_row_per_token(text: str) -> None:
+    tokens = tokenize(text)
+    rows = features(text, tokens)
+    assert len(rows) == len(tokens)
+    assert all("bias" in row for row in rows)
+
+
+def test_features_read_the_lexicon_markers() -> None:
+    text = "Smith, J. 2001. Title. Journal 4, vol. 3, pp. 10–20. doi:10.1000/x1"
+    rows = dict(zip((t.text for t in tokenize(text)), features(text, tokenize(text)), strict=True))
+    assert "at=VOLUME_WORD" in rows["vol."]
+    assert "at=PAGES_WORD" in rows["pp."]
+    assert "num=year" in rows["2001."]
+    assert "num=range" in rows["10–20."]
+    assert "init=yes" in rows["J."]
+
+
+# ---- fields of a labelled segment --------------------------------------------------------------
+
+NAMES = [
+    ("apa", "Romano, C., Petrov, D., & Dale, C.", [("Romano", "C."), ("Petrov", "D."), ("Dale", "C.")]),
+    ("vancouver", "García-López JJ, de la Torre A, Ng KL.", [
+        ("García-López", "JJ"), ("de la Torre", "A"), ("Ng", "KL")]),
+    ("forward", "A. B. Jones, C. Liu, and E. F. Smith,", [("Jones", "A. B."), ("Liu", "C."), ("Smith", "E. F.")]),
+    ("chicago", "Miller, Anthony, and Clara Wu.", [("Miller", "Anthony"), ("Wu", "Clara")]),
+    ("mixed", "Lee, L. L., W. E. Howard, and R. E. Marsh.",
+        [("Lee", "L. L."), ("Howard", "W. E."), ("Marsh", "R. E.")]),
+    ("editors", "In M. Park & T. Ross (Eds.),", [("Park", "M."), ("Ross", "T.")]),
+    ("edited by", "edited by Hans Weber and Jan de Vries", [("Weber", "Hans"), ("de Vries", "Jan")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("segment", "want"), [pytest.param(s, w, id=i) for i, s, w in NAMES])
+def test_names_split_into_family_and_given(segment: str, want: list[tuple[str, str]]) -> None:
+    assert [(n.get("family"), n.get("given")) for n in split_names(segment)] == want
+
+
+@pytest.mark.parametrize(
+    ("segment", "want"),
+    [
+        pytest.param("8(3),", {"volume": "8", "issue": "3"}, id="volume-issue"),
+        pytest.param("Vol. 9, no. 2,", {"volume": "9", "issue": "2"}, id="marked"),
+        pytest.param("4 vols.", {"number-of-volumes": "4"}, id="volumes"),
+        pytest.param("2010;12(3):45-67.", {"volume": "12", "issue": "3"}, id="vancouver-year-first"),
+    ],
+)
+def test_volume_parts(segment: str, want: dict[str, str]) -> None:
+    assert volume_parts(segment) == want
+
+
+def test_page_parts() -> None:
+    assert page_parts("pp. 1761–1800).") == {"page": "1761–1800"}
+    assert page_parts("320 pp.") == {"number-of-pages": "320"}
+
+
+# ---- the shipped model ---------------------------------------------------------------------------
+
+#: Invented references in several styles and the fields the shipped model must read from them.
+REFERENCES: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "apa-article",
+        "Novak, P., & Hale, R. (2015). Counting the rivers of the north. Journal of Water Studies, 12(4), 233–250.",
+        {"author": ["Novak", "Hale"], "year": 2015, "title": "Counting the rivers of the north",
+         "container-title": "Journal of Water Studies", "volume": "12", "issue": "4", "page": "233–250"},
+    ),
+    (
+        "apa-book",
+        "Okafor, T. (2009). The patient garden (2nd ed.). Boston, MA: Harbour Press.",
+        {"author": ["Okafor"], "year": 2009, "title": "The patient garden", "publisher": "Harbour Press"},
+    ),
+    (
+        "ieee",
+        '[7] K. Sato and L. Meyer, "A fast method for sorting shells," IEEE Trans. Shells, vol. 31, no. 5, '
+        "pp. 101–109, 2018.",
+        {"author": ["Sato", "Meyer"], "year": 2018, "title": "A fast method for sorting shells",
+         "volume": "31", "issue": "5", "page": "101–109"},
+    ),
+    (
+        "chicago-book",
+        "Whitfield, Margaret. 1987. A History of Small Bridges. New York: Linden Books.",
+        {"author": ["Whitfield"], "year": 1987, "title": "A History of Small Bridges",
+         "publisher-place": "New York", "publisher": "Linden Books"},
+    ),
+    (
+        "vancouver",
+        "Ruiz M, Tanaka H. Sleep and salt in older adults. Clin Nutr. 2012;31(2):88-94.",
+        {"author": ["Ruiz", "Tanaka"], "title": "Sleep and salt in older adults", "container-title": "Clin Nutr"},
+    ),
+    (
+        "mla-chapter",
+        'Brandt, Ilse. "Winter Letters." The Northern Reader, edited by Paul Ames, Fernway, 2004, pp. 45-60.',
+        {"author": ["Brandt"], "year": 2004, "title": "Winter Letters", "page": "45-60"},
+    ),
+]  # fmt: skip
+
+
+def _families(item: dict[str, Any], key: str) -> list[str]:
+    return [str(name.get("family", name.get("literal"))) for name in item.get(key, [])]
+
+
+@pytest.mark.parametrize(("text", "want"), [pytest.param(t, w, id=i) for i, t, w in REFERENCES])
+def test_model_reads_invented_references(text: str, want: dict[str, Any]) -> None:
+    item = fields(text).item
+    got: dict[str, Any] = {}
+    for key in want:
+        if key == "author":
+            got[key] = _families(item, "author")
+        elif key == "year":
+            got[key] = item.get("issued", {}).get("date-parts", [[None]])[0][0]
+        else:
+            got[key] = item.get(key)
+    assert got == want
+
+
+def test_labels_cover_the_tokens_with_probabilities() -> None:
+    text = REFERENCES[0][1]
+    labelled = label(text)
+    assert [(t.start, t.end) for t in labelled] == [(t.start, t.end) for t in tokenize(text)]
+    assert labelled[0].label == "author"
+    assert all(0.0 < t.probability <= 1.0 for t in labelled)
+    result = fields(text)
+    assert set(result.probability) == set(result.item)
+    assert all(0.0 < p <= 1.0 for p in result.probability.values())
+
+
+def test_labelling_is_deterministic() -> None:
+    texts = [text for _, text, _ in REFERENCES]
+    first = [fields(text) for text in texts]
+    again = Labeller(default_model_path())
+    assert [again.fields(text) for text in texts] == first
+    assert [label(text) for text in texts] == [again.label(text) for text in texts]
+
+
+def test_shipped_model_is_package_data_and_small() -> None:
+    path = default_model_path()
+    assert path.is_file()
+    assert path.stat().st_size <= 5_000_000
+    assert {"author", "title", "date", "volume", "pages"} <= set(Labeller(path).labels())
+
+
+def test_empty_text_has_no_tokens() -> None:
+    assert label("") == []
+    assert fields("  ").item == {}
+
+
+def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    missing = tmp_path / "none.crfsuite"
+    with pytest.raises(ModelMissingError, match=r"model is missing: .*none\.crfsuite.*train_labeller"):
+        Labeller(missing)
+
+
+def test_broken_model_is_a_clear_error(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.crfsuite"
+    broken.write_bytes(b"not a model")
+    with pytest.raises(ModelMissingError, match="cannot be read"):
+        Labeller(broken)
+
+
+def test_anystyle_licence_ships_beside_the_model() -> None:
+    licence = default_model_path().with_name("ANYSTYLE-LICENSE.txt")
+    assert "Sylvester Keil" in licence.read_text("utf-8")
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text("utf-8"))
+    shipped = project["tool"]["setuptools"]["package-data"]["translit_refs.labeller"]
+    assert {"*.crfsuite", "ANYSTYLE-LICENSE.txt"} <= set(shipped)
+    assert any(d.startswith("python-crfsuite") for d in project["project"]["optional-dependencies"]["labeller"])
