@@ -233,7 +233,7 @@ def test_the_cli_names_each_flagged_line_still_writes_every_reference_and_exits_
 
 
 def test_flagged_writes_only_the_references_that_need_review() -> None:
-    text = "\n".join([SEED[2], "asdf qwer zxcv. 123 !!! ??", SEED[3]]) + "\n"
+    text = "\n".join([SEED[29], "asdf qwer zxcv. 123 !!! ??", SEED[33]]) + "\n"  # transliterated: the rules read them
     done = _cli("parse", "-", "--to", "csl-json", "--flagged", "-q", stdin=text)
     items = json.loads(done.stdout)
     assert [item["id"] for item in items] == ["ref-2"]
@@ -241,7 +241,7 @@ def test_flagged_writes_only_the_references_that_need_review() -> None:
 
 
 def test_flagged_json_lines_hold_only_the_flagged() -> None:
-    text = "\n".join([SEED[2], "asdf qwer zxcv. 123 !!! ??", SEED[3], "lorem ipsum dolor"]) + "\n"
+    text = "\n".join([SEED[29], "asdf qwer zxcv. 123 !!! ??", SEED[33], "lorem ipsum dolor"]) + "\n"
     done = _cli("parse", "-", "--to", "jsonl", "--flagged", "-q", stdin=text)
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert [row["raw"] for row in rows] == ["asdf qwer zxcv. 123 !!! ??", "lorem ipsum dolor"]

@@ -3,9 +3,14 @@ numbers it; the names; the year, in parentheses or printed bare after them ("Cor
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from translit_refs import parse_reference
+from translit_refs import parse_reference as parse_any
+
+# The rules' own reading: these tests are about the grammar and the family rules, not the labeller.
+parse_reference = partial(parse_any, labeller=False)
 
 _CASES = {
     "vancouver-dot": ("1. Smith JA, Brown KL. Title of the work. J Chem Phys. 2012;45(3):101-9.", ["Smith", "Brown"]),

@@ -15,16 +15,16 @@ from hypothesis import strategies as st
 from translit_refs.labeller import (
     Labeller,
     ModelMissingError,
+    Segment,
     default_model_path,
     features,
     fields,
     label,
     split_names,
+    to_item,
     tokenize,
 )
-from translit_refs.labeller.fields import page_parts, volume_parts
-
-pycrfsuite = pytest.importorskip("pycrfsuite")
+from translit_refs.labeller.fields import edition_value, page_parts, trim_name, volume_parts
 
 # ---- tokens -----------------------------------------------------------------------------------
 
@@ -68,6 +68,14 @@ NAMES = [
         [("Lee", "L. L."), ("Howard", "W. E."), ("Marsh", "R. E.")]),
     ("editors", "In M. Park & T. Ross (Eds.),", [("Park", "M."), ("Ross", "T.")]),
     ("edited by", "edited by Hans Weber and Jan de Vries", [("Weber", "Hans"), ("de Vries", "Jan")]),
+    ("semicolons", "Vander Linden, K.; Cumming, S.; and Martin, J.",
+        [("Vander Linden", "K."), ("Cumming", "S."), ("Martin", "J.")]),
+    ("slashes", "Müller, Klaus/Becker, Anna/Wolf, Stefan:",
+        [("Müller", "Klaus"), ("Becker", "Anna"), ("Wolf", "Stefan")]),
+    ("capitals", "dans DUPONT Marc et ROUSSEL Claire (dir.),", [("DUPONT", "Marc"), ("ROUSSEL", "Claire")]),
+    ("hyphenated given", "Lemaire, Jean-Pierre.", [("Lemaire", "Jean-Pierre")]),
+    ("last period ends the list", "Schneider H, Kraus B.", [("Schneider", "H"), ("Kraus", "B")]),
+    ("u. a.", "Braun, Peter u. a.:", [("Braun", "Peter")]),
 ]  # fmt: skip
 
 
@@ -87,6 +95,54 @@ def test_names_split_into_family_and_given(segment: str, want: list[tuple[str, s
 )
 def test_volume_parts(segment: str, want: dict[str, str]) -> None:
     assert volume_parts(segment) == want
+
+
+@pytest.mark.parametrize(
+    ("segment", "want"),
+    [
+        pytest.param("IEEE Trans. Wireless Commun.,", "IEEE Trans. Wireless Commun.", id="abbreviations"),
+        pytest.param("Proc. IEEE Radar Conf. (RadarConf),", "Proc. IEEE Radar Conf. (RadarConf)", id="bracket"),
+        pytest.param("Frankfurt a. M.:", "Frankfurt a. M.", id="place"),
+        pytest.param("Wiley.", "Wiley", id="one-word"),
+        pytest.param("Stanford University Press.", "Stanford University Press", id="no-abbreviation"),
+    ],
+)
+def test_names_keep_the_period_of_an_abbreviation(segment: str, want: str) -> None:
+    assert trim_name(segment) == want
+
+
+@pytest.mark.parametrize(
+    ("segment", "want"),
+    [("2nd ed.", "2nd"), ("3. Aufl.", "3"), ("2e éd.,", "2e"), ("4th edn.", "4th"), ("Rev. ed.", "Rev. ed")],
+)
+def test_edition_without_its_word(segment: str, want: str) -> None:
+    assert edition_value(segment) == want
+
+
+def _item(*segments: tuple[str, str]) -> dict[str, Any]:
+    at, made = 0, []
+    for kind, text in segments:
+        made.append(Segment(kind, text, at, at + len(text), 0.95))
+        at += len(text) + 1
+    return to_item(made).item
+
+
+def test_a_date_keeps_its_month_and_day() -> None:
+    assert _item(("date", "12 Mar. 2019,"))["issued"] == {"date-parts": [[2019, 3, 12]]}
+    assert _item(("date", "Nov. 2019."))["issued"] == {"date-parts": [[2019, 11]]}
+    assert _item(("date", "(2011a)."))["issued"] == {"date-parts": [[2011]]}
+
+
+def test_a_bracket_after_the_title_is_its_medium_or_genre() -> None:
+    item = _item(("title", "Rural health workforce planning [Internet]."))
+    assert (item["title"], item["medium"]) == ("Rural health workforce planning", "Internet")
+    item = _item(("title", "Malaria in Enugu State [dissertation]."))
+    assert (item["title"], item["genre"]) == ("Malaria in Enugu State", "dissertation")
+
+
+def test_a_publisher_holding_its_place_is_split() -> None:
+    item = _item(("publisher", "Nsukka (Nigeria): University of Nigeria;"))
+    assert (item["publisher-place"], item["publisher"]) == ("Nsukka (Nigeria)", "University of Nigeria")
 
 
 def test_page_parts() -> None:
@@ -203,4 +259,4 @@ def test_anystyle_licence_ships_beside_the_model() -> None:
     project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text("utf-8"))
     shipped = project["tool"]["setuptools"]["package-data"]["translit_refs.labeller"]
     assert {"*.crfsuite", "ANYSTYLE-LICENSE.txt"} <= set(shipped)
-    assert any(d.startswith("python-crfsuite") for d in project["project"]["optional-dependencies"]["labeller"])
+    assert any(d.startswith("python-crfsuite") for d in project["project"]["dependencies"])

@@ -51,15 +51,16 @@ def test_steps_run_in_their_declared_order(monkeypatch: pytest.MonkeyPatch) -> N
     pytest.importorskip("iuliia", reason="the translit extra is not installed")
     ran = _recording(monkeypatch)
     pipeline = Pipeline().enable("cyrillic")
-    assert pipeline.steps == ("read", "pair", "not-utf8", "joined-lines", "cyrillic") == tuple(STEPS)
+    assert pipeline.steps == ("read", "label", "pair", "not-utf8", "joined-lines", "cyrillic") == tuple(STEPS)
     read = pipeline.apply(Batch((Entry(SEED[7], 8),)))
-    assert ran == ["read", "pair", "not-utf8", "joined-lines", "cyrillic"]
+    assert ran == ["read", "label", "pair", "not-utf8", "joined-lines", "cyrillic"]
     assert read.references[0].title_cyrillic is not None  # the last step's work
 
 
 def test_the_order_does_not_depend_on_the_order_steps_are_switched_on() -> None:
     assert Pipeline().disable("pair", "not-utf8").enable("cyrillic", "not-utf8").steps == (
         "read",
+        "label",
         "not-utf8",
         "joined-lines",
         "cyrillic",
@@ -143,16 +144,16 @@ def test_the_library_the_command_line_and_the_web_run_the_same_steps(
 ) -> None:
     ran = _recording(monkeypatch)
     parse_list(SEED[:3])
-    assert ran == ["read", "pair", "not-utf8", "joined-lines"]
+    assert ran == ["read", "label", "pair", "not-utf8", "joined-lines"]
     ran.clear()
     source = tmp_path / "list.txt"
     source.write_text("\n".join(SEED[:3]) + "\n", "utf-8")
     main(["parse", str(source), "-q"])
     capsys.readouterr()
-    assert ran == ["read", "pair", "not-utf8", "joined-lines"]
+    assert ran == ["read", "label", "pair", "not-utf8", "joined-lines"]
     ran.clear()
     service.parse_text("\n".join(SEED[:3]), service.Options(find=False))
-    assert ran == ["read", "pair", "not-utf8", "joined-lines"]
+    assert ran == ["read", "label", "pair", "not-utf8", "joined-lines"]
 
 
 def test_the_command_line_and_the_web_give_the_same_references(

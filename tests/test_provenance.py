@@ -56,7 +56,7 @@ def test_marker_fields_of_the_fixtures_are_recorded_on_their_words() -> None:
 
 @given(st.sampled_from(SEED + DEV))
 def test_any_fixture_line_read_alone_records_its_marker_fields(line: str) -> None:
-    reference = parse_reference(line)
+    reference = parse_reference(line, labeller=False)
     _marked_fields_hold_their_values(reference)
     for origin in reference.provenance:
         assert 0 <= origin.start < origin.end <= len(reference.raw)

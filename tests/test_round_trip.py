@@ -63,7 +63,7 @@ def _book(**fields: object) -> Reference:
 @example(_book(places=("SPb.",), publisher="Doubleday & Co, Inc."))
 def test_generated_models_round_trip(reference: Reference) -> None:
     text = format_reference(reference)
-    parsed = parse_reference(text)
+    parsed = parse_reference(text, labeller=False)  # the formatter's families are the rules'
     assert comparable(parsed) == reference, text
     assert csl_errors([to_csl_json(parsed)]) == []
 
@@ -77,7 +77,7 @@ def test_unknown_style_is_a_value_error() -> None:
 def test_family_references_round_trip(styled: tuple[str, Reference]) -> None:
     style, reference = styled
     text = format_reference(reference, style)
-    parsed = parse_reference(text)
+    parsed = parse_reference(text, labeller=False)  # the formatter's families are the rules'
     assert comparable(parsed) == reference, text
     assert csl_errors([to_csl_json(parsed)]) == []
 

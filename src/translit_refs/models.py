@@ -216,6 +216,33 @@ class Provenance(list[Any]):
         return tuple(found)
 
 
+class RulesFamily:
+    """The parser's note that an entry's own signs show a family only the rules read. It is no part of a
+    Reference's value: it compares equal to anything (so to its absence), as ``Provenance`` does."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __ne__(self, other: object) -> bool:
+        return False
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rules_family, ()
+
+
+RULES_FAMILY = RulesFamily()
+
+
+def _rules_family() -> RulesFamily:
+    """The one note (unpickling)."""
+    return RULES_FAMILY
+
+
 def _provenance(records: list[Any], raw: str, note: str | None) -> Provenance:
     """A Provenance from its records (unpickling)."""
     made = Provenance()
@@ -286,6 +313,12 @@ class Reference(_Frozen):
     diagnostics: tuple[Diagnostic, ...] = ()
     #: Where the parser took each field from (``provenance``); None for a Reference it did not fill.
     _provenance: Provenance | None = PrivateAttr(default=None)
+    #: Set (to ``RULES_FAMILY``) when the entry's own signs show, strongly, a family only the rules read
+    #: (``labeller.route``); like the provenance, no part of the value.
+    _rules_family: RulesFamily | None = PrivateAttr(default=None)
+    #: Set (to ``RULES_FAMILY``) when the entry's names are printed "Family I.I.", as transliterated lists
+    #: print them (``labeller.route``); no part of the value.
+    _family_initials: RulesFamily | None = PrivateAttr(default=None)
 
     @property
     def provenance(self) -> tuple[Origin, ...]:

@@ -7,6 +7,9 @@ blocks (``STEPS``):
 ``read``
     the batch's entries read as one list, its style family voted by all of them
     (``parsing.parser.read_list``); or each entry alone; or each in a family given
+``label``
+    the entries of a list printed in no style the rules know (no transliterated family, few
+    bracketed translations or Cyrillic words) read by the trained labeller (``labeller.route``)
 ``pair``
     with the article's Cyrillic list, each entry given its partner's originals
     (``parallel.parse_parallel``); a batch without a partner list passes
@@ -96,6 +99,17 @@ def _read(pipeline: Pipeline, batch: Batch) -> Batch:
     return replace(batch, references=parsed.references, family=parsed.family)
 
 
+def _label(pipeline: Pipeline, batch: Batch) -> Batch:
+    """``label``: the entries of a list printed in no style the rules know read by the trained labeller
+    (``labeller.route``); a list read in a given family passes."""
+    if pipeline.family is not None:
+        return batch
+    route = importlib.import_module("translit_refs.labeller.route")
+    if pipeline.as_list:
+        return replace(batch, references=route.read_unknown_styles(batch.references))
+    return replace(batch, references=tuple(map(route.read_alone, batch.references)))
+
+
 def _pair(pipeline: Pipeline, batch: Batch) -> Batch:
     """``pair``: each reference enriched from its partner in the batch's Cyrillic list."""
     if batch.partner is None:
@@ -162,13 +176,14 @@ def _recover_cyrillic(_pipeline: Pipeline, batch: Batch) -> Batch:
 #: The steps, in the order they run.
 STEPS: dict[str, Step] = {
     "read": _read,
+    "label": _label,
     "pair": _pair,
     "not-utf8": _flag_not_utf8,
     "joined-lines": _flag_joins,
     "cyrillic": _recover_cyrillic,
 }
 #: The steps that run unless switched off; the others run only when switched on.
-DEFAULT_STEPS = frozenset({"read", "pair", "not-utf8", "joined-lines"})
+DEFAULT_STEPS = frozenset({"read", "label", "pair", "not-utf8", "joined-lines"})
 
 
 class LinesLostError(Exception):

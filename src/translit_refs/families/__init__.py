@@ -44,6 +44,21 @@ def entry_evidence(skeleton: Skeleton, text: str) -> dict[StyleFamily, float]:
     return {family.name: family.evidence(skeleton, text, found) for family in REGISTRY.values()}
 
 
+#: Evidence of the ``references`` family an entry read alone must show for the rules to keep it (its
+#: "2009, vol. 3, issue 2, pp. 137–156", "Moscow, Nauka Publ.", "[Electronic resource]" add up to it;
+#: an MLA or IEEE entry's "vol. 12, no. 3" alone does not): 124 of the dev gold's 150, 130 of AnyStyle's
+#: 1,514.
+STRONG_REFERENCES_EVIDENCE = 2.5
+
+
+def shows_rules_family(scores: Scores) -> bool:
+    """Whether an entry's own signs show, strongly, a family that only the rules read: GOST, or the
+    transliterated "References" (``labeller.route`` keeps such an entry with the rules)."""
+    return (
+        scores.get(StyleFamily.GOST, 0.0) > 0 or scores.get(StyleFamily.REFERENCES, 0.0) >= STRONG_REFERENCES_EVIDENCE
+    )
+
+
 def best_family(scores: Scores) -> StyleFamily | None:
     """The family with the highest score, if any family scores above zero and none ties with it."""
     best: StyleFamily | None = None

@@ -14,6 +14,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import pattern
+from ..lexicon.words import PLACE_KEYS, REGIONS, place_key
+from ..parsing.dates import date_from_text
 
 #: AnyStyle's label → the CSL key its text fills (names and the locators are read apart).
 TEXT_KEYS: dict[str, str] = {
@@ -41,13 +43,13 @@ _DASHES = "-‐‑‒–—−"
 #: Words of a name segment that name a role or join names, not a person.
 _ROLE_WORDS = frozenset(
     "in al eds ed edn editor editors edited by trans translated translator translators tr transl hrsg hg hgg "
-    "éd éds dir dirs coord comp comps with rev others & trad".split()
+    "éd éds dir dirs coord comp comps with rev others & trad dans u a übers".split()
 )
 #: Words that join two names ("and", "und", "et", "y", "e", "i").
 _JOINERS = frozenset("and And und et y e i".split())
 _PARTICLES = frozenset("van von de der den du da di del della dos le la ter ten bin ibn al el d' van't".split())
-#: Dotted initials: "A.", "J.-P.", "D.I.".
-_DOTTED = re.compile(r"[^\W\d_](?:\.-?[^\W\d_])*\.")
+#: Dotted initials: "A.", "J.-P.", "D.I.", and transliterated Russian ones of two letters ("R.Sh.", "Yu.M.").
+_DOTTED = re.compile(r"(?:Shch|Sh|Ch|Zh|Kh|Ts|Yu|Ya|Yo|[^\W\d_])(?:\.-?(?:Shch|Sh|Ch|Zh|Kh|Ts|Yu|Ya|Yo|[^\W\d_]))*\.")
 _YEAR = re.compile(r"(?<!\d)((?:1[4-9]|20)\d\d)(?!\d)")
 #: Volume and issue words the lexicon has no piece for (German, French, Spanish, spelled out).
 _MORE_VOLUME_WORDS = r"(?:[Vv]olume|Band|[Tt]ome|[Tt]omo|Jg\.|Jahrgang)\s?"
@@ -83,9 +85,92 @@ class Fields:
     segments: list[Segment] = field(default_factory=list)
 
 
+def _trimmed(text: str) -> tuple[str, str]:
+    """The text with white space runs made one space and its end punctuation dropped, and what was
+    dropped after it."""
+    spaced = re.sub(r"\s+", " ", text)
+    start = len(spaced) - len(spaced.lstrip(_ENDS))
+    trimmed = spaced.strip(_ENDS)
+    return trimmed, spaced[start + len(trimmed) :]
+
+
 def trim(text: str) -> str:
-    """The text without white space runs and the punctuation, quotes and brackets at its ends."""
-    return re.sub(r"\s+", " ", text).strip(_ENDS)
+    """The text without white space runs and the punctuation, quotes and brackets at its ends (a closing
+    bracket whose opening one it keeps stays: "Proc. Conf. (ICC)")."""
+    trimmed, dropped = _trimmed(text)
+    for opening, closing in (("(", ")"), ("[", "]")):
+        if trimmed.count(opening) == trimmed.count(closing) + 1 and dropped.lstrip(" .,;:").startswith(closing):
+            return trimmed + closing
+    return trimmed
+
+
+def trim_name(text: str) -> str:
+    """A journal's, publisher's or place's name trimmed, the period of its last abbreviated word kept
+    when it abbreviates others ("IEEE Trans. Wireless Commun.", "Sandia Nat. Lab.", "Frankfurt a. M.")."""
+    trimmed = trim(text)
+    _, dropped = _trimmed(text)
+    last = trimmed.rsplit(" ", 1)[-1]
+    if dropped.startswith(".") and ". " in trimmed and len(last) <= 6 and last.isalpha():
+        return trimmed + "."
+    return trimmed
+
+
+_ISO_DATE = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+#: A report's or working paper's number after its genre: "Working Paper No. 2020-14", "Tech. Rep. SAND2019-4412".
+_GENRE_NUMBER = re.compile(r"\s*(?:[Nn]o\.|[Nn]r\.|[Nn]°|#)?\s*(\S*\d\S*)$")
+
+
+@lru_cache(maxsize=1)
+def _access_word() -> re.Pattern[str]:
+    """A word that makes a date the day a web page was read: the lexicon's ``ACCESS_WORD`` and the words
+    of other languages it lacks."""
+    words = f"(?:{pattern('ACCESS_WORD')}|[Cc]ited|[Cc]onsult[ée]|[Zz]ugriff|[Aa]bgerufen|[Cc]onsultad[oa]|[Aa]ccesso)"
+    return re.compile(words)
+
+
+def date_parts(text: str) -> list[int]:
+    """The year, and the month and day when printed ("12 Mar. 2019", "2023-09-14"), of a date segment."""
+    iso = _ISO_DATE.search(text)
+    if iso:
+        year, month, day = (int(group) for group in iso.groups())
+        return [year, month, day] if 1 <= month <= 12 and 1 <= day <= 31 else [year]
+    year_found = _YEAR.search(text)
+    if not year_found:
+        return []
+    parts = [int(year_found.group(1))]
+    date = date_from_text(text, parts[0])
+    if date is not None and date.year == parts[0] and date.month:
+        parts.append(date.month)
+        if date.day:
+            parts.append(date.day)
+    return parts
+
+
+def genre_parts(text: str) -> dict[str, str]:
+    """A genre and the number printed after it ("Working Paper No. 2020-14" → Working Paper, 2020-14)."""
+    genre = trim(text)
+    kind, comma, where = genre.partition(", ")
+    if comma and THESIS_WORD.search(kind):  # APA's "[Doctoral dissertation, University of X]"
+        return {"genre": kind, "publisher": where}
+    number = _GENRE_NUMBER.search(genre)
+    if number is None or number.start() == 0:
+        return {"genre": genre}
+    return {"genre": trim_name(genre[: number.start()] + "."), "number": number.group(1).rstrip(".,;)")}
+
+
+@lru_cache(maxsize=1)
+def _edition_word() -> re.Pattern[str]:
+    """An edition word after the edition's number ("2nd ed.", "3. Aufl.", "2e éd."): the lexicon's
+    ``EDITION_ABBREVIATION`` and the words it lacks."""
+    words = f"(?:{pattern('EDITION_ABBREVIATION')}|edn\\.?|Aufl(?:age)?\\.?|éd(?:ition)?\\.?|[Ee]dition)"
+    return re.compile(rf"\s*{words}\s*$")
+
+
+def edition_value(text: str) -> str:
+    """The edition without its word ("2nd ed." → 2nd, "3. Aufl." → 3)."""
+    trimmed = trim(text)
+    bare = _edition_word().sub("", trimmed).rstrip(" .")
+    return bare if any(character.isdigit() for character in bare) else trimmed
 
 
 # --------------------------------------------------------------------------- names
@@ -134,9 +219,20 @@ def _family_only(words: list[str]) -> bool:
     return not any(_is_initials(w) for w in words) and all(w.casefold() in _PARTICLES for w in words[:-1])
 
 
+def _capitalised(word: str) -> bool:
+    """A capitalised name, hyphenated parts each capitalised ("Anthony", "Jean-Pierre", "Hans-Jürgen")."""
+    return all(part[:1].isupper() and (part[1:].islower() or not part[1:]) for part in word.split("-"))
+
+
 def _given_like(words: list[str]) -> bool:
-    """Given names or initials only ("L. L.", "Nicholson B.", "Anthony")."""
-    return len(words) <= 3 and all(_is_initials(w) or (w[:1].isupper() and w[1:].islower()) for w in words)
+    """Given names or initials only ("L. L.", "Nicholson B.", "Anthony", "Jean-Pierre")."""
+    return len(words) <= 3 and all(_is_initials(w) or _capitalised(w) for w in words)
+
+
+def _upper_family(word: str) -> bool:
+    """A family name printed in capitals ("DUBOIS"), as French and DIN lists print them."""
+    bare = word.strip(",.;:")
+    return len(bare) >= 4 and bare.isalpha() and bare.isupper()
 
 
 def _person(words: list[str]) -> dict[str, str]:
@@ -145,6 +241,12 @@ def _person(words: list[str]) -> dict[str, str]:
         return {"family": words[0].rstrip(".")} if words[0] else {}
     if len(words) > 4:
         return {"literal": " ".join(words)}
+    capitals = [_upper_family(w) for w in words]
+    if any(capitals) and not all(capitals):  # "DUBOIS Jean", "Jean DUBOIS"
+        cut = capitals.index(True)
+        end = len(capitals) - capitals[::-1].index(True)
+        given = words[:cut] + words[end:]
+        return {"family": " ".join(words[cut:end]), "given": " ".join(given)}
     initials = [_is_initials(w) for w in words]
     if initials[-1] and not initials[0]:
         cut = next(i for i, flag in enumerate(initials) if flag)
@@ -155,10 +257,55 @@ def _person(words: list[str]) -> dict[str, str]:
     return {"family": " ".join(words[cut:]), "given": " ".join(words[:cut])}
 
 
+def _name_words(text: str) -> list[str]:
+    """The words of a name, joining and role words dropped."""
+    return [
+        bare
+        for word in text.split()
+        if word.strip(",:;") not in _JOINERS and word.casefold().strip(",:;.()") not in _ROLE_WORDS
+        for bare in (word.strip(" ,;:()[]"),)
+        if bare.strip(_ENDS + _DASHES)
+    ]
+
+
+def _semicolon_names(segment: str) -> list[dict[str, str]] | None:
+    """ACS's and AAAI's "Family, A. B.; Family, C.; and Family, D." (German lists: "Family, Given/Family,
+    Given"): each piece one person, or None when some piece is not "Family, Given"."""
+    pieces = [piece for piece in segment.replace("&", ";").split(";") if piece.strip(_ENDS)]
+    names: list[dict[str, str]] = []
+    for piece in pieces:
+        family, comma, given = piece.partition(",")
+        family_words, given_words = _name_words(family), _name_words(given)
+        if not comma or not family_words or not given_words or not _given_like(given_words):
+            return None
+        names.append({"family": " ".join(family_words), "given": " ".join(given_words)})
+    return names
+
+
+def _undotted_alike(names: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Vancouver's "Schneider H, Kraus B.": the period after the last initials ends the list, so it goes
+    when the other initials have none."""
+    givens = [name.get("given", "") for name in names]
+    if len(names) < 2 or not givens[-1].endswith(".") or "." in givens[-1][:-1]:
+        return names
+    if all(given.isalpha() and given.isupper() for given in givens[:-1]):
+        return [*names[:-1], {**names[-1], "given": givens[-1][:-1]}]
+    return names
+
+
 def split_names(segment: str) -> list[dict[str, str]]:
     """The names of a name segment, each as CSL's family and given (or literal for an organisation)."""
+    return _undotted_alike(_split_names(segment))
+
+
+def _split_names(segment: str) -> list[dict[str, str]]:
+    """The names of a name segment, as printed."""
     if not any(character.isalpha() for character in segment):  # "———." for the previous entry's names
         return [{"literal": trim(segment)}] if trim(segment) else []
+    if ";" in segment or "/" in segment:
+        pieces = _semicolon_names(segment.replace("/", ";"))
+        if pieces:
+            return pieces
     parts = _name_parts(segment)
     names: list[dict[str, str]] = []
     index = 0
@@ -231,15 +378,23 @@ def page_parts(segment: str) -> dict[str, str]:
 
 def _text_value(label: str, text: str) -> dict[str, Any]:
     """The CSL key(s) one segment of ``label`` fills."""
+    if label in ("date", "note") and _access_word().search(text):
+        parts = date_parts(text)
+        if parts:
+            return {"accessed": {"date-parts": [parts]}}
     if label in ("container-title", "journal"):
-        return {"container-title": trim(re.sub(r"^\s*in\s*:?\s+", "", text, flags=re.IGNORECASE))}
+        return {"container-title": trim_name(re.sub(r"^\s*(?:in|dans)\s*:?\s+", "", text, flags=re.IGNORECASE))}
     if label == "collection-title":
-        return {"collection-title": trim(re.sub(r"^\s*(?:of|ser\.)\s+", "", text, flags=re.IGNORECASE))}
+        return {"collection-title": trim_name(re.sub(r"^\s*(?:of|ser\.)\s+", "", text, flags=re.IGNORECASE))}
+    if label in ("publisher", "location"):
+        return {TEXT_KEYS[label]: trim_name(text)}
+    if label == "genre":
+        return genre_parts(text)
     if label in TEXT_KEYS:
         return {TEXT_KEYS[label]: trim(text)}
     if label == "date":
-        year = _YEAR.search(text)
-        return {"issued": {"date-parts": [[int(year.group(1))]]}} if year else {"issued": {"literal": trim(text)}}
+        parts = date_parts(text)
+        return {"issued": {"date-parts": [parts]}} if parts else {"issued": {"literal": trim(text)}}
     if label == "volume":
         found: dict[str, Any] = dict(volume_parts(text))
         # Vancouver's "2010;12(3):45-67." is one token: its year and pages as well
@@ -253,7 +408,7 @@ def _text_value(label: str, text: str) -> dict[str, Any]:
     if label == "pages":
         return dict(page_parts(text))
     if label == "edition":
-        return {"edition": trim(text)}
+        return {"edition": edition_value(text)}
     if label == "doi":
         doi = _DOI.search(text)
         return {"DOI": doi.group(0).rstrip(".,;]>") if doi else trim(text)}
@@ -294,4 +449,50 @@ def to_item(segments: list[Segment]) -> Fields:
         if key not in result.item:
             result.item[key] = value
             result.probability[key] = probability
+    _bracket_after_title(result)
+    _place_before_publisher(result)
     return result
+
+
+_BRACKET_AT_END = re.compile(r"\s\[([^\[\]]{2,40})\]$")
+#: Words naming a thesis, in the languages lists cite ("Diss.", "thèse", "tesis").
+THESIS_WORD = re.compile(r"\b(?:thesis|dissertation|diss\.|th[eè]se|tesis|tesi|proefschrift)(?!\w)", re.IGNORECASE)
+
+
+def _bracket_after_title(result: Fields) -> None:
+    """ "Title [Internet]", "Title [dissertation]": the bracket is the medium or, naming a thesis, the
+    genre, not a part of the title."""
+    title = result.item.get("title")
+    found = _BRACKET_AT_END.search(title) if isinstance(title, str) else None
+    if found is None or not isinstance(title, str):
+        return
+    key = "genre" if THESIS_WORD.search(found.group(1)) else "medium"
+    if key in result.item:
+        return
+    result.item["title"] = title[: found.start()].rstrip(" .,:")
+    result.item[key] = found.group(1)
+    result.probability[key] = result.probability.get("title", 0.0)
+
+
+def _place_before_publisher(result: Fields) -> None:
+    """A publisher segment that holds its place ("Nsukka (Nigeria): University of Nigeria") split at the
+    colon when no place was labelled; a place segment that holds its publisher (ACS's "Wiley: Hoboken,
+    NJ") when no publisher was."""
+    publisher, place = result.item.get("publisher"), result.item.get("publisher-place")
+    if isinstance(publisher, str) and place is None and ": " in publisher:
+        before, _, after = publisher.partition(": ")
+        if before and after and not any(character.isdigit() for character in before):
+            result.item["publisher-place"], result.item["publisher"] = before, after
+            result.probability["publisher-place"] = result.probability.get("publisher", 0.0)
+    elif isinstance(place, str) and publisher is None and ": " in place:
+        before, _, after = place.partition(": ")
+        if before and after:
+            name, town = (after, before) if _is_place(before) and not _is_place(after) else (before, after)
+            result.item["publisher"], result.item["publisher-place"] = name, town
+            result.probability["publisher"] = result.probability.get("publisher-place", 0.0)
+
+
+def _is_place(text: str) -> bool:
+    """A known town, or a town and its region ("Hoboken, NJ", "Cham, Switzerland")."""
+    town, _, region = text.partition(", ")
+    return place_key(town) in PLACE_KEYS or region.strip(" .") in REGIONS or region in REGIONS

@@ -7,6 +7,7 @@ thread gets its own.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from importlib import resources
@@ -19,6 +20,7 @@ from .fields import Fields, Segment, to_item
 from .tokens import Token, tokenize
 
 MODEL_NAME = "model.crfsuite"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ModelMissingError(TranslitRefsError):
@@ -51,10 +53,10 @@ class Labeller:
                 f"the labeller's model is missing: {self.path} (train it with benchmarks/train_labeller.py)"
             )
         try:
-            import pycrfsuite  # noqa: PLC0415 - an optional extra
+            import pycrfsuite  # noqa: PLC0415 - loaded with the first model
         except ImportError as error:
             raise ModelMissingError(
-                "the labeller needs python-crfsuite: pip install 'translit-refs[labeller]'"
+                "the labeller needs python-crfsuite, a dependency of translit-refs: pip install python-crfsuite"
             ) from error
         self._module: Any = pycrfsuite
         self._local = threading.local()
@@ -76,7 +78,9 @@ class Labeller:
         return sorted(self._tagger().labels())
 
     def label(self, text: str) -> list[LabelledToken]:
-        """Each token of ``text`` with its most likely label (Viterbi) and that label's marginal."""
+        """Each token of ``text`` with its most likely label (Viterbi) and that label's marginal (a lone
+        surrogate, which CRFsuite cannot take, is read as U+FFFD: the offsets stay)."""
+        text = _SURROGATE.sub("\ufffd", text)
         tokens = tokenize(text)
         if not tokens:
             return []
@@ -89,7 +93,9 @@ class Labeller:
         ]
 
     def fields(self, text: str) -> Fields:
-        """The fields of ``text``: its labelled tokens grouped into segments, read as a CSL-like item."""
+        """The fields of ``text``: its labelled tokens grouped into segments, read as a CSL-like item (a
+        lone surrogate read as U+FFFD, as the parser reads it)."""
+        text = _SURROGATE.sub("\ufffd", text)
         return to_item(segments(text, self.label(text)))
 
 

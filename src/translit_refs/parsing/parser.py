@@ -11,8 +11,9 @@ from dataclasses import dataclass, field, replace
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from ..errors import InvalidArgumentError
-from ..families import BY_NAME, ListVote, best_family, entry_evidence, family_for_entry
-from ..models import Diagnostic, Reference, ReferenceList, Severity, StyleFamily, capped
+from ..families import BY_NAME, ListVote, best_family, entry_evidence, family_for_entry, shows_rules_family
+from ..families.references import initials_with_periods
+from ..models import RULES_FAMILY, Diagnostic, Reference, ReferenceList, Severity, StyleFamily, capped
 from ..quality import Signals, assess
 from .grammar import Skeleton, default_backend, lark_parser, reference_parser
 from .layout import assemble
@@ -35,10 +36,12 @@ class ReadText:
     evidence: dict[StyleFamily, float] = field(default_factory=dict)
 
 
-def parse_reference(text: str, family: StyleFamily | None = None) -> Reference:
+def parse_reference(text: str, family: StyleFamily | None = None, labeller: bool = True) -> Reference:
     """Parse one reference; never raises for any string.
 
-    The entry is read in ``family`` when given, else in the family its own signs show. What the
+    The entry is read in ``family`` when given, else in the family its own signs show (and by the
+    trained labeller when it shows no sign of a family the rules know and the rules are unsure of it:
+    ``labeller.route.read_alone``; ``labeller=False`` keeps the rules' reading). What the
     grammar does not understand comes back as ``diagnostics`` (code, message, span, expected
     tokens) next to every field that could still be recovered; ``raw`` is ``text``.
     Raises :class:`~translit_refs.errors.InvalidArgumentError` when ``text`` is not a ``str``.
@@ -46,30 +49,41 @@ def parse_reference(text: str, family: StyleFamily | None = None) -> Reference:
     if not isinstance(text, str):
         raise InvalidArgumentError(f"parse_reference() takes a str, not {type(text).__name__}")
     read = read_text(text)
-    return finish(read, family or best_family(read.evidence))
+    reference = finish(read, family or best_family(read.evidence))
+    if family is not None or not labeller:
+        return reference
+    from ..labeller.route import read_alone  # noqa: PLC0415 - the labeller is built on this module
+
+    return read_alone(reference)
 
 
-def parse_references(text_or_lines: str | Iterable[str], as_list: bool = True) -> list[Reference]:
+def parse_references(
+    text_or_lines: str | Iterable[str], as_list: bool = True, labeller: bool = True
+) -> list[Reference]:
     """Parse a list: one result per non-blank line of a text (lines as ``parsing.lines`` defines them:
     universal newlines, an opening BOM dropped), or per item of an iterable.
 
     With ``as_list`` (the default) the entries are read as one list: its style family is detected
     from all of them and each entry is read with that knowledge (``parse_list``); otherwise each
     entry is read on its own evidence. Items of an iterable are each one reference (blank items
-    give a Reference with an "empty" diagnostic, so the count always matches the input).
+    give a Reference with an "empty" diagnostic, so the count always matches the input). With
+    ``labeller=False`` no entry is handed to the trained labeller (``labeller.route``).
     """
-    return list(parse_list(text_or_lines, as_list=as_list).references)
+    return list(parse_list(text_or_lines, as_list=as_list, labeller=labeller).references)
 
 
-def parse_list(text_or_lines: str | Iterable[str], as_list: bool = True) -> ReferenceList:
+def parse_list(text_or_lines: str | Iterable[str], as_list: bool = True, labeller: bool = True) -> ReferenceList:
     """Parse a list and report the style family detected for it and for each entry.
 
     The whole input is read as one list (``pipeline.LIBRARY``; the command line and the web page read
-    a batch of ``pipeline.BATCH_SIZE`` entries at a time). How a list is read: ``read_list``.
+    a batch of ``pipeline.BATCH_SIZE`` entries at a time). How a list is read: ``read_list``; a list in a
+    style the rules do not know is read by the trained labeller unless ``labeller=False``
+    (``labeller.route``).
     """
     from ..pipeline import LIBRARY  # noqa: PLC0415 - the pipeline is built on this module
 
-    return (LIBRARY if as_list else replace(LIBRARY, as_list=False)).parse(text_or_lines)
+    pipeline = LIBRARY if as_list else replace(LIBRARY, as_list=False)
+    return (pipeline if labeller else pipeline.disable("label")).parse(text_or_lines)
 
 
 #: Entries read before any of them is finished. Reading a batch and then finishing it is about 5 %
@@ -195,6 +209,12 @@ def finish(read: ReadText, family: StyleFamily | None) -> Reference:
     # set): the Reference was built for this call alone, and copying it was 2 % of a parse.
     reference.__dict__.update(assessed)
     reference.__pydantic_fields_set__.update(assessed)
+    private = reference.__pydantic_private__
+    if private is not None and read.skeleton is not None:
+        if shows_rules_family(read.evidence):
+            private["_rules_family"] = RULES_FAMILY
+        if read.skeleton.head.names and initials_with_periods(read.skeleton.head.names):
+            private["_family_initials"] = RULES_FAMILY
     return reference
 
 

@@ -53,7 +53,7 @@ class References(Family):
         if kinds.URL in found or kinds.ACCESS in found:
             score += sum(1.0 for e in elements if _english_web_words(e.token.value))
         names = skeleton.head.names
-        if names and _initials_with_periods(names):
+        if names and initials_with_periods(names):
             score += 1.0  # "Family I.I." (the Vancouver style's initials have no periods)
         return score
 
@@ -65,7 +65,7 @@ def _english_web_words(marker: str) -> bool:
     )
 
 
-def _initials_with_periods(names: tuple[Token, ...]) -> bool:
+def initials_with_periods(names: tuple[Token, ...]) -> bool:
     """Every "Family I.I." name of the head has periods and no comma (and there is one)."""
     seen = False
     for name in names:
