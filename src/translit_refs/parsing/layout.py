@@ -48,7 +48,11 @@ def assemble(
     differs = text.display != text.text
     groups = [Group(kinds.LEAD, None, _as_printed(draft.text, skeleton.lead) if differs else skeleton.lead)]
     groups += [
-        Group(_role_of(e, draft.text), e, _as_printed(draft.text, e.run) if differs else e.run)
+        Group(
+            _role_of(e, draft.text) if e.kind in _ROLES_READ else e.kind,
+            e,
+            _as_printed(draft.text, e.run) if differs else e.run,
+        )
         for e in skeleton.elements
     ]
     _bracketed_note_no_imprint(groups)
@@ -282,6 +286,10 @@ def _title_from_notes(draft: Draft) -> None:
         if diagnostic.code == "unplaced-sentence":
             del draft.diagnostics[index]
             break
+
+
+#: The kinds ``_role_of`` may read as another (the other elements keep their kind).
+_ROLES_READ = frozenset({kinds.BARE_PAGES, kinds.VOLUME})
 
 
 def _role_of(element: Element, text: str) -> str:
