@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import month_numbers
 from ..models import PartialDate
@@ -11,6 +12,12 @@ _YEAR = re.compile(r"\d{4}")
 _NUMERIC = re.compile(r"(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{4})")
 _MONTH_WORD = re.compile(r"([^\W\d_]+)\.?")
 _NUMBER = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=1024)
+def year_date(year: int) -> PartialDate:
+    """The date of a year alone: a frozen PartialDate, made once for every reference dated that year."""
+    return PartialDate(year=year)
 
 
 def year_of(text: str) -> int | None:
@@ -26,7 +33,7 @@ def date_from_text(text: str, year: int | None = None) -> PartialDate | None:
         numeric_day, numeric_month, numeric_year = (int(g) for g in numeric.groups())
         if 1 <= numeric_month <= 12 and 1 <= numeric_day <= 31:
             return PartialDate(year=numeric_year, month=numeric_month, day=numeric_day)
-        return PartialDate(year=numeric_year)
+        return year_date(numeric_year)
     months = month_numbers()
     month: int | None = next((months[m] for m in _MONTH_WORD.findall(text) if m in months), None)
     numbers = [int(n) for n in _NUMBER.findall(text)]

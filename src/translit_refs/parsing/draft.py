@@ -14,7 +14,7 @@ from lark import Token
 from ..families.base import Rules
 from ..lexicon import kinds, month_numbers
 from ..models import Diagnostic, PartialDate, Person, Provenance, Role, StyleFamily
-from .dates import date_from_text
+from .dates import date_from_text, year_date
 from .grammar import Element, Sentence
 from .persons import person
 from .ruler import Ruler
@@ -188,7 +188,7 @@ class Draft:
 
     def date_year(self, year: int | None, start: int = -1, end: int = -1, rule: str = "") -> None:
         if year is not None and self.fields.get("issued") is None:
-            self.put("issued", PartialDate(year=year), start, end, rule)
+            self.put("issued", year_date(year), start, end, rule)
 
     def unplaced(self, sentence: Sentence, rule: str) -> None:
         self.notes.append(sentence.text)

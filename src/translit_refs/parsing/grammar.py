@@ -135,7 +135,10 @@ class SkeletonBuilder(Transformer[Token, Any]):
         if token.type == kinds.QUOTED:
             sentence = _quoted(token)
         else:
-            sentence = Sentence(token.value, _start(token), _end(token), is_year=token.type == kinds.YEAR_SEG)
+            start, end = token.start_pos, token.end_pos  # (``_start`` and ``_end`` inline: every sentence)
+            sentence = Sentence(
+                token.value, 0 if start is None else start, 0 if end is None else end, token.type == kinds.YEAR_SEG
+            )
         if len(children) == 1:
             return [sentence]
         sentences: list[Sentence] = children[0]

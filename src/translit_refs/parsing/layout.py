@@ -18,7 +18,7 @@ from ..families.base import NEUTRAL, Family
 from ..lexicon import kinds, starts_with
 from ..lexicon.words import COLLECTION_CUES, LEGISLATION, LEGISLATION_DATE, PROCEEDINGS_CUES, REGIONS, REPORT_TITLES
 from ..models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role, capped
-from .dates import year_of
+from .dates import year_date, year_of
 from .draft import ARTICLE_LOCATORS, DESIGNATIONS, WEB_MARKERS, Draft, Group, add_persons
 from .grammar import Element, Head, Sentence, Skeleton, names_in
 from .imprint import is_known_place
@@ -48,7 +48,11 @@ def assemble(
     differs = text.display != text.text
     groups = [Group(kinds.LEAD, None, _as_printed(draft.text, skeleton.lead) if differs else skeleton.lead)]
     groups += [
-        Group(_role_of(e, draft.text), e, _as_printed(draft.text, e.run) if differs else e.run)
+        Group(
+            _role_of(e, draft.text) if e.kind in _ROLES_READ else e.kind,
+            e,
+            _as_printed(draft.text, e.run) if differs else e.run,
+        )
         for e in skeleton.elements
     ]
     _bracketed_note_no_imprint(groups)
@@ -78,15 +82,17 @@ def assemble(
         if container:
             container_rule(draft, container)
     title_language = _title_language(draft)
-    reference = Reference(
-        type=reference_type(draft),
-        persons=tuple(draft.persons),
-        language=work_language(draft, title_language),
-        title_language=title_language,
-        style_family=draft.family,
-        raw=raw,
-        diagnostics=capped(draft.diagnostics),
-        **draft.fields,
+    reference: Reference = _validated_reference(
+        {
+            "type": reference_type(draft),
+            "persons": tuple(draft.persons),
+            "language": work_language(draft, title_language),
+            "title_language": title_language,
+            "style_family": draft.family,
+            "raw": raw,
+            "diagnostics": capped(draft.diagnostics),
+            **draft.fields,
+        }
     )
     if len(text.display) == len(raw) or _offsets_fit(text.display, diagnostics):
         record = draft.record
@@ -95,6 +101,11 @@ def assemble(
         if private is not None:
             private["_provenance"] = record
     return reference
+
+
+#: ``Reference(**data)`` without ``BaseModel.__init__``, which only hands the data to this validator (one
+#: Python call less a reference; the same validation, the same Reference).
+_validated_reference = Reference.__pydantic_validator__.validate_python
 
 
 def _offsets_fit(display: str, diagnostics: tuple[Diagnostic, ...]) -> bool:
@@ -180,7 +191,7 @@ def _citation_label(draft: Draft, label: Token) -> None:
     draft.put("citation_label", text, start, end, "layout._citation_label")
     year = year_of(text)
     if draft.fields.get("issued") is None and year is not None:
-        draft.put("issued", PartialDate(year=year), start, end, "layout._citation_label")
+        draft.put("issued", year_date(year), start, end, "layout._citation_label")
 
 
 def _archive(draft: Draft, groups: list[Group]) -> None:
@@ -277,6 +288,10 @@ def _title_from_notes(draft: Draft) -> None:
             break
 
 
+#: The kinds ``_role_of`` may read as another (the other elements keep their kind).
+_ROLES_READ = frozenset({kinds.BARE_PAGES, kinds.VOLUME})
+
+
 def _role_of(element: Element, text: str) -> str:
     """The element's kind, with "Vol. N" read as a journal's locator when no volume title follows it
     or when a comma precedes it ("Atomic energy, v. 114, Moscow, 2013"), and a month's days read as a date."""
@@ -330,7 +345,6 @@ def reference_type(draft: Draft) -> ReferenceType:
     fields = draft.fields
     marker_kinds = draft.kinds
     container = fields.get("container_title")
-    edited = any(p.role is Role.EDITOR for p in draft.persons)
     issued: PartialDate | None = fields.get("issued")
     if kinds.THESIS in marker_kinds:
         return ReferenceType.THESIS
@@ -340,7 +354,9 @@ def reference_type(draft: Draft) -> ReferenceType:
         return ReferenceType.PATENT
     if kinds.STANDARD in marker_kinds and not container:
         return ReferenceType.STANDARD
-    if marker_kinds & {kinds.REPORT_NO, kinds.REPORT_CODE} and not (container and marker_kinds & ARTICLE_LOCATORS):
+    if (kinds.REPORT_NO in marker_kinds or kinds.REPORT_CODE in marker_kinds) and not (
+        container and not ARTICLE_LOCATORS.isdisjoint(marker_kinds)
+    ):
         return ReferenceType.REPORT
     if not container and (fields.get("title") or "").startswith(REPORT_TITLES):
         return ReferenceType.REPORT  # "Otchet o rezul'tatakh …", "Отчет о НИР …": a report by its title
@@ -349,22 +365,26 @@ def reference_type(draft: Draft) -> ReferenceType:
             return ReferenceType.PAPER
         if container.startswith(COLLECTION_CUES):
             return ReferenceType.CHAPTER
-        if marker_kinds & WEB_MARKERS and not marker_kinds & ARTICLE_LOCATORS:
+        if not WEB_MARKERS.isdisjoint(marker_kinds) and ARTICLE_LOCATORS.isdisjoint(marker_kinds):
             return ReferenceType.WEBPAGE
-        if draft.chapter_imprint or (edited and kinds.IN in marker_kinds):
+        if draft.chapter_imprint or (kinds.IN in marker_kinds and any(p.role is Role.EDITOR for p in draft.persons)):
             return ReferenceType.CHAPTER
         if issued is not None and issued.day is not None and not fields.get("volume") and not _page_range(fields):
             return ReferenceType.NEWSPAPER  # "Pravda, 1930, 2 March, no. 60", "Kommersant, p. 2": a dated issue
         return ReferenceType.ARTICLE
-    if draft.imprint_found or marker_kinds & {kinds.PAGE_COUNT, kinds.N_VOLS, kinds.ISBN}:
+    if draft.imprint_found or not _BOOK_MARKERS.isdisjoint(marker_kinds):
         return ReferenceType.BOOK
-    if marker_kinds & WEB_MARKERS:
+    if not WEB_MARKERS.isdisjoint(marker_kinds):
         return ReferenceType.WEBPAGE
     if fields.get("archive_location"):
         return ReferenceType.MANUSCRIPT  # an archival item: "GARF. F. 5446. Op. 1. D. 20. L. 5–7."
     if issued is not None and issued.day is not None:
         return ReferenceType.PERIODICAL
     return ReferenceType.BOOK if fields.get("title") else ReferenceType.DOCUMENT
+
+
+#: Markers only a book prints (a page count, its number of volumes, an ISBN).
+_BOOK_MARKERS = frozenset({kinds.PAGE_COUNT, kinds.N_VOLS, kinds.ISBN})
 
 
 def _page_range(fields: dict[str, object]) -> bool:

@@ -16,7 +16,7 @@ from lark import Token
 from ..lexicon import compiled, is_word, kinds, language_code, pattern, starts_with
 from ..lexicon.words import REGIONS
 from ..models import Diagnostic, IssueKind, PartialDate, Role, Severity, VolumeKind
-from .dates import date_from_text, year_of
+from .dates import date_from_text, year_date, year_of
 from .draft import NOWHERE, Draft, Translates, add_persons, refine_date, warning
 from .grammar import Element, names_in
 from .imprint import is_known_place
@@ -204,7 +204,7 @@ def paren_date(value: str) -> PartialDate:
     """ "(1969)", "(N. d.)", "(Jun. 30, 2011.)", APA's "(2019, March 14)"."""
     found = date_from_text(value) if any(c.isalpha() for c in value.strip("(). Nnd")) else None
     year = year_of(value)
-    return found or (PartialDate(year=year) if year else PartialDate(undated=True))
+    return found or (year_date(year) if year else PartialDate(undated=True))
 
 
 def _editors_note(draft: Draft, element: Element) -> None:

@@ -110,12 +110,13 @@ def read_list(texts: Sequence[str], as_list: bool = True) -> ReferenceList:
             for read in batch:
                 if read.skeleton is not None:
                     vote.add(read.evidence)
+        leader = vote.leader  # (the batch's votes are all in: the same leader for each of its entries)
         for read in batch:
             if read.skeleton is None or not as_list:
                 references.append(finish(read, best_family(read.evidence)))
                 read_in.append(None)
                 continue
-            family = family_for_entry(read.evidence, vote.leader)
+            family = family_for_entry(read.evidence, leader)
             references.append(finish(read, family))
             read_in.append((family, read.evidence))
     family = vote.leader if as_list else None

@@ -9,6 +9,7 @@ its end, by matching the reversed token from its start (each initial reversed: "
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import kinds
 from ..models import Person, Role
@@ -26,8 +27,10 @@ _TRAILING_INITIALS_REVERSED = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def person(token_type: str, text: str, role: Role) -> Person:
-    """The person a NAME, GIVEN_NAME or FULL_NAME token names, with the given role."""
+    """The person a NAME, GIVEN_NAME or FULL_NAME token names, with the given role (a frozen Person, so
+    one made once serves every token that prints the same name: lists cite their authors again)."""
     text = " ".join(text.split()).strip(" ,;")
     if token_type == kinds.INVERTED_NAME:  # "Giddens, Anthony", "Smith, John Q."
         family, _, given = text.partition(",")

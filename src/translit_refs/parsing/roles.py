@@ -206,7 +206,7 @@ class _Body(NamedTuple):
         """Journal locators ahead and no container yet: the sentences hold the journal."""
         if not self.locators or draft.fields.get("container_title") is not None or kinds.IN in self.ahead:
             return False
-        if draft.kinds & NOT_IN_A_JOURNAL:
+        if not NOT_IN_A_JOURNAL.isdisjoint(draft.kinds):
             return False
         return not (kinds.N_VOLS in draft.kinds and self.only_volume_ahead())
 

@@ -111,7 +111,8 @@ def assess(signals: Signals, fitted: Calibration | None = None) -> Assessment:
     reference = signals.reference
     score = fitted.intercept + sum(map(operator.mul, weights, values))
     confidence = round(1.0 / (1.0 + math.exp(-score)), 4)
-    always = [index for index in always_at if values[index]]
+    # (none, for most parses: the empty tuple, one object less for the garbage collector to walk)
+    always: Sequence[int] = [index for index in always_at if values[index]] or ()
     present = reference.__dict__
     # The fields' values as they are now, read when a field's probability is asked for.
     fields = FieldConfidence(_FIELD_VALUES(present), signals.records, score, values, always, fitted)
@@ -146,7 +147,7 @@ class FieldConfidence(Mapping[str, float]):
         records: Sequence[Any],
         score: float,
         weighed: tuple[float, ...],
-        always: list[int],
+        always: Sequence[int],
         fitted: Calibration,
     ) -> None:
         self._values = values

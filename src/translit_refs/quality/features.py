@@ -257,6 +257,12 @@ def _years(raw: str) -> set[str]:
     return found
 
 
+def _several_years(raw: str) -> bool:
+    """Whether ``raw`` prints more than one distinct year (``_years``); most references print one year,
+    or one year twice, which a single pass in C tells without looking at each."""
+    return len(set(_YEAR.findall(raw))) > 1 and len(_years(raw)) > 1
+
+
 def rule_of(records: Sequence[Any], name: str) -> str | None:
     """The rule of the last provenance record of ``name`` (records of five items: field, value, start,
     end, rule)."""
@@ -314,7 +320,7 @@ def observe(signals: Signals) -> tuple[float, ...]:
         min(5, len(markers & _FIXING)),  # fixing_markers
         min(2, max(0, raw.count("[") - 1)),  # translations beyond the title's
         kind in _WHOLE_WORKS and (bool(reference.issue) or _PAGE_RANGE.match(reference.pages or "") is not None),
-        year is not None and rule_of(records, "issued") == _POSITIONAL_YEAR and len(_years(raw)) > 1,
+        year is not None and rule_of(records, "issued") == _POSITIONAL_YEAR and _several_years(raw),
         _imprint_cue(container) is not None,  # imprint_word_in_container
         # publisher_by_position
         reference.publisher is not None and rule_of(records, "publisher") in _POSITIONAL_PUBLISHER,

@@ -36,6 +36,6 @@ class AuthorDate(Family):
             score += 1.0
         if kinds.APA_LOCATOR in found:
             score += 2.0
-        if any(e.kind == "IN" and e.token.value.startswith("In") for e in skeleton.elements):
+        if kinds.IN in found and any(e.kind == kinds.IN and e.token.value.startswith("In") for e in skeleton.elements):
             score += 1.0
         return score
