@@ -153,10 +153,12 @@ class Provenance(list[Any]):
     """
 
     #: The text the offsets are into, and the note the "note" records' sentences were joined into (set
-    #: when the Reference takes the provenance; a list's own ``__init__`` makes one, the fastest way).
-    __slots__ = ("note", "raw")
+    #: when the Reference takes the provenance; a list's own ``__init__`` makes one, the fastest way);
+    #: and what the parser saw of the entry's family, as ``Signs`` flags (set only when it saw some).
+    __slots__ = ("note", "raw", "signs")
     raw: str
     note: str | None
+    signs: int
 
     def __eq__(self, other: object) -> bool:
         return True  # not part of the value: two parses of one text are equal, however they were read
@@ -168,7 +170,11 @@ class Provenance(list[Any]):
         return 0
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _provenance, (list(self), self.raw, self.note)
+        return _provenance, (list(self), self.raw, self.note, getattr(self, "signs", 0))
+
+    def saw(self, sign: int) -> bool:
+        """Whether the parser saw ``sign`` (a ``Signs`` flag) in the entry's own text."""
+        return bool(getattr(self, "signs", 0) & sign)
 
     def origins(self, reference: Reference) -> tuple[Origin, ...]:
         """The origins that still describe ``reference``'s values, in text order."""
@@ -216,38 +222,23 @@ class Provenance(list[Any]):
         return tuple(found)
 
 
-class RulesFamily:
-    """The parser's note that an entry's own signs show a family only the rules read. It is no part of a
-    Reference's value: it compares equal to anything (so to its absence), as ``Provenance`` does."""
+class Signs:
+    """What the parser saw of an entry's family in its own text (``Provenance.signs`` flags, read by
+    ``labeller.route``)."""
 
-    __slots__ = ()
-
-    def __eq__(self, other: object) -> bool:
-        return True
-
-    def __ne__(self, other: object) -> bool:
-        return False
-
-    def __hash__(self) -> int:
-        return 0
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return _rules_family, ()
+    #: Strong evidence of a family only the rules read (``families.shows_rules_family``).
+    RULES_FAMILY = 1
+    #: Names printed "Family I.I.", as transliterated lists print them.
+    FAMILY_INITIALS = 2
 
 
-RULES_FAMILY = RulesFamily()
-
-
-def _rules_family() -> RulesFamily:
-    """The one note (unpickling)."""
-    return RULES_FAMILY
-
-
-def _provenance(records: list[Any], raw: str, note: str | None) -> Provenance:
+def _provenance(records: list[Any], raw: str, note: str | None, signs: int = 0) -> Provenance:
     """A Provenance from its records (unpickling)."""
     made = Provenance()
     made.extend(records)
     made.raw, made.note = raw, note
+    if signs:
+        made.signs = signs
     return made
 
 
@@ -313,12 +304,6 @@ class Reference(_Frozen):
     diagnostics: tuple[Diagnostic, ...] = ()
     #: Where the parser took each field from (``provenance``); None for a Reference it did not fill.
     _provenance: Provenance | None = PrivateAttr(default=None)
-    #: Set (to ``RULES_FAMILY``) when the entry's own signs show, strongly, a family only the rules read
-    #: (``labeller.route``); like the provenance, no part of the value.
-    _rules_family: RulesFamily | None = PrivateAttr(default=None)
-    #: Set (to ``RULES_FAMILY``) when the entry's names are printed "Family I.I.", as transliterated lists
-    #: print them (``labeller.route``); no part of the value.
-    _family_initials: RulesFamily | None = PrivateAttr(default=None)
 
     @property
     def provenance(self) -> tuple[Origin, ...]:

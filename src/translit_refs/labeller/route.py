@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..models import Reference, Severity, StyleFamily
+from ..models import Reference, Severity, Signs, StyleFamily
 from ..parsing.language import russian_balance
 from ..parsing.parser import MAX_LENGTH
 from ..quality.confidence import calibration
@@ -84,12 +84,12 @@ def prints_known_signs(reference: Reference) -> bool:
         or reference.archive_location
         or reference.url_fragment
         or reference.style_family is StyleFamily.GOST
+        or _noted_language(reference)
+        or (reference.title_translation and _translated(reference.title, reference.title_translation))
+        or (reference.container_translation and _translated(reference.container_title, reference.container_translation))
         or _CYRILLIC.search(reference.raw)
-        or _translated(reference.title, reference.title_translation)
-        or _translated(reference.container_title, reference.container_translation)
         or _transliterated(reference.title)
         or _transliterated(reference.container_title)
-        or _noted_language(reference)
     )
 
 
@@ -98,10 +98,14 @@ def knows_list(references: Sequence[Reference]) -> bool:
     (``KNOWN_SHARE`` of them, and at least ``KNOWN_AT_LEAST``).
     (The voted family does not decide: MLA and IEEE lists vote ``references``, as "vol. 12, no. 3,
     pp. 45–67" is what a Russian journal's "References" prints too.)"""
-    signs = sum(1 for reference in references if prints_known_signs(reference))
-    if signs >= max(KNOWN_SHARE * len(references), min(KNOWN_AT_LEAST, len(references)), 1):
-        return True
-    initials = sum(1 for reference in references if _noted(reference, "_family_initials"))
+    needed = max(KNOWN_SHARE * len(references), min(KNOWN_AT_LEAST, len(references)), 1)
+    signs = 0
+    for reference in references:  # (a list the rules know shows enough long before its end)
+        if prints_known_signs(reference):
+            signs += 1
+            if signs >= needed:
+                return True
+    initials = sum(1 for reference in references if _saw(reference, Signs.FAMILY_INITIALS))
     return len(references) >= KNOWN_AT_LEAST and initials >= INITIALS_SHARE * len(references)
 
 
@@ -117,16 +121,11 @@ def _readable_text(reference: Reference) -> str:
     return reference.raw[:MAX_LENGTH]
 
 
-def _noted(reference: Reference, note: str) -> bool:
-    """Whether the parser left the note (``_rules_family``, ``_family_initials``) on the reference."""
+def _saw(reference: Reference, sign: int) -> bool:
+    """Whether the parser saw ``sign`` (a ``models.Signs`` flag) in the entry's own text."""
     private = reference.__pydantic_private__
-    return private is not None and private.get(note) is not None
-
-
-def _rules_family(reference: Reference) -> bool:
-    """Whether the parser saw strong signs of a family only the rules read in the entry's own text
-    (``families.shows_rules_family``)."""
-    return _noted(reference, "_rules_family")
+    record = private.get("_provenance") if private is not None else None
+    return record is not None and record.saw(sign)
 
 
 def default_reader() -> FieldsReader | None:
@@ -160,7 +159,7 @@ def read_alone(reference: Reference, reader: FieldsReader | None = None) -> Refe
     """A reference read alone: by the labeller when it prints no sign of a family the rules know and
     the rules are unsure of it (``reader``: the shipped model by default)."""
     review_below = calibration().review_below
-    if (reference.confidence or 0.0) >= review_below or not _readable(reference) or _rules_family(reference):
+    if (reference.confidence or 0.0) >= review_below or not _readable(reference) or _saw(reference, Signs.RULES_FAMILY):
         return reference
     read = reader or default_reader()
     return reference if read is None else labelled_reference(reference, read(_readable_text(reference)), review_below)

@@ -13,7 +13,7 @@ from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, Unex
 from ..errors import InvalidArgumentError
 from ..families import BY_NAME, ListVote, best_family, entry_evidence, family_for_entry, shows_rules_family
 from ..families.references import initials_with_periods
-from ..models import RULES_FAMILY, Diagnostic, Reference, ReferenceList, Severity, StyleFamily, capped
+from ..models import Diagnostic, Provenance, Reference, ReferenceList, Severity, Signs, StyleFamily, capped
 from ..quality import Signals, assess
 from .grammar import Skeleton, default_backend, lark_parser, reference_parser
 from .layout import assemble
@@ -210,13 +210,27 @@ def finish(read: ReadText, family: StyleFamily | None) -> Reference:
     # set): the Reference was built for this call alone, and copying it was 2 % of a parse.
     reference.__dict__.update(assessed)
     reference.__pydantic_fields_set__.update(assessed)
-    private = reference.__pydantic_private__
-    if private is not None and read.skeleton is not None:
-        if shows_rules_family(read.evidence):
-            private["_rules_family"] = RULES_FAMILY
-        if read.skeleton.head.names and initials_with_periods(read.skeleton.head.names):
-            private["_family_initials"] = RULES_FAMILY
+    if read.skeleton is not None:
+        _note_signs(reference, read)
     return reference
+
+
+def _note_signs(reference: Reference, read: ReadText) -> None:
+    """What the entry's own text shows of its family, noted in its provenance (``models.Signs``)."""
+    assert read.skeleton is not None
+    names = read.skeleton.head.names
+    signs = (Signs.RULES_FAMILY if shows_rules_family(read.evidence) else 0) | (
+        Signs.FAMILY_INITIALS if names and initials_with_periods(names) else 0
+    )
+    private = reference.__pydantic_private__
+    if not signs or private is None:
+        return
+    record = private.get("_provenance")
+    if record is None:  # (offsets that do not fit the raw text: no origins, but the signs still count)
+        record = Provenance()
+        record.raw, record.note = reference.raw, reference.note
+        private["_provenance"] = record
+    record.signs = signs
 
 
 def _read_with_recovery(text: str, normalised: Normalised, repairs: tuple[Diagnostic, ...]) -> ReadText:
