@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -192,3 +196,24 @@ def test_any_text_read_alone_gives_a_reference_with_its_raw_text(text: str) -> N
     reference = parse_reference(text)
     assert reference.raw == text
     assert reference.confidence is not None
+
+
+def test_the_command_line_reads_other_styles_by_the_labeller_unless_told_not_to(tmp_path: Path) -> None:
+    source = tmp_path / "list.txt"
+    source.write_text("\n".join(ENGLISH) + "\n", "utf-8")
+
+    def containers(*options: str) -> list[str | None]:
+        done = subprocess.run(
+            [sys.executable, "-m", "translit_refs", "parse", str(source), "--to", "jsonl", "-q", *options],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+            check=True,
+        )
+        references = [Reference.model_validate_json(line) for line in done.stdout.splitlines()]
+        assert [r.raw for r in references] == list(ENGLISH)
+        return [r.container_title for r in references]
+
+    assert containers()[0] == "Big Book"
+    assert containers("--no-labeller")[0] == "Big Book, edited by J. Smith, 12–19"  # the rules' reading

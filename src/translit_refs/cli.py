@@ -135,6 +135,12 @@ def build_argument_parser() -> argparse.ArgumentParser:
         "one list, its style family detected from all its entries",
     )
     parse.add_argument(
+        "--no-labeller",
+        action="store_true",
+        help="read every reference by the grammar's rules; by default a list printed in a style they do not "
+        "know (no transliterated or Cyrillic entries) is read by the trained labeller (docs/labeller.md)",
+    )
+    parse.add_argument(
         "--parallel",
         metavar="CYRILLIC",
         help="the article's Cyrillic list (a file, one reference per line): each reference of FILE is paired "
@@ -555,6 +561,8 @@ def _parse_stream(listed: _Listed, output: TextIO, name: str, options: argparse.
     used_keys = CitationKeys()
     with progress:
         pipeline = Pipeline(as_list=not options.alone)
+        if getattr(options, "no_labeller", False):
+            pipeline = pipeline.disable("label")
         if getattr(options, "cyrillic", False):
             pipeline = pipeline.enable("cyrillic")
         rendering = _Rendering(name, to, getattr(options, "csl_profile", DEFAULT_CSL_PROFILE), not options.quiet)

@@ -366,7 +366,7 @@ def volume_parts(segment: str) -> dict[str, str]:
 
 def page_parts(segment: str) -> dict[str, str]:
     """A page range ("pp. 1761–1800)." → 1761–1800) or a page count ("320 pp." → 320)."""
-    text = trim(segment)
+    text = trim(segment.lstrip(" " + _DASHES))  # DIN's "– 512 S."
     count = _PAGE_COUNT.fullmatch(text)
     if count:
         return {"number-of-pages": count.group(1)}
@@ -378,10 +378,16 @@ def page_parts(segment: str) -> dict[str, str]:
 
 def _text_value(label: str, text: str) -> dict[str, Any]:
     """The CSL key(s) one segment of ``label`` fills."""
-    if label in ("date", "note") and _access_word().search(text):
-        parts = date_parts(text)
-        if parts:
-            return {"accessed": {"date-parts": [parts]}}
+    access = _access_word().search(text) if label in ("date", "note") else None
+    if access is not None:  # "May 9, 2022. Accessed January 12, 2024.": the date read, then the access
+        dates: dict[str, Any] = {}
+        accessed, issued = date_parts(text[access.end() :]), date_parts(text[: access.start()])
+        if accessed:
+            dates["accessed"] = {"date-parts": [accessed]}
+        if issued and label == "date":
+            dates["issued"] = {"date-parts": [issued]}
+        if dates:
+            return dates
     if label in ("container-title", "journal"):
         return {"container-title": trim_name(re.sub(r"^\s*(?:in|dans)\s*:?\s+", "", text, flags=re.IGNORECASE))}
     if label == "collection-title":

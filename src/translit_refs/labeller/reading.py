@@ -164,8 +164,8 @@ def labelled_reference(parsed: Reference, found: Fields, review_below: float) ->
     values["persons"] = _persons(item)
     values["places"] = (item["publisher-place"],) if item.get("publisher-place") else ()
     values["issued"] = _issued(item) or (parsed.issued if "issued" not in item else None)
-    if parsed.accessed is None and item.get("accessed"):
-        values["accessed"] = _issued({"issued": item["accessed"]})
+    if item.get("accessed"):  # the labeller's, with its day, over the rules' reading of the same note
+        values["accessed"] = _issued({"issued": item["accessed"]}) or parsed.accessed
     for key, name in _TEXT_FIELDS.items():
         if item.get(key):
             values[name] = str(item[key])
