@@ -217,3 +217,10 @@ def test_the_command_line_reads_other_styles_by_the_labeller_unless_told_not_to(
 
     assert containers()[0] == "Big Book"
     assert containers("--no-labeller")[0] == "Big Book, edited by J. Smith, 12–19"  # the rules' reading
+
+
+def test_a_text_longer_than_any_reference_keeps_the_rules_reading() -> None:
+    long = UNSURE + " Expressing local relations again." * 100
+    assert len(long) > route.LONGEST
+    assert all(origin.rule != RULE for origin in parse_reference(long).provenance)
+    assert parse_reference(long) == parse_reference(long, labeller=False)

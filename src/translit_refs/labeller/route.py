@@ -26,7 +26,6 @@ from collections.abc import Callable, Sequence
 
 from ..models import Reference, Severity, Signs, StyleFamily
 from ..parsing.language import russian_balance
-from ..parsing.parser import MAX_LENGTH
 from ..quality.confidence import calibration
 from .fields import Fields
 from .reading import labelled_reference
@@ -43,6 +42,9 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 #: even with few other signs (English-only lists of Russian journals: 20 of the 29 such lists of the
 #: parallel corpus reach it; no list of the blind rounds of other styles, no 50 entries of AnyStyle's).
 INITIALS_SHARE = 0.6
+#: The longest text the labeller reads (the longest reference of AnyStyle's core set has 553
+#: characters, of the dev corpus 1,140): its time grows with the text, and no longer text is one reference.
+LONGEST = 3_000
 #: Entries with a sign a list of two or more needs (one Polish title reads as transliterated Russian).
 KNOWN_AT_LEAST = 2
 _RULES_LANGUAGES = frozenset({"ru", "uk", "be"})
@@ -110,15 +112,11 @@ def knows_list(references: Sequence[Reference]) -> bool:
 
 
 def _readable(reference: Reference) -> bool:
-    """A reference with text to read that the rules read in no known family's way."""
-    if not reference.raw.strip() or prints_known_signs(reference):
+    """A reference with text to read, no longer than ``LONGEST`` (a longer one is no single reference:
+    the rules' partial reading stays), that the rules read in no known family's way."""
+    if len(reference.raw) > LONGEST or not reference.raw.strip() or prints_known_signs(reference):
         return False
     return not any(d.code == "empty" and d.severity is Severity.ERROR for d in reference.diagnostics)
-
-
-def _readable_text(reference: Reference) -> str:
-    """The text the labeller reads: as much of ``raw`` as the rules read (``parser.MAX_LENGTH``)."""
-    return reference.raw[:MAX_LENGTH]
 
 
 def _saw(reference: Reference, sign: int) -> bool:
@@ -148,9 +146,7 @@ def read_unknown_styles(references: Sequence[Reference], reader: FieldsReader | 
         return tuple(references)
     review_below = calibration().review_below
     return tuple(
-        labelled_reference(reference, read(_readable_text(reference)), review_below)
-        if _readable(reference)
-        else reference
+        labelled_reference(reference, read(reference.raw), review_below) if _readable(reference) else reference
         for reference in references
     )
 
@@ -162,4 +158,4 @@ def read_alone(reference: Reference, reader: FieldsReader | None = None) -> Refe
     if (reference.confidence or 0.0) >= review_below or not _readable(reference) or _saw(reference, Signs.RULES_FAMILY):
         return reference
     read = reader or default_reader()
-    return reference if read is None else labelled_reference(reference, read(_readable_text(reference)), review_below)
+    return reference if read is None else labelled_reference(reference, read(reference.raw), review_below)
