@@ -260,3 +260,16 @@ def test_anystyle_licence_ships_beside_the_model() -> None:
     shipped = project["tool"]["setuptools"]["package-data"]["translit_refs.labeller"]
     assert {"*.crfsuite", "ANYSTYLE-LICENSE.txt"} <= set(shipped)
     assert any(d.startswith("python-crfsuite") for d in project["project"]["dependencies"])
+
+
+@given(st.text(max_size=120))
+def test_any_name_segment_splits_into_names_without_raising(segment: str) -> None:
+    names = split_names(segment)
+    assert all(isinstance(value, str) and value for name in names for value in name.values())
+
+
+@given(st.text(max_size=200))
+def test_the_model_reads_any_text_into_an_item(text: str) -> None:
+    found = fields(text)
+    assert set(found.probability) <= set(found.item)
+    assert all(0.0 <= p <= 1.0 for p in found.probability.values())

@@ -196,7 +196,8 @@ def _name_parts(segment: str) -> list[list[str]]:
         rest = piece
         if ";" in text and "," in piece:  # "Davidson, Lloyd A.; Douglas, Kimberly": "Family, Given" each
             family, rest = piece.split(",", 1)
-            parts.append(family.split())
+            if family.split():
+                parts.append(family.split())
         for word in rest.split():
             folded = word.casefold().strip(",:;")
             if word.strip(",:;") in _JOINERS:
@@ -237,6 +238,8 @@ def _upper_family(word: str) -> bool:
 
 def _person(words: list[str]) -> dict[str, str]:
     """A name written forward or with its initials after the family name ("Pérez-Higueras JJ")."""
+    if not words:
+        return {}
     if len(words) == 1:
         return {"family": words[0].rstrip(".")} if words[0] else {}
     if len(words) > 4:
