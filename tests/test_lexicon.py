@@ -174,7 +174,10 @@ def test_no_rule_outside_the_lexicon_spells_the_marker_words() -> None:
     """A marker word is declared once: the rules that read a reference ask the lexicon for it (the
     formatters, which print a style, write their own)."""
     package = Path(__file__).parent.parent / "src" / "translit_refs"
-    spelled = re.compile(r"""["'|(](?:vols?|Vols?|tom|Tom|kn|vyp|Vyp|iss|Iss|nr|Nr|bd|Bd)["',|)]""")
+    spelled = re.compile(
+        r"""["'|(](?:vols?|Vols?|tom|Tom|kn|vyp|Vyp|iss|Iss|nr|Nr|bd|Bd|Heft|Band|Aufl|edn|hrsg|und|"""
+        r"""dissertation|proceedings|rapport|cited|Zugriff|dans)["',|)\\]"""
+    )
     offenders = [
         str(path.relative_to(package))
         for path in package.rglob("*.py")

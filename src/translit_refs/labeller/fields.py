@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import pattern
+from ..lexicon import compiled, pattern, words_of
 from ..lexicon.words import PLACE_KEYS, REGIONS, place_key
 from ..parsing.dates import date_from_text
 
@@ -40,27 +40,32 @@ NAME_KEYS: dict[str, str] = {
 }
 _ENDS = " \t\u00a0.,;:()[]{}<>\"'`‘’‚“”„«»‹›/"
 _DASHES = "-‐‑‒–—−"
-#: Words of a name segment that name a role or join names, not a person.
-_ROLE_WORDS = frozenset(
-    "in al eds ed edn editor editors edited by trans translated translator translators tr transl hrsg hg hgg "
-    "éd éds dir dirs coord comp comps with rev others & trad dans u a übers".split()
-)
-#: Words that join two names ("and", "und", "et", "y", "e", "i").
-_JOINERS = frozenset("and And und et y e i".split())
-_PARTICLES = frozenset("van von de der den du da di del della dos le la ter ten bin ibn al el d' van't".split())
-#: Dotted initials: "A.", "J.-P.", "D.I.", and transliterated Russian ones of two letters ("R.Sh.", "Yu.M.").
-_DOTTED = re.compile(r"(?:Shch|Sh|Ch|Zh|Kh|Ts|Yu|Ya|Yo|[^\W\d_])(?:\.-?(?:Shch|Sh|Ch|Zh|Kh|Ts|Yu|Ya|Yo|[^\W\d_]))*\.")
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Words of a name segment that name a role or join names (the lexicon's ``NAME_ROLE_WORD``)."""
+    return frozenset(words_of("NAME_ROLE_WORD"))
+
+
+@lru_cache(maxsize=1)
+def _joiners() -> frozenset[str]:
+    """Words that join two names (and, und, et, y, e, i: the lexicon's ``NAME_JOINER``)."""
+    return frozenset(words_of("NAME_JOINER"))
+
+
+def _particle(word: str) -> bool:
+    """A particle of a family name ("van", "de", "della": the lexicon's ``NAME_PARTICLE``)."""
+    return compiled("NAME_PARTICLE").fullmatch(word + " ") is not None
+
+
 _YEAR = re.compile(r"(?<!\d)((?:1[4-9]|20)\d\d)(?!\d)")
 #: Volume and issue words the lexicon has no piece for (German, French, Spanish, spelled out).
-_MORE_VOLUME_WORDS = r"(?:[Vv]olume|Band|[Tt]ome|[Tt]omo|Jg\.|Jahrgang)\s?"
-_MORE_ISSUE_WORDS = r"(?:[Nn]umber|[Hh]eft|H\.|[Ff]asc\.|n°)\s?"
 _LEADING_NUMBER = re.compile(r"[;:,(\s]*(\d+[A-Za-z]?)")
 #: A key of ``_text_value`` that fills its field only when no segment of the field's own label does.
 _FALLBACK = "fallback:"
 _VANCOUVER_YEAR = re.compile(r"\s*((?:1[5-9]|20)\d\d)\s*;")
 _VANCOUVER_PAGES = re.compile(r"[\d)]:\s*([A-Za-z]?\d+(?:[-‐‑‒–—−][A-Za-z]?\d+)?)")
-_PAGE_COUNT = re.compile(r"(\d+)\s*(?:pp?|pages|S|s|ss|str)\.?")
-_PAGE_WORD = re.compile(r"(?:pp?|pages?|pgs?|S|s|str)\.?\s*")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _ISBN = re.compile(r"[0-9][0-9Xx\s-]{8,}[0-9Xx]")
 
@@ -117,14 +122,13 @@ def trim_name(text: str) -> str:
 
 _ISO_DATE = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 #: A report's or working paper's number after its genre: "Working Paper No. 2020-14", "Tech. Rep. SAND2019-4412".
-_GENRE_NUMBER = re.compile(r"\s*(?:[Nn]o\.|[Nn]r\.|[Nn]°|#)?\s*(\S*\d\S*)$")
 
 
 @lru_cache(maxsize=1)
 def _access_word() -> re.Pattern[str]:
-    """A word that makes a date the day a web page was read: the lexicon's ``ACCESS_WORD`` and the words
-    of other languages it lacks."""
-    words = f"(?:{pattern('ACCESS_WORD')}|[Cc]ited|[Cc]onsult[ée]|[Zz]ugriff|[Aa]bgerufen|[Cc]onsultad[oa]|[Aa]ccesso)"
+    """A word that makes a date the day a web page was read: the lexicon's ``ACCESS_WORD`` and
+    ``OTHER_ACCESS_WORD``."""
+    words = f"(?:{pattern('ACCESS_WORD')}|{pattern('OTHER_ACCESS_WORD')})"
     return re.compile(words)
 
 
@@ -146,13 +150,19 @@ def date_parts(text: str) -> list[int]:
     return parts
 
 
+@lru_cache(maxsize=1)
+def _genre_number() -> re.Pattern[str]:
+    """A report's number closing its genre, after the lexicon's ``NUMBER_WORD`` or none."""
+    return re.compile(rf"\s*(?:{pattern('NUMBER_WORD')})?\s*(\S*\d\S*)$")
+
+
 def genre_parts(text: str) -> dict[str, str]:
     """A genre and the number printed after it ("Working Paper No. 2020-14" → Working Paper, 2020-14)."""
     genre = trim(text)
     kind, comma, where = genre.partition(", ")
-    if comma and THESIS_WORD.search(kind):  # APA's "[Doctoral dissertation, University of X]"
+    if comma and thesis_word().search(kind):  # APA's "[Doctoral dissertation, University of X]"
         return {"genre": kind, "publisher": where}
-    number = _GENRE_NUMBER.search(genre)
+    number = _genre_number().search(genre)
     if number is None or number.start() == 0:
         return {"genre": genre}
     return {"genre": trim_name(genre[: number.start()] + "."), "number": number.group(1).rstrip(".,;)")}
@@ -161,8 +171,8 @@ def genre_parts(text: str) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _edition_word() -> re.Pattern[str]:
     """An edition word after the edition's number ("2nd ed.", "3. Aufl.", "2e éd."): the lexicon's
-    ``EDITION_ABBREVIATION`` and the words it lacks."""
-    words = f"(?:{pattern('EDITION_ABBREVIATION')}|edn\\.?|Aufl(?:age)?\\.?|éd(?:ition)?\\.?|[Ee]dition)"
+    ``EDITION_ABBREVIATION`` and ``OTHER_EDITION_WORD``."""
+    words = f"(?:{pattern('EDITION_ABBREVIATION')}|{pattern('OTHER_EDITION_WORD')})"
     return re.compile(rf"\s*{words}\s*$")
 
 
@@ -176,6 +186,13 @@ def edition_value(text: str) -> str:
 # --------------------------------------------------------------------------- names
 
 
+@lru_cache(maxsize=1)
+def _dotted() -> re.Pattern[str]:
+    """Dotted initials: "A.", "J.-P.", "D.I.", "R.Sh.", "Yu.M." (the lexicon's ``INITIAL``, joined)."""
+    initial = pattern("INITIAL")
+    return re.compile(rf"(?:{initial})(?:-?(?:{initial}))*")
+
+
 def _is_initials(word: str) -> bool:
     """Initials: dotted ("A.", "J.-P.") or up to three capitals ("JJ", "A")."""
     bare = word.rstrip(",;")
@@ -183,7 +200,7 @@ def _is_initials(word: str) -> bool:
         return False
     if len(bare) <= 3 and bare.isalpha() and bare.isupper():
         return True
-    return _DOTTED.fullmatch(bare) is not None
+    return _dotted().fullmatch(bare) is not None
 
 
 def _name_parts(segment: str) -> list[list[str]]:
@@ -200,12 +217,12 @@ def _name_parts(segment: str) -> list[list[str]]:
                 parts.append(family.split())
         for word in rest.split():
             folded = word.casefold().strip(",:;")
-            if word.strip(",:;") in _JOINERS:
+            if word.strip(",:;") in _joiners():
                 if words:
                     parts.append(words)
                     words = []
                 continue
-            if folded.strip(".()") in _ROLE_WORDS and not (_is_initials(word) and len(folded.strip(".")) == 1):
+            if folded.strip(".()") in _role_words() and not (_is_initials(word) and len(folded.strip(".")) == 1):
                 continue
             bare = word.strip(" ,;:()[]")
             if bare.strip(_ENDS + _DASHES):
@@ -217,7 +234,7 @@ def _name_parts(segment: str) -> list[list[str]]:
 
 def _family_only(words: list[str]) -> bool:
     """One family name: one word, possibly after particles ("de la Macorra")."""
-    return not any(_is_initials(w) for w in words) and all(w.casefold() in _PARTICLES for w in words[:-1])
+    return not any(_is_initials(w) for w in words) and all(_particle(w) for w in words[:-1])
 
 
 def _capitalised(word: str) -> bool:
@@ -255,7 +272,7 @@ def _person(words: list[str]) -> dict[str, str]:
         cut = next(i for i, flag in enumerate(initials) if flag)
         return {"family": " ".join(words[:cut]), "given": " ".join(words[cut:])}
     cut = len(words) - 1
-    while cut > 1 and words[cut - 1].casefold() in _PARTICLES:
+    while cut > 1 and _particle(words[cut - 1]):
         cut -= 1
     return {"family": " ".join(words[cut:]), "given": " ".join(words[:cut])}
 
@@ -265,7 +282,7 @@ def _name_words(text: str) -> list[str]:
     return [
         bare
         for word in text.split()
-        if word.strip(",:;") not in _JOINERS and word.casefold().strip(",:;.()") not in _ROLE_WORDS
+        if word.strip(",:;") not in _joiners() and word.casefold().strip(",:;.()") not in _role_words()
         for bare in (word.strip(" ,;:()[]"),)
         if bare.strip(_ENDS + _DASHES)
     ]
@@ -330,18 +347,30 @@ def _split_names(segment: str) -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _page_count() -> re.Pattern[str]:
+    """A page count: a number and the lexicon's ``PAGE_LABEL`` ("320 pp.", "512 S.")."""
+    return re.compile(rf"(\d+)\s*(?:{pattern('PAGE_LABEL')})\.?")
+
+
+@lru_cache(maxsize=1)
+def _page_label() -> re.Pattern[str]:
+    """A page range's label before it ("pp. ", "S. ")."""
+    return re.compile(rf"(?:{pattern('PAGE_LABEL')})\.?\s*")
+
+
+@lru_cache(maxsize=1)
 def _volume_mark() -> re.Pattern[str]:
     """A volume word of the lexicon (``VOLUME_WORD``: "Vol.", "vol.", "Bd.", "T.") or of
-    ``_MORE_VOLUME_WORDS``, in any case ("VOL."), and its number."""
-    words = f"(?:{pattern('VOLUME_WORD')}|{_MORE_VOLUME_WORDS})"
+    ``SPELLED_VOLUME_WORD`` ("Band 3"), in any case ("VOL."), and its number."""
+    words = f"(?:{pattern('VOLUME_WORD')}|(?:{pattern('SPELLED_VOLUME_WORD')})\\s?)"
     return re.compile(rf"(?<![^\W\d_]){words}([0-9IVXLC]+[A-Za-z]?(?:-\d+)?)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _issue_mark() -> re.Pattern[str]:
     """An issue in parentheses, or after an issue word of the lexicon (``ISSUE_WORD``: "No.", "Nr.",
-    "Iss.", "№") or of ``_MORE_ISSUE_WORDS``."""
-    words = f"(?:{pattern('ISSUE_WORD')}|{_MORE_ISSUE_WORDS})"
+    "Iss.", "№") or ``SPELLED_ISSUE_WORD`` ("Heft 2")."""
+    words = f"(?:{pattern('ISSUE_WORD')}|(?:{pattern('SPELLED_ISSUE_WORD')})\\s?)"
     return re.compile(rf"\(([^()]+)\)|(?<![^\W\d_]){words}([\w/-]+)", re.IGNORECASE)
 
 
@@ -370,13 +399,21 @@ def volume_parts(segment: str) -> dict[str, str]:
 def page_parts(segment: str) -> dict[str, str]:
     """A page range ("pp. 1761–1800)." → 1761–1800) or a page count ("320 pp." → 320)."""
     text = trim(segment.lstrip(" " + _DASHES))  # DIN's "– 512 S."
-    count = _PAGE_COUNT.fullmatch(text)
+    count = _page_count().fullmatch(text)
     if count:
         return {"number-of-pages": count.group(1)}
-    return {"page": trim(_PAGE_WORD.sub("", text, count=1) if _PAGE_WORD.match(text) else text)}
+    label = _page_label().match(text)
+    return {"page": trim(text[label.end() :] if label else text)}
 
 
 # --------------------------------------------------------------------------- the item
+
+
+def _after(text: str, piece: str) -> str:
+    """The text without the lexicon piece that opens it ("In ", "dans : ", "Ser. ")."""
+    stripped = text.lstrip()
+    opening = compiled(piece).match(stripped)
+    return stripped[opening.end() :] if opening else text
 
 
 def _text_value(label: str, text: str) -> dict[str, Any]:
@@ -392,9 +429,9 @@ def _text_value(label: str, text: str) -> dict[str, Any]:
         if dates:
             return dates
     if label in ("container-title", "journal"):
-        return {"container-title": trim_name(re.sub(r"^\s*(?:in|dans)\s*:?\s+", "", text, flags=re.IGNORECASE))}
+        return {"container-title": trim_name(_after(text, "CONTAINER_IN"))}
     if label == "collection-title":
-        return {"collection-title": trim_name(re.sub(r"^\s*(?:of|ser\.)\s+", "", text, flags=re.IGNORECASE))}
+        return {"collection-title": trim_name(_after(text, "SERIES_OF"))}
     if label in ("publisher", "location"):
         return {TEXT_KEYS[label]: trim_name(text)}
     if label == "genre":
@@ -464,8 +501,12 @@ def to_item(segments: list[Segment]) -> Fields:
 
 
 _BRACKET_AT_END = re.compile(r"\s\[([^\[\]]{2,40})\]$")
-#: Words naming a thesis, in the languages lists cite ("Diss.", "thèse", "tesis").
-THESIS_WORD = re.compile(r"\b(?:thesis|dissertation|diss\.|th[eè]se|tesis|tesi|proefschrift)(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def thesis_word() -> re.Pattern[str]:
+    """A word naming a thesis, in the languages lists cite ("Diss.", "thèse": the lexicon's ``THESIS_NAME``)."""
+    return re.compile(rf"\b{pattern('THESIS_NAME')}(?!\w)")
 
 
 def _bracket_after_title(result: Fields) -> None:
@@ -475,7 +516,7 @@ def _bracket_after_title(result: Fields) -> None:
     found = _BRACKET_AT_END.search(title) if isinstance(title, str) else None
     if found is None or not isinstance(title, str):
         return
-    key = "genre" if THESIS_WORD.search(found.group(1)) else "medium"
+    key = "genre" if thesis_word().search(found.group(1)) else "medium"
     if key in result.item:
         return
     result.item["title"] = title[: found.start()].rstrip(" .,:")

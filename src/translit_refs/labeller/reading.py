@@ -15,8 +15,9 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from ..lexicon import compiled
 from ..models import PartialDate, Person, Provenance, Reference, ReferenceType, Role, Severity
-from .fields import THESIS_WORD, Fields
+from .fields import Fields, thesis_word
 
 #: The rule name the labeller's fields carry in ``Reference.provenance``.
 RULE = "labeller"
@@ -53,14 +54,6 @@ KEEP_RULES_ABOVE = 0.9
 #: Platt scaling of the product of the fields' probabilities (``benchmarks/labeller_calibrate.py``).
 CONFIDENCE_SCALE = 0.630
 CONFIDENCE_OFFSET = -0.279
-#: Genre words that make the reading a thesis or a report.
-_THESIS_WORDS = ("thesis", "dissertation", "diss", "phd", "doctoral", "master", "thèse", "tesis", "tesi")
-_REPORT_WORDS = ("report", "working paper", "technical", "tech. rep", "rapport", "bericht")
-#: Words opening a container that is a conference's proceedings.
-_PROCEEDINGS_WORDS = (
-    "proc", "proceedings", "conference", "conf.", "symposium", "workshop", "congress", "tagungsband", "actes",
-    "atti",
-)  # fmt: skip
 
 
 def _persons(item: Mapping[str, Any]) -> tuple[Person, ...]:
@@ -90,12 +83,12 @@ def reading_type(item: Mapping[str, Any], raw: str, fallback: ReferenceType) -> 
     volume a newspaper; else a journal article; without a container a book when a publisher is given."""
     genre = str(item.get("genre", "")).casefold()
     container = str(item.get("container-title", "")).casefold()
-    if any(word in genre for word in _THESIS_WORDS) or (not container and THESIS_WORD.search(raw)):
+    if compiled("THESIS_NAME").search(genre) or (not container and thesis_word().search(raw)):
         return ReferenceType.THESIS
-    if any(word in genre for word in _REPORT_WORDS):
+    if compiled("REPORT_NAME").search(genre):
         return ReferenceType.REPORT
     if container:
-        if any(word in container for word in _PROCEEDINGS_WORDS):
+        if compiled("PROCEEDINGS_NAME").search(container):
             return ReferenceType.PAPER
         if item.get("publisher") or item.get("editor") or item.get("publisher-place"):
             return ReferenceType.CHAPTER

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from ..lexicon import compiled
 from ..models import Reference, Severity, Signs, StyleFamily
 from ..parsing.language import russian_balance
 from ..quality.confidence import calibration
@@ -49,7 +50,6 @@ LONGEST = 3_000
 KNOWN_AT_LEAST = 2
 _RULES_LANGUAGES = frozenset({"ru", "uk", "be"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-_ELISION = re.compile(r"(?<![^\W\d_])(?:[cdjlmnst]|qu|dell|all|dall|nell|sull)['’]", re.IGNORECASE)
 #: Reads one reference's fields (the shipped model's ``Labeller.fields``, or a test's stand-in).
 FieldsReader = Callable[[str], Fields]
 
@@ -66,7 +66,7 @@ def _translated(original: str | None, translation: str | None) -> bool:
 def _transliterated(text: str | None, signs: int = TRANSLITERATED_BALANCE) -> bool:
     """A title that reads as transliterated Russian by ``signs`` signs or more, French and Italian
     elisions ("l’", "d’", "dell’") not counted as soft signs."""
-    return bool(text) and russian_balance(_ELISION.sub("", text or "")) >= signs
+    return bool(text) and russian_balance(compiled("ELISION").sub("", text or "")) >= signs
 
 
 def _noted_language(reference: Reference) -> bool:

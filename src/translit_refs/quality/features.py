@@ -15,9 +15,10 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from ..lexicon import kinds
+from ..lexicon import kinds, pattern, words_of
 from ..lexicon.words import PLACES
 from ..models import Reference, ReferenceType, Role, StyleFamily
 from ..parsing.grammar import Skeleton
@@ -201,38 +202,33 @@ _WHOLE_WORKS = frozenset({ReferenceType.BOOK, ReferenceType.REPORT, ReferenceTyp
 _LOCATED = frozenset({ReferenceType.ARTICLE, ReferenceType.CHAPTER, ReferenceType.PAPER})
 #: A year a work may be dated by, as printed (no look-behind, so that the search skips to its first digit).
 _YEAR = re.compile(r"(?:1[6-9]|20)\d\d(?!\d)")
-#: Words of a publisher or a place of publication: in a container, the imprint may have run into it.
-_IMPRINT_CUE = re.compile(
-    r"(?:^|\s)(Publ\.|Publishers|Publishing|Press|Izd-vo|Izdatel\S*|Изд-во|Издательство|Moscow|Moskva|"
-    r"Москва|St\. Petersburg|Saint Petersburg|Leningrad|Obninsk|New York|London|Berlin)(?=[\s.,:;]|$)"
+#: The kinds of work the lexicon's ``KIND_STEM_*`` pieces name (lower-cased stems: "preprint", " thesis").
+_KIND_PIECES: tuple[tuple[str, ReferenceType], ...] = (
+    ("KIND_STEM_REPORT", ReferenceType.REPORT),
+    ("KIND_STEM_PATENT", ReferenceType.PATENT),
+    ("KIND_STEM_THESIS", ReferenceType.THESIS),
+    ("KIND_STEM_STANDARD", ReferenceType.STANDARD),
 )
-#: Lowercased words that name a kind of work, with the kind they name (those that, on the parallel corpus,
-#: went with disagreements: " thesis" not "synthesis"; "dissertation" and "otchet o" never did).
-_KIND_STEMS: tuple[tuple[str, ReferenceType], ...] = (
-    ("preprint", ReferenceType.REPORT),
-    ("препринт", ReferenceType.REPORT),
-    ("tecdoc", ReferenceType.REPORT),
-    ("отчет о", ReferenceType.REPORT),
-    ("patent", ReferenceType.PATENT),
-    ("certificate of state registration", ReferenceType.PATENT),
-    ("свидетельство о государственной регистрации", ReferenceType.PATENT),
-    ("diss.", ReferenceType.THESIS),
-    ("дис.", ReferenceType.THESIS),
-    ("дисс.", ReferenceType.THESIS),
-    ("автореф", ReferenceType.THESIS),
-    (" thesis", ReferenceType.THESIS),
-    ("gost ", ReferenceType.STANDARD),
-    ("гост ", ReferenceType.STANDARD),
-    ("санпин", ReferenceType.STANDARD),
-    ("np-0", ReferenceType.STANDARD),
-    ("нп-0", ReferenceType.STANDARD),
-)
-#: Those a text in Latin letters may print, and those a text in Cyrillic may ("о", "е": its commonest
-#: letters; "TECDOC", "GOST", "patent" are printed in Latin letters in Cyrillic lists too).
-_LATIN_KIND_STEMS = tuple((stem, named) for stem, named in _KIND_STEMS if stem.isascii())
-_CYRILLIC_KIND_STEMS = tuple(
-    (stem, named) for stem, named in _KIND_STEMS if not stem.isascii() or stem in ("tecdoc", "gost ", "patent")
-)
+
+
+@lru_cache(maxsize=1)
+def _kind_stems() -> tuple[tuple[tuple[str, ReferenceType], ...], tuple[tuple[str, ReferenceType], ...]]:
+    """The stems a text in Latin letters may print, and those a text in Cyrillic may ("о", "е": its
+    commonest letters; "TECDOC", "GOST", "patent" are printed in Latin letters in Cyrillic lists too)."""
+    stems = tuple((stem, named) for piece, named in _KIND_PIECES for stem in words_of(piece))
+    latin = tuple((stem, named) for stem, named in stems if stem.isascii())
+    cyrillic = tuple(
+        (stem, named) for stem, named in stems if not stem.isascii() or stem in ("tecdoc", "gost ", "patent")
+    )
+    return latin, cyrillic
+
+
+@lru_cache(maxsize=1)
+def _imprint_cue_pattern() -> re.Pattern[str]:
+    """A publisher's word or a place of publication (the lexicon's ``IMPRINT_CUE``) as a whole word."""
+    return re.compile(rf"(?:^|\s)({pattern('IMPRINT_CUE')})(?=[\s.,:;]|$)")
+
+
 #: Characters that make a number no year when they come just before it (a range's end, a date's year,
 #: a longer number), and dashes that make it a range's start.
 _NOT_BEFORE_A_YEAR = frozenset("0123456789.-–/")
@@ -339,7 +335,8 @@ def _kind_word(raw: str, kind: ReferenceType) -> str | None:
     lowered = raw.lower()
     first = -1
     named = kind
-    for stem, stem_kind in _CYRILLIC_KIND_STEMS if "о" in lowered or "е" in lowered else _LATIN_KIND_STEMS:
+    latin, cyrillic = _kind_stems()
+    for stem, stem_kind in cyrillic if "о" in lowered or "е" in lowered else latin:
         at = lowered.find(stem)
         if at >= 0 and (first < 0 or at < first):
             first, named, length = at, stem_kind, len(stem)
@@ -352,7 +349,7 @@ def _imprint_cue(container: str) -> str | None:
     """A publisher's word or a place of publication in a container ("… Publ.", "Moscow", "М.: Мир")."""
     if not container:
         return None
-    found = _IMPRINT_CUE.search(container)
+    found = _imprint_cue_pattern().search(container)
     if found is not None:
         return found.group(1)
     first = container.split(maxsplit=1)[0].rstrip(",:;")
