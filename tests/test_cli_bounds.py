@@ -40,8 +40,9 @@ def _children(pid: int) -> list[int]:
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda n: n.name)
 def test_a_stopping_signal_to_the_cli_alone_ends_its_workers(tmp_path: Path, number: signal.Signals) -> None:
     source = tmp_path / "big.txt"
-    # long enough to be still running when the signal comes, even on a loaded machine
-    source.write_text(SEED.read_text("utf-8") * 1000, "utf-8")
+    if signal.getsignal(number) == signal.SIG_IGN:  # under nohup: the CLI rightly keeps ignoring it
+        pytest.skip(f"{number.name} is ignored by this process and so by the CLI it starts")
+    source.write_text(SEED.read_text("utf-8") * 200, "utf-8")
     out = tmp_path / "o.json"
     process = subprocess.Popen(
         [*CLI, "parse", str(source), "--jobs", "2", "-o", str(out)],
