@@ -224,3 +224,10 @@ def test_a_text_longer_than_any_reference_keeps_the_rules_reading() -> None:
     assert len(long) > route.LONGEST
     assert all(origin.rule != RULE for origin in parse_reference(long).provenance)
     assert parse_reference(long) == parse_reference(long, labeller=False)
+
+
+def test_the_rules_warnings_about_their_own_reading_go_with_it() -> None:
+    rules = LIBRARY.disable("label").parse(list(ENGLISH)).references
+    labelled = parse_list(list(ENGLISH)).references
+    assert any(d.code == "unplaced-sentence" for r in rules for d in r.diagnostics)
+    assert not any(d.code in ("unplaced-sentence", "misplaced-editor-mark") for r in labelled for d in r.diagnostics)

@@ -45,6 +45,9 @@ _ROLES: dict[str, Role] = {"author": Role.AUTHOR, "editor": Role.EDITOR, "transl
 #: The Reference fields the labeller's reading replaces (set to its value, or emptied).
 REPLACED: tuple[str, ...] = (*_TEXT_FIELDS.values(), "persons", "issued", "places", "title_translation")
 _LAST_YEAR = datetime.date.today().year + 1
+#: The rules' warnings about their own reading of the sentences, which the labeller's reading replaces
+#: (repairs of the text and errors stay).
+RULES_READING = frozenset({"unplaced-sentence", "misplaced-editor-mark"})
 #: A reference with an error is held this far below the review threshold.
 HELD_BELOW = 1e-3
 #: A field the labeller gives below this probability is named in the review reasons.
@@ -189,6 +192,7 @@ def labelled_reference(parsed: Reference, found: Fields, review_below: float) ->
         reasons = ("printed in no style the rules know: every field was read by the trained labeller",)
     if errors:
         reasons = (*errors, *reasons)[:4]
+    values["diagnostics"] = tuple(d for d in parsed.diagnostics if d.code not in RULES_READING)
     values.update(
         confidence=confidence,
         needs_review=review,
