@@ -148,8 +148,27 @@ def test_what_only_looks_like_written_out_names_is_not_read_as_them(text: str) -
         ("Acheson, D.: Present at the Creation. NY : W. W. Norton, 1969", [("Acheson", "D.")]),
         ("ACHESON, D., 1969. Present at the Creation. NY: W. W. Norton.", [("Acheson", "D.")]),
         ("BAJANOV, E. and DE GAULLE, C., 1995. Title. Paris: Plon.", [("Bajanov", "E."), ("De Gaulle", "C.")]),
+        (
+            "BAIR, J.K. and GOMEZ DEL CAMPO, J., 1979. Neutron Yields. Nuclear Science. 1979. Vol. 71, p. 18–28.",
+            [("Bair", "J.K."), ("Gomez del Campo", "J.")],
+        ),
+        (
+            "SAL’NIKOV, N.L. and PROHOROV, Yu.P., 2012. Kriterij. Izvestiya vuzov. 2012. No. 1, p. 66–70.",
+            [("Sal’nikov", "N.L."), ("Prohorov", "Yu.P.")],
+        ),
+        (
+            "PIGNI, M, CROFT, S and GAULD, I., 2016. Uncertainty. Progress in Nuclear Energy. 2016. Vol. 91.",
+            [("Pigni", "M"), ("Croft", "S"), ("Gauld", "I.")],
+        ),
     ],
-    ids=["din-colon", "iso690-capitals", "iso690-two"],
+    ids=[
+        "din-colon",
+        "iso690-capitals",
+        "iso690-two",
+        "iso690-particles",
+        "iso690-apostrophe-two-letters",
+        "iso690-bare-initials",
+    ],
 )
 def test_names_before_a_colon_and_in_capitals(text: str, names: list[tuple[str, str]]) -> None:
     assert [(person.family, person.given) for person in parse_reference(text).persons] == names
