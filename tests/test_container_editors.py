@@ -121,3 +121,15 @@ def test_an_editor_mark_between_commas_after_given_first_names() -> None:
     ref = parse_reference("E. O. Adamov, Ed., White Book of Nuclear Power Engineering (JRC «NIKIET», Moscow, 2001).")
     assert [(p.family, p.role) for p in ref.persons] == [("Adamov", Role.EDITOR)]
     assert ref.title == "White Book of Nuclear Power Engineering"
+
+
+def test_in_in_lowercase_after_the_pages_opens_the_container() -> None:
+    ref = parse_reference(
+        "Kymalainen, O. 1993. “Heat Flux Distribution.” Pp. 47–53 in Proceedings of 6th Meeting on Reactor "
+        "Thermal-Hydraulics. Vol. 1. Grenoble, France."
+    )
+    assert (ref.title, ref.pages, ref.container_title) == (
+        "Heat Flux Distribution",
+        "47–53",
+        "Proceedings of 6th Meeting on Reactor Thermal-Hydraulics",
+    )

@@ -192,3 +192,37 @@ def test_a_given_name_and_an_initial_after_and_before_the_year() -> None:
         "Taherzadeh, M., and Peter J. Gingo. 1972. “Neutron Radiation.” Nuclear Technology 15(3):396–410."
     )
     assert [(p.family, p.given) for p in ref.persons] == [("Taherzadeh", "M."), ("Gingo", "Peter J.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        (
+            "Anon. 1953. “Current Communist Position on a Korean Armistice.” CIA.",
+            "Current Communist Position on a Korean Armistice",
+            1953,
+        ),
+        (
+            "Anon. 2012. Managing Nuclear Knowledge, Pocket Reference for Executives. IAEA.",
+            "Managing Nuclear Knowledge, Pocket Reference for Executives",
+            2012,
+        ),
+        ("Anon. n.d. “Weekly Summary No. 26.” CIA – FOIA.", "Weekly Summary No. 26", None),
+    ],
+    ids=["asa-quoted", "asa-book", "asa-undated"],
+)
+def test_anon_before_the_date_is_no_person(text: str, title: str, year: int | None) -> None:
+    ref = parse_reference(text)
+    assert (ref.persons, ref.title) == ((), title)
+    assert ref.issued is not None
+    assert ref.issued.year == year
+
+
+def test_no_date_printed_bare_after_the_names() -> None:
+    ref = parse_reference(
+        "Eisenhower, D. n.d. “Address Delivered Before the Editors.” The American Presidency Project."
+    )
+    assert [(p.family, p.given) for p in ref.persons] == [("Eisenhower", "D.")]
+    assert ref.title == "Address Delivered Before the Editors"
+    assert ref.issued is not None
+    assert ref.issued.undated
