@@ -80,3 +80,56 @@ def test_in_without_a_colon_in_lowercase_stays_in_the_title() -> None:
     ref = parse_reference("Orlov, P. (1998). Heat transfer in rods, in theory and practice. Wiley.")
     assert ref.title == "Heat transfer in rods, in theory and practice"
     assert ref.container_title is None
+
+
+_QUOTED_THEN_IN = {
+    "science": (
+        'O. Kymalainen, "Heat Flux Distribution" in Proceedings of 6th Meeting on Reactor Thermal-Hydraulics '
+        "(Grenoble, France, 1993), vol. 1, pp. 47–53.",
+        "Heat Flux Distribution",
+        None,
+        "Proceedings of 6th Meeting on Reactor Thermal-Hydraulics",
+    ),
+    "science-translation-inside": (
+        'G. E. Lazarenko, "Avtonomnaya ustanovka [Autonomous plant]" in V trudakh konferentsii «Malaya energetika '
+        "– 2006» (Moscow, 2006), pp. 68–70.",
+        "Avtonomnaya ustanovka",
+        "Autonomous plant",
+        "V trudakh konferentsii «Malaya energetika – 2006»",
+    ),
+    "harvard-translation-inside": (
+        "Vatulin, A.V. (2003) “Razrabotka zon [The development of zones],” in 7-th Russian Conference on Reactor "
+        "Materials. Dimitrovgrad.",
+        "Razrabotka zon",
+        "The development of zones",
+        "7-th Russian Conference on Reactor Materials",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "translation", "container"), list(_QUOTED_THEN_IN.values()), ids=list(_QUOTED_THEN_IN)
+)
+def test_in_in_lowercase_after_a_quoted_title_opens_the_container(
+    text: str, title: str, translation: str | None, container: str
+) -> None:
+    ref = parse_reference(text)
+    assert (ref.title, ref.title_translation, ref.container_title) == (title, translation, container)
+
+
+def test_an_editor_mark_between_commas_after_given_first_names() -> None:
+    ref = parse_reference("E. O. Adamov, Ed., White Book of Nuclear Power Engineering (JRC «NIKIET», Moscow, 2001).")
+    assert [(p.family, p.role) for p in ref.persons] == [("Adamov", Role.EDITOR)]
+    assert ref.title == "White Book of Nuclear Power Engineering"
+
+
+def test_in_in_lowercase_after_the_pages_opens_the_container() -> None:
+    ref = parse_reference(
+        "Kymalainen, O. 1993. “Heat Flux Distribution.” Pp. 47–53 in Proceedings of 6th Meeting on Reactor "
+        "Thermal-Hydraulics. Vol. 1. Grenoble, France."
+    )
+    assert (ref.title, ref.pages, ref.container_title) == (
+        "Heat Flux Distribution",
+        "47–53",
+        "Proceedings of 6th Meeting on Reactor Thermal-Hydraulics",
+    )

@@ -148,8 +148,27 @@ def test_what_only_looks_like_written_out_names_is_not_read_as_them(text: str) -
         ("Acheson, D.: Present at the Creation. NY : W. W. Norton, 1969", [("Acheson", "D.")]),
         ("ACHESON, D., 1969. Present at the Creation. NY: W. W. Norton.", [("Acheson", "D.")]),
         ("BAJANOV, E. and DE GAULLE, C., 1995. Title. Paris: Plon.", [("Bajanov", "E."), ("De Gaulle", "C.")]),
+        (
+            "BAIR, J.K. and GOMEZ DEL CAMPO, J., 1979. Neutron Yields. Nuclear Science. 1979. Vol. 71, p. 18–28.",
+            [("Bair", "J.K."), ("Gomez del Campo", "J.")],
+        ),
+        (
+            "SAL’NIKOV, N.L. and PROHOROV, Yu.P., 2012. Kriterij. Izvestiya vuzov. 2012. No. 1, p. 66–70.",
+            [("Sal’nikov", "N.L."), ("Prohorov", "Yu.P.")],
+        ),
+        (
+            "PIGNI, M, CROFT, S and GAULD, I., 2016. Uncertainty. Progress in Nuclear Energy. 2016. Vol. 91.",
+            [("Pigni", "M"), ("Croft", "S"), ("Gauld", "I.")],
+        ),
     ],
-    ids=["din-colon", "iso690-capitals", "iso690-two"],
+    ids=[
+        "din-colon",
+        "iso690-capitals",
+        "iso690-two",
+        "iso690-particles",
+        "iso690-apostrophe-two-letters",
+        "iso690-bare-initials",
+    ],
 )
 def test_names_before_a_colon_and_in_capitals(text: str, names: list[tuple[str, str]]) -> None:
     assert [(person.family, person.given) for person in parse_reference(text).persons] == names
@@ -173,3 +192,37 @@ def test_a_given_name_and_an_initial_after_and_before_the_year() -> None:
         "Taherzadeh, M., and Peter J. Gingo. 1972. “Neutron Radiation.” Nuclear Technology 15(3):396–410."
     )
     assert [(p.family, p.given) for p in ref.persons] == [("Taherzadeh", "M."), ("Gingo", "Peter J.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        (
+            "Anon. 1953. “Current Communist Position on a Korean Armistice.” CIA.",
+            "Current Communist Position on a Korean Armistice",
+            1953,
+        ),
+        (
+            "Anon. 2012. Managing Nuclear Knowledge, Pocket Reference for Executives. IAEA.",
+            "Managing Nuclear Knowledge, Pocket Reference for Executives",
+            2012,
+        ),
+        ("Anon. n.d. “Weekly Summary No. 26.” CIA – FOIA.", "Weekly Summary No. 26", None),
+    ],
+    ids=["asa-quoted", "asa-book", "asa-undated"],
+)
+def test_anon_before_the_date_is_no_person(text: str, title: str, year: int | None) -> None:
+    ref = parse_reference(text)
+    assert (ref.persons, ref.title) == ((), title)
+    assert ref.issued is not None
+    assert ref.issued.year == year
+
+
+def test_no_date_printed_bare_after_the_names() -> None:
+    ref = parse_reference(
+        "Eisenhower, D. n.d. “Address Delivered Before the Editors.” The American Presidency Project."
+    )
+    assert [(p.family, p.given) for p in ref.persons] == [("Eisenhower", "D.")]
+    assert ref.title == "Address Delivered Before the Editors"
+    assert ref.issued is not None
+    assert ref.issued.undated

@@ -203,8 +203,15 @@ def test_chicago_din_and_year_page_locators(
             "11/2",
             "59–66",
         ),
+        (
+            "Bair, J. K. (1979). Neutron Yields. Nuclear Science and Engineering, 71, 18–28.",
+            "Nuclear Science and Engineering",
+            "71",
+            None,
+            "18–28",
+        ),
     ],
-    ids=["harvard", "year-then-volume", "issue-with-slash"],
+    ids=["harvard", "year-then-volume", "issue-with-slash", "apa-volume-without-issue"],
 )
 def test_a_volume_between_commas_before_the_pages(
     text: str, journal: str, volume: str, issue: str | None, pages: str

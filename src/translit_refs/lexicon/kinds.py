@@ -17,6 +17,7 @@ INVERTED_NAME: Final = "INVERTED_NAME"
 FORWARD_NAME: Final = "FORWARD_NAME"
 ETAL: Final = "ETAL"
 ED_MARK: Final = "ED_MARK"
+ANONYMOUS: Final = "ANONYMOUS"
 CONTAINER_EDITORS: Final = "CONTAINER_EDITORS"
 
 # ---- sentences -----------------------------------------------------------------------------

@@ -267,7 +267,7 @@ _NAME_LIST_LEFTOVER = re.compile(r"(?:[\s,;&.]|and)*+")
 def _as_printed(text: str, run: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
     """The sentences with their text as printed (the display text), where the grammar read some
     characters otherwise (a GOST area dash, a control character)."""
-    return tuple(Sentence(text[s.start : s.end], s.start, s.end, s.is_year) for s in run)
+    return tuple(s._replace(text=text[s.start : s.end]) for s in run)  # (a quoted sentence stays quoted)
 
 
 def _title_from_notes(draft: Draft) -> None:

@@ -48,7 +48,7 @@ def person(token_type: str, text: str, role: Role) -> Person:
         family, given = text[:split], text[split:]
     family = family.strip(" ,-")
     if len(family) > 1 and family.isupper():
-        family = family.title()  # ISO 690's "ACHESON, D.": the capitals are the style's, not the name's
+        family = _from_capitals(family)  # ISO 690's "ACHESON, D.": the capitals are the style's, not the name's
     if not family:
         return Person(family=text, role=role)
     return Person(family=family, given=given.strip(" ,"), role=role)
@@ -58,6 +58,29 @@ def person(token_type: str, text: str, role: Role) -> Person:
 _PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "la", "le", "ter", "ten"}
 )
+
+
+def _from_capitals(family: str) -> str:
+    """ "ACHESON" -> "Acheson", "GOMEZ DEL CAMPO" -> "Gomez del Campo", "SAL’NIKOV" -> "Sal’nikov" (a particle
+    inside the name in lower case, no capital after an apostrophe)."""
+    words = [_capitalised(word) for word in family.split(" ")]
+    return " ".join(
+        word.lower() if 0 < at < len(words) - 1 and word.lower() in _PARTICLES else word
+        for at, word in enumerate(words)
+    )
+
+
+def _capitalised(word: str) -> str:
+    """ "BAZER-BACHI" -> "Bazer-Bachi", "SAL’NIKOV" -> "Sal’nikov": each hyphenated part keeps its first capital,
+    and so does the part after an apostrophe that follows one letter ("O’NEILL" -> "O’Neill")."""
+    parts = []
+    for part in word.split("-"):
+        head, mark, tail = part.partition("’") if "’" in part else part.partition("'")
+        if mark and len(head) == 1:
+            parts.append(head + mark + tail.capitalize())
+        else:
+            parts.append(head.capitalize() + mark + tail.lower())
+    return "-".join(parts)
 
 
 def _forward(text: str) -> tuple[str, str]:

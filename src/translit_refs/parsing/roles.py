@@ -226,7 +226,7 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
             (i for i in range(1, len(lead)) if is_container_cue(lead[i].text) or is_conference(lead[i].text)), None
         )
         if cue is None or body.following not in (kinds.TRANSLATION, kinds.N_VOLS, kinds.RESPONSIBILITY):
-            return lead
+            return [_translated_inside(draft, lead[0]), *lead[1:]] if lead[0].quoted else lead
         _set_container(draft, lead[cue:])  # "Title. Sbornik nauchnyh trudov [Translation of both]."
         if body.following == kinds.TRANSLATION:
             draft.next_translation = Translates.TITLE_AND_CONTAINER

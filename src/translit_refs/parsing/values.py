@@ -11,7 +11,7 @@ _SPACE = re.compile(r"\s")
 _GLUED_WHOLE_NUMBER = re.compile(r"(?<=\d)\(")
 _DOI_BODY = re.compile(r"10\.\d{4,9}\s?/\S+")
 _DASHES = re.compile(r"[‐‑‒–—−]")
-_APA = re.compile(r"(?P<volume>\d+)?\s?\((?P<issue>[^)]++)\)(?:,\s?(?P<pages>.+))?")
+_APA = re.compile(r"(?P<volume>\d+)?\s?(?:\((?P<issue>[^)]++)\)|(?<=\d)(?=,))(?:,\s?(?P<pages>.+))?")
 _VANCOUVER = re.compile(
     r"(?P<year>\d{4})(?:[^;:]*+;\s?(?P<volume>\d+)?(?:\s?\((?P<issue>[^)]++)\))?)?(?::\s?(?P<pages>.+))?"
 )
@@ -60,7 +60,7 @@ Locator = tuple[str | None, str | None, str | None, str | None]
 
 
 def apa_locator(value: str) -> Locator | None:
-    """Volume, issue and pages of an APA locator: "7(4), 1324–1338"."""
+    """Volume, issue and pages of an APA locator: "7(4), 1324–1338", and a volume without its issue: "71, 18–28"."""
     match = _APA.match(value)
     if not match:
         return None
