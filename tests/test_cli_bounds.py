@@ -235,3 +235,22 @@ def test_the_handlers_raise_interrupted_and_leave_others_alone() -> None:
     assert interrupts.exit_status(caught.value) == 143
     assert interrupts.exit_status(KeyboardInterrupt()) == 130
     assert own == [signal.SIGHUP]
+
+
+def test_an_error_while_unwinding_from_a_stop_is_the_stop(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pool shut down under a SIGTERM, a pipe it closed: what fails after the stop is reported as the
+    stop (status 143, one line), never as a bug with a traceback."""
+
+    def stopped_then_broken(_argv: object) -> int:
+        try:
+            signal.raise_signal(signal.SIGTERM)  # the handler cli.main installs raises Interrupted
+        finally:
+            raise RuntimeError("the pool was shut down under the stop")
+
+    monkeypatch.setattr(cli, "_main", stopped_then_broken)
+    assert cli.main(["parse", "-"]) == 128 + signal.SIGTERM
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.rstrip().endswith("translit-refs: stopped by SIGTERM")

@@ -200,6 +200,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _stopped(stop)
         return interrupts.exit_status(stop)
     except Exception:
+        stopping = interrupts.stopped()
+        if stopping is not None:  # an error while unwinding from a stop (the pool shut down under it) is the stop
+            AtomicOutput.discard_all()
+            _stopped(stopping)
+            return interrupts.exit_status(stopping)
         traceback.print_exc()
         print("translit-refs: internal error (a bug: please report it with the traceback above)", file=sys.stderr)
         return EXIT_INTERNAL
@@ -255,11 +260,6 @@ def _main(argv: Sequence[str] | None) -> int:
                     status = EXIT_NEEDS_REVIEW
             output.commit()
             return status
-    except BrokenPipeError:
-        # The reader went away (e.g. "| head"): stop quietly, as Unix filters do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
     except KeyboardInterrupt as stop:
         _stopped(stop, "; nothing was written" if arguments.output else "")
         return interrupts.exit_status(stop)
@@ -267,13 +267,27 @@ def _main(argv: Sequence[str] | None) -> int:
         print(f"translit-refs: {name}: {error}" + ("; nothing was written" if arguments.output else ""),
               file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
-    except LinesLostError as error:
+    except (LinesLostError, OSError) as error:
+        stopping = interrupts.stopped()
+        if stopping is not None:  # a pipe closed or workers lost by the stop: the stop's consequence
+            _stopped(stopping, "; nothing was written" if arguments.output else "")
+            return interrupts.exit_status(stopping)
+        return _failed(error, name, target, arguments)
+
+
+def _failed(error: LinesLostError | OSError, name: str, target: str, arguments: argparse.Namespace) -> int:
+    """The status and message of a run that failed: its reader went away, lines were lost, the output
+    could not be written."""
+    if isinstance(error, BrokenPipeError):  # the reader went away ("| head"): stop quietly, as filters do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    if isinstance(error, LinesLostError):
         print(f"translit-refs: {name}: {error}; nothing was written" if arguments.output else f"translit-refs: {error}",
               file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
-    except OSError as error:
-        print(f"translit-refs: cannot write {target}: {error.strerror or error}", file=sys.stderr)
-        return EXIT_USAGE
+    print(f"translit-refs: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+    return EXIT_USAGE
 
 
 def _reason(error: OSError | BinaryInputError | InputTooLongError) -> str:

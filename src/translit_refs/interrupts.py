@@ -34,6 +34,16 @@ class Interrupted(KeyboardInterrupt):
         self.number = number
 
 
+#: The stops raised in this process since the handlers were installed (``stopped``).
+_RAISED: list[Interrupted] = []
+
+
+def stopped() -> Interrupted | None:
+    """The first stop raised in this process while the handlers are installed, if any: an error that
+    follows it (a pool shut down under it, a pipe closed by it) is part of the stop, not a bug."""
+    return _RAISED[0] if _RAISED else None
+
+
 def exit_status(stop: KeyboardInterrupt) -> int:
     """128 + the signal's number: 130 for Ctrl-C (and a plain KeyboardInterrupt), 143 for SIGTERM, 129 for SIGHUP."""
     return 128 + (stop.number if isinstance(stop, Interrupted) else signal.SIGINT)
@@ -60,7 +70,9 @@ def handled() -> Iterator[None]:
 
     def stop(number: int, frame: FrameType | None) -> None:  # noqa: ARG001 - the signal module's signature
         if os.getpid() == parent:
-            raise Interrupted(number)
+            raised = Interrupted(number)
+            _RAISED.append(raised)
+            raise raised
         if number != signal.SIGINT:  # a worker: end as if no handler were installed
             signal.signal(number, signal.SIG_DFL)
             os.kill(os.getpid(), number)
@@ -70,6 +82,8 @@ def handled() -> Iterator[None]:
         if signal.getsignal(number) is default:
             signal.signal(number, stop)
             installed.append((number, default))
+    if installed:
+        _RAISED.clear()
     try:
         yield
     finally:
