@@ -273,3 +273,10 @@ def test_the_model_reads_any_text_into_an_item(text: str) -> None:
     found = fields(text)
     assert set(found.probability) <= set(found.item)
     assert all(0.0 <= p <= 1.0 for p in found.probability.values())
+
+
+def test_a_doi_resolver_link_gives_its_doi_unless_a_doi_is_labelled() -> None:
+    item = _item(("title", "A title."), ("url", "https://doi.org/10.1029/2018WR024117"))
+    assert (item["URL"], item["DOI"]) == ("https://doi.org/10.1029/2018WR024117", "10.1029/2018WR024117")
+    item = _item(("doi", "doi:10.1000/abc"), ("url", "https://doi.org/10.1029/2018WR024117"))
+    assert item["DOI"] == "10.1000/abc"

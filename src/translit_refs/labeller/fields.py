@@ -461,7 +461,12 @@ def _text_value(label: str, text: str) -> dict[str, Any]:
     if label == "url":
         address = re.sub(r"\s+", "", text)
         address = re.sub(r"^(?:url:|<)+", "", address, flags=re.IGNORECASE)
-        return {"URL": address.rstrip(".,;>")}
+        found_url: dict[str, Any] = {"URL": address.rstrip(".,;>")}
+        resolver = compiled("DOI_WORD").match(address)  # "https://doi.org/10.…": its DOI, unless one is labelled
+        doi = _DOI.match(address, resolver.end()) if resolver else None
+        if doi:
+            found_url[_FALLBACK + "DOI"] = doi.group(0).rstrip(".,;]>)")
+        return found_url
     if label == "isbn":
         isbn = _ISBN.search(text)
         return {"ISBN": isbn.group(0).strip() if isbn else trim(text)}
