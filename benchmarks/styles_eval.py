@@ -13,7 +13,6 @@ per round: fields right and references fully right, per style and in all.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import defaultdict
@@ -22,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from translit_refs import Reference, parse_list, parse_reference, to_csl_json
+
+from csl_styles import load_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = sorted((ROOT / "benchmarks" / "annotated").glob("styles_round*.jsonl"))
@@ -35,13 +36,8 @@ READERS: dict[str, Reader] = {
 
 
 def load_same(path: Path) -> Callable[[str, Any, Any], bool]:
-    """``score_csl.py``'s field comparison."""
-    spec = importlib.util.spec_from_file_location("score_csl", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    same: Callable[[str, Any, Any], bool] = module.same
+    """``score_csl.py``'s field comparison (``csl_styles.load_scorer`` imports the module)."""
+    same: Callable[[str, Any, Any], bool] = load_scorer(path).same
     return same
 
 

@@ -334,10 +334,18 @@ class Reference(_Frozen):
     @field_serializer("raw", when_used="json")
     def _raw_as_unicode(self, raw: str) -> str:
         """Lone surrogates cannot be written as UTF-8: JSON carries each as U+FFFD (``raw`` keeps them)."""
-        return raw if raw.isascii() else _SURROGATE.sub("\ufffd", raw)
+        return raw if raw.isascii() else without_surrogates(raw)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A lone UTF-16 surrogate: no UTF-8 text (JSON, a file, CRFsuite's features) can hold one.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate as U+FFFD (one character for one: offsets stay)."""
+    return LONE_SURROGATE.sub("\ufffd", text)
+
+
 #: Diagnostics a Reference lists; the others are counted in one more (``capped``).
 MAX_DIAGNOSTICS = 20
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}

@@ -14,18 +14,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..models import CyrillicText, PartialDate, Person, Reference
+from ..models import LONE_SURROGATE, CyrillicText, PartialDate, Person, Reference, without_surrogates
 
 #: What cannot stay inside one line of a record: every line break of ``str.splitlines`` (and the tab).
 _BREAKS = re.compile("[\t\n\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def one_line(value: str) -> str:
     """``value`` on one line: each run of line breaks and tabs, with the spaces on either side of it, as
     one space (none at either end); lone surrogates as U+FFFD."""
-    if _SURROGATE.search(value):
-        value = _SURROGATE.sub("\ufffd", value)
+    if LONE_SURROGATE.search(value):
+        value = without_surrogates(value)
     if not _BREAKS.search(value):
         return value
     pieces = _BREAKS.split(value)

@@ -99,21 +99,25 @@ def _trimmed(text: str) -> tuple[str, str]:
     return trimmed, spaced[start + len(trimmed) :]
 
 
-def trim(text: str) -> str:
-    """The text without white space runs and the punctuation, quotes and brackets at its ends (a closing
-    bracket whose opening one it keeps stays: "Proc. Conf. (ICC)")."""
-    trimmed, dropped = _trimmed(text)
+def _balanced(trimmed: str, dropped: str) -> str:
+    """The trimmed text with the closing bracket trimming took from it when it keeps the opening one."""
     for opening, closing in (("(", ")"), ("[", "]")):
         if trimmed.count(opening) == trimmed.count(closing) + 1 and dropped.lstrip(" .,;:").startswith(closing):
             return trimmed + closing
     return trimmed
 
 
+def trim(text: str) -> str:
+    """The text without white space runs and the punctuation, quotes and brackets at its ends (a closing
+    bracket whose opening one it keeps stays: "Proc. Conf. (ICC)")."""
+    return _balanced(*_trimmed(text))
+
+
 def trim_name(text: str) -> str:
     """A journal's, publisher's or place's name trimmed, the period of its last abbreviated word kept
     when it abbreviates others ("IEEE Trans. Wireless Commun.", "Sandia Nat. Lab.", "Frankfurt a. M.")."""
-    trimmed = trim(text)
-    _, dropped = _trimmed(text)
+    bare, dropped = _trimmed(text)
+    trimmed = _balanced(bare, dropped)
     last = trimmed.rsplit(" ", 1)[-1]
     if dropped.startswith(".") and ". " in trimmed and len(last) <= 6 and last.isalpha():
         return trimmed + "."

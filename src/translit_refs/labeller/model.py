@@ -7,7 +7,6 @@ thread gets its own.
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass
 from importlib import resources
@@ -15,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TranslitRefsError
+from ..models import without_surrogates
 from .features import features
 from .fields import Fields, Segment, to_item
 from .tokens import Token, tokenize
 
 MODEL_NAME = "model.crfsuite"
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ModelMissingError(TranslitRefsError):
@@ -80,7 +79,7 @@ class Labeller:
     def label(self, text: str) -> list[LabelledToken]:
         """Each token of ``text`` with its most likely label (Viterbi) and that label's marginal (a lone
         surrogate, which CRFsuite cannot take, is read as U+FFFD: the offsets stay)."""
-        text = _SURROGATE.sub("\ufffd", text)
+        text = without_surrogates(text)
         tokens = tokenize(text)
         if not tokens:
             return []
@@ -95,7 +94,7 @@ class Labeller:
     def fields(self, text: str) -> Fields:
         """The fields of ``text``: its labelled tokens grouped into segments, read as a CSL-like item (a
         lone surrogate read as U+FFFD, as the parser reads it)."""
-        text = _SURROGATE.sub("\ufffd", text)
+        text = without_surrogates(text)
         return to_item(segments(text, self.label(text)))
 
 

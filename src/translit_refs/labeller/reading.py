@@ -41,6 +41,8 @@ _TEXT_FIELDS: dict[str, str] = {
     "note": "note",
     "number": "number",
 }
+#: CSL key → the Reference field its probability is of (names apart).
+_KEY_FIELDS: dict[str, str] = {**_TEXT_FIELDS, "issued": "issued", "publisher-place": "places"}
 _ROLES: dict[str, Role] = {"author": Role.AUTHOR, "editor": Role.EDITOR, "translator": Role.TRANSLATOR}
 #: The Reference fields the labeller's reading replaces (set to its value, or emptied).
 REPLACED: tuple[str, ...] = (*_TEXT_FIELDS.values(), "persons", "issued", "places", "title_translation")
@@ -71,9 +73,9 @@ def _persons(item: Mapping[str, Any]) -> tuple[Person, ...]:
     return tuple(found)
 
 
-def _issued(item: Mapping[str, Any]) -> PartialDate | None:
-    """The item's date, when it has a year."""
-    parts = item.get("issued", {}).get("date-parts")
+def _date(value: Mapping[str, Any] | None) -> PartialDate | None:
+    """A CSL date of the item ({"date-parts": [[2019, 3, 12]]}), when it has a year."""
+    parts = (value or {}).get("date-parts")
     if not parts:
         return None
     year, month, day = (*parts[0], None, None)[:3]
@@ -126,14 +128,7 @@ def _field_probabilities(found: Fields) -> dict[str, float]:
     """Each filled Reference field's probability (a name list: the lowest of its roles)."""
     probabilities: dict[str, float] = {}
     for key, probability in found.probability.items():
-        if key in _ROLES:
-            name = "persons"
-        elif key == "issued":
-            name = "issued"
-        elif key == "publisher-place":
-            name = "places"
-        else:
-            name = _TEXT_FIELDS.get(key, "")
+        name = "persons" if key in _ROLES else _KEY_FIELDS.get(key)
         if name:
             probabilities[name] = round(min(probability, probabilities.get(name, 1.0)), 4)
     return probabilities
@@ -159,9 +154,9 @@ def labelled_reference(parsed: Reference, found: Fields, review_below: float) ->
     values: dict[str, Any] = dict.fromkeys(REPLACED)
     values["persons"] = _persons(item)
     values["places"] = (item["publisher-place"],) if item.get("publisher-place") else ()
-    values["issued"] = _issued(item) or (parsed.issued if "issued" not in item else None)
+    values["issued"] = _date(item.get("issued")) or (parsed.issued if "issued" not in item else None)
     if item.get("accessed"):  # the labeller's, with its day, over the rules' reading of the same note
-        values["accessed"] = _issued({"issued": item["accessed"]}) or parsed.accessed
+        values["accessed"] = _date(item["accessed"]) or parsed.accessed
     for key, name in _TEXT_FIELDS.items():
         if item.get(key):
             values[name] = str(item[key])

@@ -139,15 +139,16 @@ def default_reader() -> FieldsReader | None:
 def read_unknown_styles(references: Sequence[Reference], reader: FieldsReader | None = None) -> tuple[Reference, ...]:
     """The list's references, those of a list printed in no style the rules know read by the labeller
     (``reader``: the shipped model by default)."""
-    if knows_list(references) or not any(map(_readable, references)):
+    if knows_list(references):
         return tuple(references)
-    read = reader or default_reader()
+    readable = [_readable(reference) for reference in references]
+    read = (reader or default_reader()) if any(readable) else None
     if read is None:
         return tuple(references)
     review_below = calibration().review_below
     return tuple(
-        labelled_reference(reference, read(reference.raw), review_below) if _readable(reference) else reference
-        for reference in references
+        labelled_reference(reference, read(reference.raw), review_below) if labelled else reference
+        for reference, labelled in zip(references, readable, strict=True)
     )
 
 
@@ -155,7 +156,9 @@ def read_alone(reference: Reference, reader: FieldsReader | None = None) -> Refe
     """A reference read alone: by the labeller when it prints no sign of a family the rules know and
     the rules are unsure of it (``reader``: the shipped model by default)."""
     review_below = calibration().review_below
-    if (reference.confidence or 0.0) >= review_below or not _readable(reference) or _saw(reference, Signs.RULES_FAMILY):
+    if (reference.confidence or 0.0) >= review_below or _saw(reference, Signs.RULES_FAMILY):
+        return reference
+    if not _readable(reference):
         return reference
     read = reader or default_reader()
     return reference if read is None else labelled_reference(reference, read(reference.raw), review_below)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from typing import Any
 from ..documents.listsplit import ReferenceSection, find_reference_sections, parallel_sections
 from ..export.bibtex_ris import to_bibtex, to_ris
 from ..export.csl import to_csl_json_list
-from ..models import Reference, StyleFamily
+from ..models import LONE_SURROGATE, Reference, StyleFamily
 from ..parsing.lines import BOM, text_lines
 from ..pipeline import Entry, Pipeline, as_read, leading_family, listed_entries, text_entries
 from ..spans import field_spans
@@ -48,8 +47,6 @@ HOW_TO_CITE = "how-to-cite"
 
 #: The deepest nesting of arrays and objects a request may have (a reference is three levels deep).
 MAX_JSON_DEPTH = 32
-#: A UTF-16 surrogate code point: JSON may escape one ("\ud800"), no UTF-8 text can hold it.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class RequestError(ValueError):
@@ -134,7 +131,7 @@ def _check_json(value: Any) -> None:
     while stack:
         item, depth = stack.pop()
         if isinstance(item, str):
-            if _SURROGATE.search(item):
+            if LONE_SURROGATE.search(item):  # a JSON escape may make one
                 raise RequestError("the request holds a lone surrogate (an escape such as \\ud800, no character)")
         elif isinstance(item, dict | list):
             if depth > MAX_JSON_DEPTH:
