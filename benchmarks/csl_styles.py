@@ -19,9 +19,11 @@ Scoring: every field of the source item that the style prints is scored against 
 and its ``alt`` values) with the comparisons of ``score_csl.py`` (imported from ``--scorer``), and,
 where those fail, with what a style may legitimately change: letter case, quotes, periods and end
 punctuation of a text (Vancouver's "Izvestiya vuzov Fizika"), given names to initials, an author list
-cut to "et al.", a date to its year, a page range abbreviated ("137–56"). A field is printed when its
-value appears in the rendered text (a name list: its first family name; a date: its year; pages: the
-first page). ``type`` and ``language`` are never printed as such: the type is reported in its own
+cut to "et al.", a date to its year, a page range abbreviated ("137–56"). A field is printed when the
+item rendered without it reads otherwise (``silent_keys``: all these variants are rendered too, and
+cached) and its value appears in the rendered text (a name list: its first family name; a date: its
+year; pages: the first page): an issue "3" that only shows inside the pages "3–13" or a DOI is not
+counted. ``type`` and ``language`` are never printed as such: the type is reported in its own
 column, ``language`` and the gold's ``absent`` keys are not scored.
 
 Renderings are cached per style and item hash (``--cache``, a folder under the system's temporary
@@ -325,12 +327,15 @@ def same_loosely(key: str, want: object, got: object, text: str) -> bool:
     return loose(want) == loose(got)
 
 
-def score_entry(scorer: Any, row: dict[str, Any], text: str, parsed: dict[str, Any]) -> list[Check]:
-    """The printed fields of one entry, each scored."""
+def score_entry(
+    scorer: Any, row: dict[str, Any], text: str, parsed: dict[str, Any], unprinted: frozenset[str] = frozenset()
+) -> list[Check]:
+    """The printed fields of one entry, each scored (``unprinted``: keys whose removal leaves the
+    rendering as it was, see ``silent_keys``)."""
     got_custom = parsed.get("custom") or {}
     checks: list[Check] = []
     for key, wanted in Options.of(row).values.items():
-        if key in UNPRINTABLE:
+        if key in UNPRINTABLE or key in unprinted:
             continue
         got = got_custom.get(key.removeprefix("custom.")) if key.startswith("custom.") else parsed.get(key)
         # the gold's value (the source item's, less the translation the display shape adds to a title)
@@ -372,14 +377,37 @@ class Style:
     note: str
 
 
+def without(item: dict[str, Any], key: str) -> dict[str, Any]:
+    """The item less one key, under an id of its own (the renderer finds items by id)."""
+    return {k: v for k, v in item.items() if k != key} | {"id": f"{item['id']}~{key}"}
+
+
+def silent_keys(
+    style: Path, sources: list[dict[str, Any]], rendered: list[dict[str, Any]], cache: Path
+) -> list[frozenset[str]]:
+    """For each item, the keys the style does not print: the item rendered without the key reads
+    exactly as with it (so a value that only happens to appear in the text, an issue "3" inside the
+    pages "3–13" or a DOI, is not counted as printed). All the variants are rendered in one run."""
+    variants = [
+        (index, key, without(item, key)) for index, item in enumerate(sources) for key in item if key not in UNPRINTABLE
+    ]
+    outputs = render(style, [variant for _, _, variant in variants], cache)
+    silent: list[set[str]] = [set() for _ in sources]
+    for (index, key, _), output in zip(variants, outputs, strict=True):
+        if output.get("text") is not None and output.get("text") == rendered[index].get("text"):
+            silent[index].add(key)
+    return [frozenset(keys) for keys in silent]
+
+
 def run_style(style: Style, rows: list[dict[str, Any]], cache: Path, scorer: Any) -> StyleResult:
     """Render, parse as one list, score."""
     sources = [source_item(row) for row in rows]
     rendered = render(style.path, sources, cache)
+    unprinted = silent_keys(style.path, sources, rendered, cache)
     numbered = numbers_entries(style.path)
     result = StyleResult(style.name, style.note)
-    kept: list[tuple[dict[str, Any], str]] = []
-    for row, output in zip(rows, rendered, strict=True):
+    kept: list[tuple[dict[str, Any], str, frozenset[str]]] = []
+    for row, output, silent in zip(rows, rendered, unprinted, strict=True):
         if not output.get("text"):
             result.failed_renders += 1
             result.details.append({"id": row["id"], "error": output.get("error")})
@@ -387,12 +415,12 @@ def run_style(style: Style, rows: list[dict[str, Any]], cache: Path, scorer: Any
         text = plain(str(output["text"]))
         if numbered:
             text = _LABEL.sub("", text, count=1)
-        kept.append((row, text))
-    read = parse_list([text for _, text in kept])
+        kept.append((row, text, silent))
+    read = parse_list([text for _, text, _ in kept])
     result.family = read.family.value if read.family is not None else "none"
-    for (row, text), reference in zip(kept, read.references, strict=True):
+    for (row, text, silent), reference in zip(kept, read.references, strict=True):
         parsed = to_csl_json(reference)
-        checks = score_entry(scorer, row, text, parsed)
+        checks = score_entry(scorer, row, text, parsed, silent)
         type_right = parsed.get("type") in Options.of(row).values.get("type", [row["expect"].get("type")])
         result.entries += 1
         result.types += type_right

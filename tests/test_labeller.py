@@ -72,7 +72,10 @@ NAMES = [
         [("Vander Linden", "K."), ("Cumming", "S."), ("Martin", "J.")]),
     ("slashes", "Müller, Klaus/Becker, Anna/Wolf, Stefan:",
         [("Müller", "Klaus"), ("Becker", "Anna"), ("Wolf", "Stefan")]),
-    ("capitals", "dans DUPONT Marc et ROUSSEL Claire (dir.),", [("DUPONT", "Marc"), ("ROUSSEL", "Claire")]),
+    ("capitals", "dans DUPONT Marc et ROUSSEL Claire (dir.),", [("Dupont", "Marc"), ("Roussel", "Claire")]),
+    ("iso 690 capitals", "LEFÈVRE, Camille et O'NEILL, Anne.", [("Lefèvre", "Camille"), ("O'Neill", "Anne")]),
+    ("vancouver one author", "Castellanos-Ruiz D.", [("Castellanos-Ruiz", "D")]),
+    ("forward one author keeps its period", "R. Fletcher.", [("Fletcher", "R.")]),
     ("hyphenated given", "Lemaire, Jean-Pierre.", [("Lemaire", "Jean-Pierre")]),
     ("last period ends the list", "Schneider H, Kraus B.", [("Schneider", "H"), ("Kraus", "B")]),
     ("u. a.", "Braun, Peter u. a.:", [("Braun", "Peter")]),
@@ -143,6 +146,40 @@ def test_a_bracket_after_the_title_is_its_medium_or_genre() -> None:
 def test_a_publisher_holding_its_place_is_split() -> None:
     item = _item(("publisher", "Nsukka (Nigeria): University of Nigeria;"))
     assert (item["publisher-place"], item["publisher"]) == ("Nsukka (Nigeria)", "University of Nigeria")
+
+
+@pytest.mark.parametrize(
+    "segment",
+    ["Nordic Energy Observatory,", "Protein Structure Consortium.", "World Health Organization:"],
+)
+def test_an_organisation_is_one_literal_name(segment: str) -> None:
+    assert split_names(segment) == [{"literal": segment.rstrip(".,:")}]
+
+
+def test_a_name_in_capitals_without_a_given_name_keeps_them() -> None:
+    assert split_names("NASA.") == [{"family": "NASA"}]
+
+
+@pytest.mark.parametrize(
+    ("publisher", "genre", "university"),
+    [
+        pytest.param("Dissertation, Aarhus University", "Dissertation", "Aarhus University", id="springer"),
+        pytest.param("Dissertation. University of Iowa;", "Dissertation", "University of Iowa", id="ama"),
+        pytest.param("PhD diss., University of Chicago,", "PhD diss.", "University of Chicago", id="chicago"),
+    ],
+)
+def test_a_thesis_genre_opening_the_publisher_is_split(publisher: str, genre: str, university: str) -> None:
+    item = _item(("publisher", publisher))
+    assert (item["genre"], item["publisher"]) == (genre, university)
+
+
+def test_an_abbreviated_thesis_genre_keeps_its_period() -> None:
+    assert _item(("genre", "PhD diss.,"))["genre"] == "PhD diss."
+
+
+def test_a_known_town_after_the_publisher_is_the_place() -> None:
+    item = _item(("publisher", "Oxford University Press, Oxford."))
+    assert (item["publisher"], item["publisher-place"]) == ("Oxford University Press", "Oxford")
 
 
 def test_page_parts() -> None:

@@ -32,10 +32,11 @@ if (input.each) {
       return { text: null, error: String(error && error.message ? error.message : error) };
     }
   });
+  // no process.exit here: it would cut a piped answer longer than the pipe's buffer (64 KiB)
   process.stdout.write(JSON.stringify(results));
-  process.exit(0);
+} else {
+  engine.updateItems([...byId.keys()]);
+  const [meta, entries] = engine.makeBibliography();
+  const rendered = new Map(meta.entry_ids.map((ids, index) => [String(ids[0]), entries[index].trim()]));
+  process.stdout.write(JSON.stringify(input.items.map((item) => rendered.get(String(item.id)) ?? null)));
 }
-engine.updateItems([...byId.keys()]);
-const [meta, entries] = engine.makeBibliography();
-const rendered = new Map(meta.entry_ids.map((ids, index) => [String(ids[0]), entries[index].trim()]));
-process.stdout.write(JSON.stringify(input.items.map((item) => rendered.get(String(item.id)) ?? null)));

@@ -16,6 +16,8 @@ from typing import Any
 from ..lexicon import compiled, pattern, words_of
 from ..lexicon.words import PLACE_KEYS, REGIONS, place_key
 from ..parsing.dates import date_from_text
+from ..parsing.persons import from_capitals
+from ..parsing.shapes import is_organisation
 
 #: AnyStyle's label → the CSL key its text fills (names and the locators are read apart).
 TEXT_KEYS: dict[str, str] = {
@@ -160,9 +162,14 @@ def _genre_number() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{pattern('NUMBER_WORD')})?\s*(\S*\d\S*)$")
 
 
+def _with_abbreviation_period(genre: str) -> str:
+    """ "PhD diss" -> "PhD diss.": a thesis word that is an abbreviation keeps its period."""
+    return genre + "." if thesis_word().search(genre + ".") and not thesis_word().search(genre) else genre
+
+
 def genre_parts(text: str) -> dict[str, str]:
     """A genre and the number printed after it ("Working Paper No. 2020-14" → Working Paper, 2020-14)."""
-    genre = trim(text)
+    genre = _with_abbreviation_period(trim(text))
     kind, comma, where = genre.partition(", ")
     if comma and thesis_word().search(kind):  # APA's "[Doctoral dissertation, University of X]"
         return {"genre": kind, "publisher": where}
@@ -319,7 +326,33 @@ def _undotted_alike(names: list[dict[str, str]]) -> list[dict[str, str]]:
 
 def split_names(segment: str) -> list[dict[str, str]]:
     """The names of a name segment, each as CSL's family and given (or literal for an organisation)."""
-    return _undotted_alike(_split_names(segment))
+    organisation = trim(segment)
+    if is_organisation(organisation):  # "World Health Organization", "Nordic Energy Observatory"
+        return [{"literal": organisation}]
+    names = [_proper_family(name) for name in _undotted_alike(_split_names(segment))]
+    if len(names) == 1 and "," not in segment:
+        return [_undotted_alone(names[0], organisation)]
+    return names
+
+
+def _proper_family(name: dict[str, str]) -> dict[str, str]:
+    """A family name printed in capitals by the style (ISO 690's "LEFÈVRE, Camille", DIN's "DUBOIS, J.")
+    in its own case; a name without a given name ("NASA") or of four letters or fewer ("IAEA") keeps its
+    capitals."""
+    family = name.get("family", "")
+    if name.get("given") and len(family) > 4 and family.isupper():
+        return {**name, "family": from_capitals(family)}
+    return name
+
+
+def _undotted_alone(name: dict[str, str], printed: str) -> dict[str, str]:
+    """Vancouver's one author "Castellanos-Ruiz D.": initials after the family name with no comma end the
+    names, so their one period is the list's ("R. Fletcher." keeps its initial's)."""
+    given = name.get("given", "")
+    initials = given[:-1]
+    if given.endswith(".") and initials.isalpha() and initials.isupper() and printed.endswith(" " + initials):
+        return {**name, "given": given[:-1]}
+    return name
 
 
 def _split_names(segment: str) -> list[dict[str, str]]:
@@ -506,7 +539,40 @@ def to_item(segments: list[Segment]) -> Fields:
             result.probability[key] = probability
     _bracket_after_title(result)
     _place_before_publisher(result)
+    _thesis_before_publisher(result)
+    _place_after_publisher(result)
     return result
+
+
+#: A thesis's genre that opens the publisher's segment: "Dissertation, Aarhus University", "PhD thesis. X".
+_GENRE_CUT = re.compile(r"[.,]\s")
+
+
+def _thesis_before_publisher(result: Fields) -> None:
+    """ "Dissertation, Aarhus University" (Springer), "Dissertation. University of Iowa" (AMA) labelled as
+    one publisher: the genre, then the university."""
+    publisher = result.item.get("publisher")
+    if not isinstance(publisher, str) or "genre" in result.item:
+        return
+    cut = _GENRE_CUT.search(publisher)
+    if cut is None or not thesis_word().search(publisher[: cut.start() + 1]):
+        return
+    genre = publisher[: cut.start()]
+    result.item["genre"] = _with_abbreviation_period(genre)
+    result.item["publisher"] = publisher[cut.end() :]
+    result.probability["genre"] = result.probability.get("publisher", 0.0)
+
+
+def _place_after_publisher(result: Fields) -> None:
+    """ "Edward Elgar, Cheltenham", "University of Porto, Porto" (Elsevier's "Publisher, Place") labelled as
+    one publisher when no place was labelled: the known town after the last comma is the place."""
+    publisher = result.item.get("publisher")
+    if not isinstance(publisher, str) or "publisher-place" in result.item:
+        return
+    name, comma, town = publisher.rpartition(", ")
+    if comma and name and _is_place(town) and not _is_place(name):
+        result.item["publisher"], result.item["publisher-place"] = name, town
+        result.probability["publisher-place"] = result.probability.get("publisher", 0.0)
 
 
 _BRACKET_AT_END = re.compile(r"\s\[([^\[\]]{2,40})\]$")

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from lark import Token
 
 from ..families.base import NEUTRAL, Family
-from ..lexicon import kinds, starts_with
+from ..lexicon import kinds, pattern, starts_with
 from ..lexicon.words import COLLECTION_CUES, LEGISLATION, LEGISLATION_DATE, PROCEEDINGS_CUES, REGIONS, REPORT_TITLES
 from ..models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role, capped
 from .dates import year_date, year_of
@@ -72,6 +73,7 @@ def assemble(
             read_marker(draft, group.element)
         read_group(draft, group, ahead, after_title=index == 1 or group.kind in _STATEMENTS)
     _title_from_notes(draft)
+    _site_from_notes(draft)
     if skeleton.label is not None:
         _citation_label(draft, skeleton.label)
     note = None
@@ -286,6 +288,48 @@ def _title_from_notes(draft: Draft) -> None:
         if diagnostic.code == "unplaced-sentence":
             del draft.diagnostics[index]
             break
+
+
+def _site_from_notes(draft: Draft) -> None:
+    """A web page's one unplaced sentence after its title is the site's name, its container
+    ("Title. (1953, July 1). [Website]. CIA."; "“Title.” The Site. Accessed May 12, 2019.")."""
+    fields = draft.fields
+    if len(draft.notes) != 1 or WEB_MARKERS.isdisjoint(draft.kinds) or not ARTICLE_LOCATORS.isdisjoint(draft.kinds):
+        return
+    if not fields.get("title"):
+        return
+    if fields.get("container_title") or fields.get("publisher") or draft.imprint_found:
+        return
+    site = draft.notes[0].strip()
+    if not _SITE_NAME.fullmatch(site) or not site.rsplit(" ", 1)[-1].strip('«"“')[:1].isupper():
+        return
+    record = draft.record
+    for at in range(0, len(record), 5):
+        if record[at] == "note":
+            if _web_cue().search(draft.text, 0, record[at + 2]):
+                return  # "… Retrieved January 22, 2010, from LexisNexis AU", "https://…/wiki/ Graphene": no site
+            if kinds.MEDIUM not in draft.kinds and not _web_cue().search(draft.text, record[at + 3]):
+                return
+            draft.notes.clear()
+            draft.put("container_title", site, record[at + 2], record[at + 3], "layout._site_from_notes")
+            del record[at : at + 5]
+            break
+    for index, diagnostic in enumerate(draft.diagnostics):
+        if diagnostic.code == "unplaced-sentence":
+            del draft.diagnostics[index]
+            break
+
+
+@lru_cache(maxsize=1)
+def _web_cue() -> re.Pattern[str]:
+    """What follows a site's name: a URL or the date it was read (the lexicon's ``URL_WORD``, ``ACCESS_WORD``
+    and ``OTHER_ACCESS_WORD``, or an address)."""
+    return re.compile(rf"{pattern('URL_WORD')}|{pattern('ACCESS_WORD')}|{pattern('OTHER_ACCESS_WORD')}|https?://|www\.")
+
+
+#: A site's name: a capitalised phrase of a few words ending with a capitalised word, no digits, no
+#: slash (not a date, a number, a sentence, a piece of a URL or "Available at").
+_SITE_NAME = re.compile(r"[A-Z«\"“][^\d.;:!?/]{0,100}")
 
 
 #: The kinds ``_role_of`` may read as another (the other elements keep their kind).

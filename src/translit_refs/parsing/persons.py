@@ -48,7 +48,7 @@ def person(token_type: str, text: str, role: Role) -> Person:
         family, given = text[:split], text[split:]
     family = family.strip(" ,-")
     if len(family) > 1 and family.isupper():
-        family = _from_capitals(family)  # ISO 690's "ACHESON, D.": the capitals are the style's, not the name's
+        family = from_capitals(family)  # ISO 690's "ACHESON, D.": the capitals are the style's, not the name's
     if not family:
         return Person(family=text, role=role)
     return Person(family=family, given=given.strip(" ,"), role=role)
@@ -60,7 +60,7 @@ _PARTICLES = frozenset(
 )
 
 
-def _from_capitals(family: str) -> str:
+def from_capitals(family: str) -> str:
     """ "ACHESON" -> "Acheson", "GOMEZ DEL CAMPO" -> "Gomez del Campo", "SAL’NIKOV" -> "Sal’nikov" (a particle
     inside the name in lower case, no capital after an apostrophe)."""
     words = [_capitalised(word) for word in family.split(" ")]

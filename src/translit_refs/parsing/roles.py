@@ -762,7 +762,12 @@ def read_container_group(draft: Draft, body: _Body) -> None:
             sentences = [*sentences[:-1], book]
     if body.following not in WEB_MARKERS:
         end = _imprint_at_end(draft, body, end, container_given=True)
-    _set_container(draft, sentences[:end])
+    places = end
+    while places > 1 and _opens_with_place(sentences[places - 1].text):
+        places -= 1
+    _set_container(draft, sentences[:places])
+    for sentence in sentences[places:end]:  # "In Proc. of … «ICRS-12». Nara, Japan, 2012": the meeting's place
+        _event_place_or_note(draft, sentence)
 
 
 class _Reading(NamedTuple):
