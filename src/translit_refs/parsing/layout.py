@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from lark import Token
 
 from ..families.base import NEUTRAL, Family
-from ..lexicon import kinds, pattern, starts_with
+from ..lexicon import compiled, kinds, pattern, starts_with
 from ..lexicon.words import COLLECTION_CUES, LEGISLATION, LEGISLATION_DATE, PROCEEDINGS_CUES, REGIONS, REPORT_TITLES
 from ..models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role, capped
 from .dates import year_date, year_of
@@ -45,6 +46,7 @@ def assemble(
     """
     draft = Draft(text.display, family.name if family else None, family.rules if family else NEUTRAL)
     draft.diagnostics.extend(diagnostics)
+    skeleton = _forward_names_end(skeleton, text.text)
     _read_head(draft, skeleton.head)
     differs = text.display != text.text
     groups = [Group(kinds.LEAD, None, _as_printed(draft.text, skeleton.lead) if differs else skeleton.lead)]
@@ -73,6 +75,7 @@ def assemble(
             read_marker(draft, group.element)
         read_group(draft, group, ahead, after_title=index == 1 or group.kind in _STATEMENTS)
     _title_from_notes(draft)
+    _medium_from_notes(draft)
     _site_from_notes(draft)
     if skeleton.label is not None:
         _citation_label(draft, skeleton.label)
@@ -108,6 +111,29 @@ def assemble(
 #: ``Reference(**data)`` without ``BaseModel.__init__``, which only hands the data to this validator (one
 #: Python call less a reference; the same validation, the same Reference).
 _validated_reference = Reference.__pydantic_validator__.validate_python
+
+
+def _forward_names_end(skeleton: Skeleton, text: str) -> Skeleton:
+    """Names printed given name first ("A. Millett, …") end where a name read family first would follow
+    them: "A. Millett, Dwight D. Eisenhower and the Korean War" – "Dwight D." opens the title."""
+    head, lead = skeleton.head, skeleton.lead
+    names = head.names
+    if len(names) < 2 or names[0].type != kinds.GIVEN_NAME or names[-1].type != kinds.NAME or not lead:
+        return skeleton
+    if head.date is not None or head.editor_mark is not None or kinds.NAME in {n.type for n in names[:-1]}:
+        return skeleton
+    last, first = names[-1], lead[0]
+    start, end = last.start_pos or 0, last.end_pos or 0
+    if not _MIDDLE_INITIAL.fullmatch(last.value):  # "Johnson W.R." is a name: one middle initial only
+        return skeleton
+    if first.quoted or text[end : first.start].strip() or not text[first.start : first.start + 1].isupper():
+        return skeleton
+    opening = Sentence(text[start : first.end], start, first.end)
+    return replace(skeleton, head=replace(head, names=names[:-1]), lead=(opening, *lead[1:]))
+
+
+#: A given name and its middle initial, as a name read family first would show them ("Dwight D.").
+_MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+\s[A-Z]\.\s?")
 
 
 def _offsets_fit(display: str, diagnostics: tuple[Diagnostic, ...]) -> bool:
@@ -288,6 +314,35 @@ def _title_from_notes(draft: Draft) -> None:
         if diagnostic.code == "unplaced-sentence":
             del draft.diagnostics[index]
             break
+
+
+def _medium_from_notes(draft: Draft) -> None:
+    """A sentence that only names a web page's medium is its medium ("Online." in ISO 690, "Website." in
+    Chicago; the lexicon's ``MEDIUM_WORD``)."""
+    if not draft.notes or draft.fields.get("medium"):
+        return
+    medium_word = compiled("MEDIUM_WORD")
+    record = draft.record
+    for at in range(0, len(record), 5):
+        if record[at] != "note":
+            continue
+        sentence = draft.text[record[at + 2] : record[at + 3]].strip(" .")
+        if medium_word.fullmatch(sentence) and sentence in draft.notes:
+            draft.notes.remove(sentence)
+            start, end = record[at + 2], record[at + 3]
+            del record[at : at + 5]
+            draft.put("medium", sentence, start, end, "layout._medium_from_notes")
+            draft.kinds = draft.kinds | {kinds.MEDIUM}
+            _drop_unplaced(draft, sentence)
+            return
+
+
+def _drop_unplaced(draft: Draft, sentence: str) -> None:
+    """The "unplaced-sentence" diagnostic of a sentence a later rule placed."""
+    for index, diagnostic in enumerate(draft.diagnostics):
+        if diagnostic.code == "unplaced-sentence" and repr(sentence) in diagnostic.message:
+            del draft.diagnostics[index]
+            return
 
 
 def _site_from_notes(draft: Draft) -> None:

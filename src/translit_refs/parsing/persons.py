@@ -20,9 +20,10 @@ _LEADING_INITIALS = re.compile(
     rf"(?:(?:SHCH|Shch|CH|SH|ZH|KH|TS|YU|YA|YE|YO|[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎ][a-zа-яёіїєґў]?)\.{_GAP})+(?:[A-ZА-ЯЁІЇЄҐЎ]\s)?"
 )
 #: Initials that close a family-first name, reversed: a last initial without its period ("Pigni M",
-#: "Chebeskov A.N", "Ivanov II", "Martynov MYu"), then initials with theirs ("Yu." reversed is ".uY").
+#: "Chebeskov A.N", "Ivanov II", "Martynov MYu", "Khomiakov IuS", "Corke S-J"), then initials with theirs
+#: ("Yu." reversed is ".uY").
 _TRAILING_INITIALS_REVERSED = re.compile(
-    rf"(?:(?:uY|aY|eY|oY|hZ|hK|hC|hS|sT|[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎ]){{1,3}}+(?=[\s.\-]){_GAP})?"
+    rf"(?:(?:uY|aY|eY|oY|hZ|hK|hC|hS|sT|uI|aI|uE|[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎ](?:-[A-Z](?=\s))?){{1,3}}+(?=[\s.\-]){_GAP})?"
     rf"(?:\.(?:HCHS|hchS|HC|HS|HZ|HK|ST|UY|AY|EY|OY|[a-zа-яёіїєґў]?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎ]){_GAP})*"
 )
 

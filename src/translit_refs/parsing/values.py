@@ -13,7 +13,7 @@ _DOI_BODY = re.compile(r"10\.\d{4,9}\s?/\S+")
 _DASHES = re.compile(r"[‐‑‒–—−]")
 _APA = re.compile(r"(?P<volume>\d+)?\s?(?:\((?P<issue>[^)]++)\)|(?<=\d)(?=,))(?:,\s?(?P<pages>.+))?")
 _VANCOUVER = re.compile(
-    r"(?P<year>\d{4})(?:[^;:]*+;\s?(?P<volume>\d+)?(?:\s?\((?P<issue>[^)]++)\))?)?(?::\s?(?P<pages>.+))?"
+    r"(?P<year>\d{4})(?:[^;:]*+;\s?(?P<volume>\d+)?(?:\s?\((?P<issue>\d+\s\(\d+\)|[^)]++)\))?)?(?::\s?(?P<pages>.+))?"
 )
 _COLON = re.compile(r"(?P<volume>\d+)?(?::(?P<number>\d+),|(?:\s?\((?P<issue>[^)]++)\))?:)\s?(?P<pages>.+)")
 _CHICAGO = re.compile(
