@@ -249,7 +249,9 @@ def _corporate_author(draft: Draft, groups: list[Group]) -> None:
     before_date = len(lead) == 1 and dated is not None and dated.kind == kinds.DATE_PAREN
     before_title = len(lead) > 1 and not lead[1].is_year  # "FBIS. 1950." and "FRUS. 1950." are titles
     one_word = before_date and _ONE_NAME.fullmatch(lead[0].text) is not None  # "Rosstat (2023). Title"
-    if not (one_word or is_organisation(lead[0].text, acronyms=before_date or before_title)):
+    # MLA's and Chicago's "Istoriko-dokumental'nyi departament MID Rossii. “Title.” Website": before a quoted title
+    quoted_title = before_title and lead[1].quoted and not lead[0].quoted and _NAME_SENTENCE.fullmatch(lead[0].text)
+    if not (one_word or quoted_title or is_organisation(lead[0].text, acronyms=before_date or before_title)):
         return
     if before_date and dated is not None and dated.run and not dated.run[0].is_year:
         draft.add_person(
@@ -261,6 +263,11 @@ def _corporate_author(draft: Draft, groups: list[Group]) -> None:
             Person(family=lead[0].text, literal=True), lead[0].start, lead[0].end, "layout._corporate_author"
         )
         groups[0] = Group(kinds.LEAD, None, lead[1:])
+
+
+#: A sentence that may be an organisation's name: capitalised, no digits, no quotes, no comma (a list of
+#: persons has one), a few words.
+_NAME_SENTENCE = re.compile(r"[A-ZА-ЯЁІЇЄҐЎ][^\d\"“”«»,]{1,150}")
 
 
 def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
