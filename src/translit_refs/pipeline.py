@@ -326,7 +326,7 @@ def _in_order(batches: Iterator[Batch], work: Callable[[Batch], T], jobs: int) -
         while True:
             while len(window) < 2 * jobs and (queued := next(batches, None)) is not None:
                 window.append(queued)
-                futures[id(queued)] = pool.submit(work, queued)
+                futures[id(queued)] = _submitted(pool, work, queued)
             if not window:
                 return
             first = window[0]
@@ -338,7 +338,7 @@ def _in_order(batches: Iterator[Batch], work: Callable[[Batch], T], jobs: int) -
                 pool = ProcessPoolExecutor(max_workers=jobs)
                 for batch in window:
                     retried_enough = batch is first and broke[id(first)] >= 2
-                    futures[id(batch)] = _run_here(work, batch) if retried_enough else pool.submit(work, batch)
+                    futures[id(batch)] = _run_here(work, batch) if retried_enough else _submitted(pool, work, batch)
                 continue
             except Exception:  # the batch itself failed in its worker: once more here, or its lines are named
                 futures[id(first)] = _run_here(work, first)
@@ -348,6 +348,17 @@ def _in_order(batches: Iterator[Batch], work: Callable[[Batch], T], jobs: int) -
             yield first, value
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _submitted(pool: ProcessPoolExecutor, work: Callable[[Batch], T], batch: Batch) -> Future[T]:
+    """The batch's future in the pool; a pool a worker's death broke before the batch got in refuses it at
+    once, and that refusal is the future's, read where every broken pool is (the batch is then run again)."""
+    try:
+        return pool.submit(work, batch)
+    except BrokenProcessPool as error:
+        refused: Future[T] = Future()
+        refused.set_exception(error)
+        return refused
 
 
 def _run_here(work: Callable[[Batch], T], batch: Batch) -> Future[T]:

@@ -20,7 +20,7 @@ from ..families.base import NEUTRAL, Family
 from ..lexicon import compiled, kinds, pattern, starts_with
 from ..lexicon.words import COLLECTION_CUES, LEGISLATION, LEGISLATION_DATE, PROCEEDINGS_CUES, REGIONS, REPORT_TITLES
 from ..models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role, capped
-from .dates import year_date, year_of
+from .dates import date_from_text, year_date, year_of
 from .draft import ARTICLE_LOCATORS, DESIGNATIONS, WEB_MARKERS, Draft, Group, add_persons
 from .grammar import Element, Head, Sentence, Skeleton, names_in
 from .imprint import is_known_place
@@ -75,6 +75,7 @@ def assemble(
             read_marker(draft, group.element)
         read_group(draft, group, ahead, after_title=index == 1 or group.kind in _STATEMENTS)
     _title_from_notes(draft)
+    _date_from_notes(draft)
     _medium_from_notes(draft)
     _site_from_notes(draft)
     if skeleton.label is not None:
@@ -321,6 +322,38 @@ def _title_from_notes(draft: Draft) -> None:
         if diagnostic.code == "unplaced-sentence":
             del draft.diagnostics[index]
             break
+
+
+def _date_from_notes(draft: Draft) -> None:
+    """A reference with no date read whose unplaced sentence is only a year, or a season or month and a year,
+    is dated by it ("“Title.” 2005. Moscow: …", MLA's "…, Winter 1993, pp. 425–58")."""
+    if draft.fields.get("issued") is not None or not draft.notes:
+        return
+    record = draft.record
+    for at in range(0, len(record), 5):
+        if record[at] != "note":
+            continue
+        start, end = record[at + 2], record[at + 3]
+        sentence = draft.text[start:end].strip(" .,")
+        if sentence not in draft.notes or not _date_sentence().fullmatch(sentence):
+            continue
+        year = year_of(sentence)
+        dated = date_from_text(sentence, year) if year is not None and not sentence.isdigit() else None
+        if year is None:
+            continue
+        draft.notes.remove(sentence)
+        del record[at : at + 5]
+        draft.put("issued", dated if dated is not None and dated.year == year else year_date(year), start, end,
+                  "layout._date_from_notes")  # fmt: skip
+        _drop_unplaced(draft, sentence)
+        return
+
+
+@lru_cache(maxsize=1)
+def _date_sentence() -> re.Pattern[str]:
+    """A sentence that is only a date: a year, perhaps after the lexicon's season or month ("Winter 1993",
+    "May 2001")."""
+    return re.compile(rf"(?:(?:{pattern('SEASON_NAME')}|{pattern('MONTH')})\.?\s)?(?:1[5-9]|20)\d\d[a-z]?")
 
 
 def _medium_from_notes(draft: Draft) -> None:

@@ -558,8 +558,8 @@ _CHAPTER_PAGES = frozenset({kinds.PAGES, kinds.PAREN_PAGES})
 #: rather a web site's name: "Boston Globe. http://…").
 _AFTER_A_BOOK = frozenset({None, kinds.DOI})
 #: A publisher's short name: one to four words, the first capitalised, no numbers, no question ("Random House",
-#: "W. W. Norton", "Kuchkovo pole", "ROSSPEN").
-_SHORT_NAME = re.compile(r"[A-ZА-ЯЁ][^\s\d?!:;«»“”\"()\[\]]*+(?:\s[^\s\d?!:;«»“”\"()\[\]]++){0,3}")
+#: "W. W. Norton", "Kuchkovo pole", "ROSSPEN"), a name in guillemets among them ("JRC «NIKIET»", "NRNU «MEPhI»").
+_SHORT_NAME = re.compile(r"[A-ZА-ЯЁ][^\s\d?!:;«»“”\"()\[\]]*+(?:\s«?[^\s\d?!:;«»“”\"()\[\]]++»?){0,3}")
 
 
 #: The imprint rules, in the order they are tried: each returns where the imprint it took starts, or where
