@@ -38,6 +38,9 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("harvard viewed in brackets",
      "Smith, J. (2010) Page title. [viewed 12 May 2020]. Available from: http://example.org",
      {"accessed": {"date-parts": [[2020, 5, 12]]}, "URL": "http://example.org"}),
+    ("din access date after its dash",
+     "Umweltinstitut Rhein-Main: Nitrat im Grundwasser. URL https://www.example.de/nitrat. – abgerufen am 2023-03-15",
+     {"type": "webpage", "URL": "https://www.example.de/nitrat", "accessed": {"date-parts": [[2023, 3, 15]]}}),
     # ---- a meeting's place after its proceedings' title (a town no lexicon knows before its country; a
     # known town is read as the imprint's place, as before)
     ("proceedings then town and country",

@@ -10,6 +10,8 @@ from ..models import PartialDate
 
 _YEAR = re.compile(r"\d{4}")
 _NUMERIC = re.compile(r"(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{4})")
+#: ISO 8601's "2019-08-17" (DIN 1505's access dates, web pages' dates).
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d\d)-(\d\d)(?!\d)")
 _MONTH_WORD = re.compile(r"([^\W\d_]+)\.?")
 _NUMBER = re.compile(r"\d+")
 
@@ -27,7 +29,13 @@ def year_of(text: str) -> int | None:
 
 
 def date_from_text(text: str, year: int | None = None) -> PartialDate | None:
-    """A date from "17.08.2019", "July, 1" (with ``year``), "July, 2002", "1 Sep. 2016", "Nov. 22, 2023"."""
+    """A date from "17.08.2019", "2019-08-17", "July, 1" (with ``year``), "July, 2002", "1 Sep. 2016", "Nov. 22,
+    2023"."""
+    iso = _ISO.search(text) if "-" in text else None
+    if iso:
+        iso_year, iso_month, iso_day = (int(g) for g in iso.groups())
+        if 1 <= iso_month <= 12 and 1 <= iso_day <= 31:
+            return PartialDate(year=iso_year, month=iso_month, day=iso_day)
     numeric = _NUMERIC.search(text)
     if numeric:
         numeric_day, numeric_month, numeric_year = (int(g) for g in numeric.groups())
