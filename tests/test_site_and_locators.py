@@ -131,6 +131,13 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("apa publisher in guillemets",
      "Adamov, E. O. (Ed.). (2001). White Book of Nuclear Power Engineering. JRC «NIKIET».",
      {"title": "White Book of Nuclear Power Engineering", "publisher": "JRC «NIKIET»"}),
+    ("science's report",
+     "T. P. McLaughlin, “A Review of Criticality Accidents” (LA-13638, Los Alamos National Laboratory, 2000).",
+     {"type": "report", "title": "A Review of Criticality Accidents", "number": "LA-13638",
+      "publisher": "Los Alamos National Laboratory", "issued": {"date-parts": [[2000]]}}),
+    ("science's book with its edition",
+     "R. T. Haskell, The Archaeology of Trade Networks (Oxford Univ. Press, ed. 2, 2017).",
+     {"type": "book", "title": "The Archaeology of Trade Networks", "publisher": "Oxford Univ. Press", "edition": "2"}),
     # ---- Chicago's pages closing a chapter's book before its imprint
     ("chicago chapter pages",
      "Aksyonov, Vasily. 1989. “Title of It.” In Book of Things, 12–19. New York: Liberty.",

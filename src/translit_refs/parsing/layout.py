@@ -511,6 +511,8 @@ def reference_type(draft: Draft) -> ReferenceType:
         if issued is not None and issued.day is not None and not fields.get("volume") and not _page_range(fields):
             return ReferenceType.NEWSPAPER  # "Pravda, 1930, 2 March, no. 60", "Kommersant, p. 2": a dated issue
         return ReferenceType.ARTICLE
+    if fields.get("number") and fields.get("publisher"):
+        return ReferenceType.REPORT  # a number and its publisher: "(LA-13638, Los Alamos National Laboratory, 2000)"
     if draft.imprint_found or not _BOOK_MARKERS.isdisjoint(marker_kinds):
         return ReferenceType.BOOK
     if not WEB_MARKERS.isdisjoint(marker_kinds):

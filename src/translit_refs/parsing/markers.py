@@ -342,14 +342,21 @@ def _journal_year(draft: Draft, element: Element) -> None:
 
 
 def _paren_imprint(draft: Draft, element: Element) -> None:
-    """ "(W. W. Norton, 1969)", "(Bloomsbury Press, NY, 2009)", Cell's "(Oxford University Press)": the publisher,
+    """ "(W. W. Norton, 1969)", "(Bloomsbury Press, NY, 2009)", Cell's "(Oxford University Press)", Science's report
+    "(LA-13638, Los Alamos National Laboratory, 2000)" and edition "(Oxford Univ. Press, ed. 2, 2017)": the report's
+    number, the publisher, the edition,
     its places (the parts that name known places; the others belong to the publisher: "(US Government,
     Department of Defense)"), the year."""
     token = element.token
     parts = _value(element)[1:-1].split(", ")
     start = (token.start_pos or 0) + 1
+    if len(parts) > 1 and any(c.isdigit() for c in parts[0]):  # Science's report: "(LA-13638, Los Alamos …, 2000)"
+        draft.set_once("number", parts[0])
+        start += len(parts.pop(0)) + 2
     if parts[-1][:1].isdigit():
         draft.date_year(year_of(parts.pop()))
+    if len(parts) > 1 and parts[-1].startswith("ed. "):  # Science's "(Oxford Univ. Press, ed. 2, 2017)"
+        draft.set_once("edition", parts.pop()[4:])
     places: tuple[str, ...]
     if len(parts) > 1 and is_known_place(parts[0]):  # "(Chicago, American Bar Association)"
         publisher, places = ", ".join(parts[1:]), (parts[0],)
