@@ -9,7 +9,8 @@ Lark versions it supports:
   returns a single child as it is (a one-symbol rule's reduction then only changes the state);
 - ``Lark.parser.parser.parser.parse_table`` (``states``, ``start_states``, ``end_states``) and
   ``.callbacks`` (the tree builder with the transformer inline);
-- ``Token._future_new``, the constructor behind ``Token.__new__``;
+- ``Token``'s eight slots, which ``Token._future_new`` (the constructor behind ``Token.__new__``)
+  sets one by one after ``str.__new__``; ``_run`` does the same inline;
 - ``Lark.parser.lexer``: a ``ContextualLexer`` whose ``lexers[state]`` are ``BasicLexer``s with
   ``terminals`` (in the order its scanner tries them), ``re``, ``g_regex_flags``, ``use_bytes``,
   ``user_callbacks``, ``ignore_types``, and a ``scanner`` (``_mres``: compiled alternations of named
@@ -218,7 +219,18 @@ class LeanParser:
                 if kind in ignored:
                     position = end
                     continue
-                token = new_token(kind, found.group(), position, 1, position + 1, 1, end + 1, end)
+                # (``Token._future_new(kind, value, position, 1, position + 1, 1, end + 1, end)`` inline: a call
+                # less for each token)
+                value = found.group()
+                token = _new_string(Token, value)
+                token.type = kind
+                token.start_pos = position
+                token.value = value
+                token.line = 1
+                token.column = position + 1
+                token.end_line = 1
+                token.end_column = end + 1
+                token.end_pos = end
                 if kind in retype:
                     token = retype[kind](token)
                     kind = token.type
@@ -252,8 +264,8 @@ class LeanParser:
                 state_actions = actions[state]
 
 
-#: Lark's token constructor without the check for a deprecated keyword (``Token.__new__``'s).
-new_token: Callable[..., Token] = Token._future_new
+#: ``Token``'s allocation (``str.__new__``), before ``_run`` sets its slots as ``Token._future_new`` does.
+_new_string: Callable[..., Token] = str.__new__
 
 #: What ``_run`` returns when the text needs Lark's own parser.
 _BALKED: Any = object()
