@@ -152,7 +152,7 @@ def test_a_scanner_split_in_parts_matches_as_lark_tries_them() -> None:
 
 
 def test_every_state_lexer_matches_as_larks_scanner_at_every_position() -> None:
-    """The lean lexers (a state's terminals that can start with the character at the position, each
+    """The lean lexers (a state's terminals that can start with the two characters at the position, each
     compiled alone) give Lark's token (text and type) or none, state by state, at every position of
     seed and dev-corpus references and of odd characters."""
     lark = lark_parser("python")
@@ -168,7 +168,7 @@ def test_every_state_lexer_matches_as_larks_scanner_at_every_position() -> None:
         for text in texts:
             whole = TextSlice(text, 0, len(text))
             for position in range(len(text)):
-                match, _, retype = lean._scanner(state, text[position])
+                match, _, retype = lean._scanner(state, text[position : position + 2])
                 assert retype == state_lexer.callback
                 found = match(text, position)
                 ours = None if found is None else (found.group(), found.lastgroup)
