@@ -28,9 +28,9 @@ _CYRILLIC_RUN = re.compile(CYRILLIC_LETTER.pattern + "+")
 #: "17.08. 2019", "01.09 .2019": a numeric date with a stray space (it starts with a digit, so the
 #: search skips ahead to digits; the space and the number bounds are checked on the few matches).
 _SPACED_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
-#: What every reported date holds, its space after a period before a digit: looked for first (a
-#: literal the search skips to; a pattern that opens with a digit is tried at every position).
-_PERIOD_SPACE_DIGIT = re.compile(r"\. \d")
+#: What every reported date holds from its first period on, with its space: looked for first (it opens
+#: with a literal the search skips to; a pattern that opens with a repeat is tried at every position).
+_SPACED_DATE_TAIL = re.compile(r"\.(?:\s\d{1,2}\.\s?|\d{1,2}\.\s)\d{4}")
 _BRACKETS = re.compile(r"[()\[\]]")
 #: GOST's area separator ". – " ("Yadernaya Energetika. – 2009. – No. 3", "Т. 47, – № 4", ". –PP. 89"):
 #: its dash is punctuation. A dash between numbers ("pp. 233 – 239") is not one.
@@ -107,7 +107,7 @@ def normalize(text: str) -> Normalised:
     display = normalised
     if diagnostics.counts.get("control-character"):
         display = "".join(raw if raw in _CONTROL_SET else shown for raw, shown in zip(text, normalised, strict=True))
-    if _PERIOD_SPACE_DIGIT.search(normalised):  # a reported date has a space after one of its periods
+    if _SPACED_DATE_TAIL.search(normalised):  # a reported date has a space after one of its periods
         for m in _SPACED_DATE.finditer(normalised):
             if " " in m.group() and _bounded(normalised, m.start(), m.end()) and diagnostics.wants("date-space"):
                 diagnostics.append(_note("date-space", f"stray space in the date {m.group()!r} ignored", m.start()))
