@@ -126,6 +126,23 @@ def test_the_collector_is_paused_during_a_batch_and_restored_after_nesting() -> 
     assert gc.isenabled()
 
 
+def test_a_pause_leaves_no_survivor_to_the_next_young_collection_nor_thaws_the_programs_frozen_objects() -> None:
+    """The last pause out moves what it made to the oldest generation (``_promote_survivors``), so the
+    next collection of the youngest finds nothing of it; objects the program froze stay frozen."""
+    with collector_paused():
+        made = [[index] for index in range(1000)]
+    assert any(thing is made[-1] for thing in gc.get_objects(generation=2))
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            made += [[index] for index in range(10)]
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
 _TOY = r"""
 start: item+
 ?item: atom | "(" atom ")" -> wrapped
