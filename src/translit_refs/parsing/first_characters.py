@@ -130,7 +130,17 @@ def _first_character_test(parsed: Any) -> CharacterTest:
     tests, empty = _sequence(parsed)
     if empty or _any in tests:
         return _any
-    return lambda character: any(test(character) for test in tests)
+    answers: dict[str, bool] = {}  # by character (up to ``_MAX_FIRSTS``): a pattern has many tests
+
+    def test(character: str) -> bool:
+        answer = answers.get(character)
+        if answer is None:
+            answer = any(one(character) for one in tests)
+            if len(answers) < _MAX_FIRSTS:
+                answers[character] = answer
+        return answer
+
+    return test
 
 
 #: A test of the text's next two characters (one at its end): may a match start with them?
@@ -143,8 +153,12 @@ _MAX_PREFIXES = 400
 _EMPTY: frozenset[_Prefix] = frozenset({((), True)})
 #: What an item not understood may start with: anything, or nothing (it may be empty).
 _ANYTHING: frozenset[_Prefix] = frozenset({((), True), ((_any,), True), ((_any, _any), False)})
-#: One test per literal character (so that prefixes of one character share it, and are counted once).
+#: One test per literal character (so that prefixes of one character share it, and are counted once),
+#: and the character of each (a pair test looks a second character up among them at once).
 _LITERALS: dict[int, CharacterTest] = {}
+_LITERAL_CHARACTERS: dict[CharacterTest, str] = {}
+#: First characters a pair test remembers what may follow (the characters of real text are far fewer).
+_MAX_FIRSTS = 2048
 
 
 class _TooManyError(Exception):
@@ -155,6 +169,7 @@ def _literal(code: int) -> CharacterTest:
     test = _LITERALS.get(code)
     if test is None:
         test = _LITERALS[code] = chr(code).__eq__
+        _LITERAL_CHARACTERS[test] = chr(code)
     return test
 
 
@@ -263,13 +278,40 @@ def _first_pair_test(parsed: Any, first: CharacterTest, long: bool) -> PairTest:
             known = seconds.setdefault(tests[0], [])
             if known is not None:
                 known.append(tests[1])
-    openings = tuple((test, None if then is None else tuple(dict.fromkeys(then))) for test, then in seconds.items())
+    openings = tuple(seconds.items())
+    #: By first character (up to ``_MAX_FIRSTS`` of them), what may follow it: None for anything, else
+    #: the literal characters and the other tests.
+    following_by_first: dict[str, tuple[frozenset[str], tuple[CharacterTest, ...]] | None] = {}
+
+    def following_of(character: str) -> tuple[frozenset[str], tuple[CharacterTest, ...]] | None:
+        literals: set[str] = set()
+        others: list[CharacterTest] = []
+        for opens, then in openings:
+            if opens(character):
+                if then is None:
+                    return None
+                for second in then:
+                    literal = _LITERAL_CHARACTERS.get(second)
+                    if literal is not None:
+                        literals.add(literal)
+                    elif second not in others:
+                        others.append(second)
+        return frozenset(literals), tuple(others)
 
     def test(pair: str) -> bool:
-        character, following = pair[0], pair[1:]
-        for opens, then in openings:
-            if opens(character) and (then is None or (following != "" and any(t(following) for t in then))):
-                return True
-        return False
+        character = pair[0]
+        if character in following_by_first:
+            following = following_by_first[character]
+        else:
+            following = following_of(character)
+            if len(following_by_first) < _MAX_FIRSTS:
+                following_by_first[character] = following
+        if following is None:
+            return True
+        second = pair[1:]
+        if not second:
+            return False
+        literals, others = following
+        return second in literals or any(other(second) for other in others)
 
     return test
