@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from translit_refs import ReferenceType, Role, parse_reference
+from translit_refs.parsing.grammar import names_in, terminal_pattern
 
 _EDITED = {
     "serial-comma-editors": (
@@ -133,3 +138,44 @@ def test_in_in_lowercase_after_the_pages_opens_the_container() -> None:
         "47–53",
         "Proceedings of 6th Meeting on Reactor Thermal-Hydraulics",
     )
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Ivanov",
+                "I.I.",
+                "Petrov,",
+                "P. P.",
+                "Smith",
+                "J",
+                "Ed.",
+                "eds.",
+                "and",
+                "&",
+                "А.Б.",
+                "Сидоров",
+                "van",
+                "der",
+                "Berg",
+                "O'Neil",
+                ",",
+                ";",
+                ".",
+                "-",
+                "Jr.",
+                "N.N.)",
+                "of",
+                "RAS",
+                "Ponomarev-Stepnoy",
+            ]
+        ),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_names_in_finds_what_the_terminals_alternation_finds(text: str) -> None:
+    """``names_in`` tries the name terminals alone; it finds what ``finditer`` of their alternation does."""
+    alternation = re.compile("|".join(f"(?P<{name}>{terminal_pattern(name)})" for name in ("NAME", "GIVEN_NAME")))
+    expected = [(match.lastgroup, match.group(), match.start(), match.end()) for match in alternation.finditer(text)]
+    assert [(token.type, str(token), token.start_pos, token.end_pos) for token in names_in(text)] == expected

@@ -8,15 +8,17 @@ only costs a try.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translit_refs.parsing.first_characters import first_character_test
+from translit_refs.parsing.first_characters import first_character_test, first_pair_test
 from translit_refs.parsing.grammar import lark_parser
 
 _ALPHABET = "aZ9 .,(-[]Яё–\u00a0_"
+_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seed_references.txt"
 
 #: Pieces of patterns in the shapes the grammar uses: classes, categories, groups, repeats (greedy,
 #: lazy, possessive), alternations, look-arounds and anchors.
@@ -73,6 +75,51 @@ def test_no_match_starts_with_a_rejected_character(pattern: str, text: str) -> N
     found = compiled.match(text)
     if found is not None and found.end() > 0:
         assert first_character_test(pattern)(text[0]), (pattern, text)
+
+
+@given(_patterns(), st.text(alphabet=_ALPHABET, min_size=1, max_size=8))
+def test_no_match_starts_with_a_rejected_pair_of_characters(pattern: str, text: str) -> None:
+    try:
+        compiled = re.compile(pattern)
+    except re.error:
+        return
+    found = compiled.match(text)
+    if found is not None and found.end() > 0:
+        assert first_pair_test(pattern)(text[:2]), (pattern, text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "accepted", "rejected"),
+    [
+        pytest.param(r"(?:ab|cd)e", ["ab", "cd"], ["ac", "a", "ce"], id="branches"),
+        pytest.param(r"[A-Z][a-z]+", ["Ab", "Zz"], ["AB", "A", "ab"], id="classes"),
+        pytest.param(r"(?:ab)?c", ["ab", "cx", "c"], ["ax", "b"], id="optional-first"),
+        pytest.param(r"a{3,}", ["aa"], ["b", "ba"], id="repeat"),
+        pytest.param(r"x(?=y)z?", ["x", "xy", "xz"], ["yx"], id="one-character-match"),
+        pytest.param(r"(?i:a)b", ["ab", "Ab", "zz"], [], id="flag"),
+    ],
+)
+def test_pair_tests_accept_the_starting_pairs_and_reject_others(
+    pattern: str, accepted: list[str], rejected: list[str]
+) -> None:
+    test = first_pair_test(pattern)
+    assert all(test(pair) for pair in accepted)
+    assert not any(test(pair) for pair in rejected)
+
+
+def test_every_terminal_of_the_grammar_is_read_by_its_pair_test_at_every_match() -> None:
+    """The grammar's own terminals (each read to its second character but the long sentence run):
+    every match in the seed and dev-corpus references starts with a pair the terminal's test accepts."""
+    lexer = lark_parser("python").parser.lexer
+    terminals = {terminal.name: terminal for state in lexer.lexers.values() for terminal in state.terminals}
+    texts = [line for line in _FIXTURES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for name, terminal in terminals.items():
+        pattern = terminal.pattern.to_regexp()
+        compiled, test = re.compile(pattern), first_pair_test(pattern)
+        for text in texts:
+            for position in range(len(text)):
+                if compiled.match(text, position) is not None:
+                    assert test(text[position : position + 2]), (name, text[position:])
 
 
 @pytest.mark.parametrize(

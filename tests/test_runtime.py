@@ -126,6 +126,23 @@ def test_the_collector_is_paused_during_a_batch_and_restored_after_nesting() -> 
     assert gc.isenabled()
 
 
+def test_a_pause_leaves_no_survivor_to_the_next_young_collection_nor_thaws_the_programs_frozen_objects() -> None:
+    """The last pause out moves what it made to the oldest generation (``_promote_survivors``), so the
+    next collection of the youngest finds nothing of it; objects the program froze stay frozen."""
+    with collector_paused():
+        made = [[index] for index in range(1000)]
+    assert any(thing is made[-1] for thing in gc.get_objects(generation=2))
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            made += [[index] for index in range(10)]
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
 _TOY = r"""
 start: item+
 ?item: atom | "(" atom ")" -> wrapped
@@ -152,7 +169,7 @@ def test_a_scanner_split_in_parts_matches_as_lark_tries_them() -> None:
 
 
 def test_every_state_lexer_matches_as_larks_scanner_at_every_position() -> None:
-    """The lean lexers (a state's terminals that can start with the character at the position, each
+    """The lean lexers (a state's terminals that can start with the two characters at the position, each
     compiled alone) give Lark's token (text and type) or none, state by state, at every position of
     seed and dev-corpus references and of odd characters."""
     lark = lark_parser("python")
@@ -168,7 +185,7 @@ def test_every_state_lexer_matches_as_larks_scanner_at_every_position() -> None:
         for text in texts:
             whole = TextSlice(text, 0, len(text))
             for position in range(len(text)):
-                match, _, retype = lean._scanner(state, text[position])
+                match, _, retype = lean._scanner(state, text[position : position + 2])
                 assert retype == state_lexer.callback
                 found = match(text, position)
                 ours = None if found is None else (found.group(), found.lastgroup)

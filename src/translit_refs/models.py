@@ -337,6 +337,28 @@ class Reference(_Frozen):
         return raw if raw.isascii() else without_surrogates(raw)
 
 
+#: The Reference's private attributes as a new one starts them (each default is None: nothing to copy).
+_PRIVATE_DEFAULTS: dict[str, Any] = {
+    name: attribute.default for name, attribute in Reference.__private_attributes__.items()
+}
+if any(value is not None for value in _PRIVATE_DEFAULTS.values()) or any(
+    attribute.default_factory is not None for attribute in Reference.__private_attributes__.values()
+):
+    raise TypeError("Reference's private attributes must default to None (see _start_private)")
+
+
+def _start_private(self: Reference, context: Any, /) -> None:  # noqa: ARG001 - pydantic passes the context
+    """pydantic's ``init_private_attributes`` (the ``model_post_init`` it gives a model with private
+    attributes, run at every validation) for defaults of None: a copy of one dict instead of a deep copy
+    of each default (a parse validates a Reference for each entry)."""
+    if getattr(self, "__pydantic_private__", None) is None:
+        object.__setattr__(self, "__pydantic_private__", _PRIVATE_DEFAULTS.copy())
+
+
+# (set after the class is made: a ``model_post_init`` in its body would be wrapped by pydantic's own)
+setattr(Reference, "model_post_init", _start_private)  # noqa: B010 - mypy refuses assigning to a method
+
+
 #: A lone UTF-16 surrogate: no UTF-8 text (JSON, a file, CRFsuite's features) can hold one.
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -28,6 +28,9 @@ _CYRILLIC_RUN = re.compile(CYRILLIC_LETTER.pattern + "+")
 #: "17.08. 2019", "01.09 .2019": a numeric date with a stray space (it starts with a digit, so the
 #: search skips ahead to digits; the space and the number bounds are checked on the few matches).
 _SPACED_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
+#: What every reported date holds from its first period on, with its space: looked for first (it opens
+#: with a literal the search skips to; a pattern that opens with a repeat is tried at every position).
+_SPACED_DATE_TAIL = re.compile(r"\.(?:\s\d{1,2}\.\s?|\d{1,2}\.\s)\d{4}")
 _BRACKETS = re.compile(r"[()\[\]]")
 #: GOST's area separator ". – " ("Yadernaya Energetika. – 2009. – No. 3", "Т. 47, – № 4", ". –PP. 89"):
 #: its dash is punctuation. A dash between numbers ("pp. 233 – 239") is not one.
@@ -56,7 +59,9 @@ def _area_separator() -> re.Pattern[str]:
     return re.compile(rf"{_AREA_AFTER_PUNCTUATION}|[–—](?<=\S\s[–—])(?=\s(?:{markers}))")
 
 
-_AREA_DASH = re.compile(r"[.,:]\s?[–—-]|\s[–—]\s")
+#: Whether a text may hold an area dash: a dash after ".", "," or ":" (and a space), or a spaced "–" or
+#: "—" (each alternative opens with the dash and looks behind it, so that a search skips to dashes).
+_AREA_DASH = re.compile(r"[–—-](?:(?<=[.,:].)|(?<=[.,:]\s.)|(?<=\s[–—])(?=\s))")
 _CONTROL = [chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) != "\t"]
 _CONTROL_SET = frozenset(_CONTROL)
 #: Characters replaced silently: odd spaces, soft hyphen, zero-width space, BOM, tab.
@@ -102,7 +107,7 @@ def normalize(text: str) -> Normalised:
     display = normalised
     if diagnostics.counts.get("control-character"):
         display = "".join(raw if raw in _CONTROL_SET else shown for raw, shown in zip(text, normalised, strict=True))
-    if ". " in normalised:  # a reported date has a space after one of its periods
+    if _SPACED_DATE_TAIL.search(normalised):  # a reported date has a space after one of its periods
         for m in _SPACED_DATE.finditer(normalised):
             if " " in m.group() and _bounded(normalised, m.start(), m.end()) and diagnostics.wants("date-space"):
                 diagnostics.append(_note("date-space", f"stray space in the date {m.group()!r} ignored", m.start()))

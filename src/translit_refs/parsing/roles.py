@@ -98,7 +98,7 @@ def read_group(draft: Draft, group: Group, ahead: Ahead, after_title: bool) -> N
         title = split_lead(draft, _Body.of(run, 1, year_after, ahead, None))
         if title:
             draft.put(
-                "title", _TRAILING_DASH.sub("", draft.span(title)), title[0].start, title[-1].end, "roles.split_lead"
+                "title", _without_trailing_dash(draft.span(title)), title[0].start, title[-1].end, "roles.split_lead"
             )
         return
     run, year_after = take_years(draft, run, in_lead=False)
@@ -746,8 +746,15 @@ def _lone_town(sentence: str, before: str) -> bool:
 
 
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.])[A-ZА-ЯЁ][a-zа-яё]?$")
-#: A dash left at the end of a title by the designation after it ("Title – NEA-CSNI-R-2014-13").
-_TRAILING_DASH = re.compile(r"\s[–—-]$")
+
+
+def _without_trailing_dash(title: str) -> str:
+    r"""A dash left at the end of a title by the designation after it ("Title – NEA-CSNI-R-2014-13") taken
+    off with the space before it (``re.sub(r"\s[–—-]$", "", title)`` without a search through the title)."""
+    end = len(title) - 1 if title.endswith("\n") else len(title)  # ("$" is also before a last newline)
+    if end >= 2 and title[end - 1] in "–—-" and title[end - 2].isspace():
+        return title[: end - 2] + title[end:]
+    return title
 
 
 def read_container_group(draft: Draft, body: _Body) -> None:

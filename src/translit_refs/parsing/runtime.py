@@ -9,7 +9,8 @@ Lark versions it supports:
   returns a single child as it is (a one-symbol rule's reduction then only changes the state);
 - ``Lark.parser.parser.parser.parse_table`` (``states``, ``start_states``, ``end_states``) and
   ``.callbacks`` (the tree builder with the transformer inline);
-- ``Token._future_new``, the constructor behind ``Token.__new__``;
+- ``Token``'s eight slots, which ``Token._future_new`` (the constructor behind ``Token.__new__``)
+  sets one by one after ``str.__new__``; ``_run`` does the same inline;
 - ``Lark.parser.lexer``: a ``ContextualLexer`` whose ``lexers[state]`` are ``BasicLexer``s with
   ``terminals`` (in the order its scanner tries them), ``re``, ``g_regex_flags``, ``use_bytes``,
   ``user_callbacks``, ``ignore_types``, and a ``scanner`` (``_mres``: compiled alternations of named
@@ -19,10 +20,11 @@ Lark versions it supports:
 Lark's lexer tries, at each position, one alternation of all the state's terminals (the grammar's
 172 states share 23 of them, each embedding the 27,000-character ``SEG`` pattern). Here each terminal
 is compiled once, alone, for all the states (``Token`` types are its name), and a state tries at a
-position only the terminals that can start with the character there (``first_characters``), in its
-order: the same first match as the alternation, as an alternative that cannot match is never the
-first that does, with fewer tries, and a tenth of the compiling (a state's terminals at a character
-are found the first time the pair is met; ``compile_all`` finds the common ones up front).
+position only the terminals that can start with the two characters there (``first_characters``; a
+third of the tries the first character alone leaves), in its order: the same first match as the
+alternation, as an alternative that cannot match is never the first that does, with fewer tries,
+and a tenth of the compiling (a state's terminals at two characters are found the first time the
+state meets them; ``compile_all`` compiles every terminal up front).
 
 Anything the loop does not expect (no terminal matches, no action for a token, a newline in the
 text) is handed back to ``Lark.parse``, which either parses the text or raises Lark's own,
@@ -39,7 +41,7 @@ from lark.lexer import AbstractBasicLexer, BasicLexer, ContextualLexer, Terminal
 from lark.parse_tree_builder import ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
 
-from .first_characters import CharacterTest, first_character_test
+from .first_characters import CharacterTest, PairTest, first_tests
 
 #: A reduction: how many values it pops, the rule's name (for the goto), and the callback; a callback
 #: of None passes the one value popped through unchanged (a rule Lark inlines: ``?rule``).
@@ -48,15 +50,21 @@ _Reduction = tuple[int, str, Callable[[list[Any]], Any] | None]
 _Actions = dict[str, int | _Reduction]
 #: A compiled alternation's ``match``.
 _Match = Callable[[str, int], Any]
-#: A state's lexer at a character: its scanner (the first of the terminals that can start there to
+#: A state's lexer at a position: its scanner (the first of the terminals that can start there to
 #: match, as a match whose ``lastgroup`` is the terminal's name), the terminals it skips and Lark's
 #: retyping callbacks.
 _StateLexer = tuple[_Match, frozenset[str], dict[str, Callable[[Token], Token]]]
 
-#: A state's terminals with their first-character tests (None: Lark's own scanner), the terminals it
-#: ignores, and its retyping callbacks.
+#: A state's terminals that can start with a character, each with its test of the first two characters
+#: (None: Lark's own scanner), and the state's lexer at the character whatever follows it.
+_ByFirst = tuple[tuple[tuple[TerminalDef, PairTest], ...] | None, _StateLexer]
+
+#: A state's terminals with the tests of their first character and of their first two (None: Lark's own
+#: scanner), the terminals it ignores, and its retyping callbacks.
 _Openings = tuple[
-    tuple[tuple[TerminalDef, CharacterTest], ...] | None, frozenset[str], dict[str, Callable[[Token], Token]]
+    tuple[tuple[TerminalDef, CharacterTest, PairTest], ...] | None,
+    frozenset[str],
+    dict[str, Callable[[Token], Token]],
 ]
 
 END = "$END"
@@ -94,55 +102,76 @@ class LeanParser:
                     compiled[str(symbol)] = (size, str(argument.origin.name), None if passed else callback)
             self._actions[state] = compiled
         self._state_lexers: dict[int, AbstractBasicLexer] = lexer.lexers
-        #: Each state's lexers by the character at the position (``_scanner`` adds one the first time a
-        #: character is met in a state); states accepting the same terminals share one table.
+        #: Each state's lexers by the two characters at the position (one at the end of the text):
+        #: ``_scanner`` adds one the first time a pair of ``_tabled`` characters is met in a state, until
+        #: its table holds ``_MAX_PAIRS``; states accepting the same terminals share one table.
         self._lexers: dict[int, dict[str, _StateLexer]] = {}
         self._tables: dict[AbstractBasicLexer, dict[str, _StateLexer]] = {}
-        self._more: dict[AbstractBasicLexer, int] = {}  # characters outside ``_tabled`` in each table
-        #: Per Lark lexer: its terminals with the test of their first character (None: Lark's own
-        #: scanner for every character), the terminals it ignores, and its retyping callbacks.
+        #: Each table's terminals and lexer by the first character alone (``_by_first``).
+        self._by_character: dict[AbstractBasicLexer, dict[str, _ByFirst]] = {}
+        self._more: dict[AbstractBasicLexer, int] = {}  # characters outside ``_tabled`` in each of those
+        #: Per Lark lexer: its terminals with the tests of their first character and first two (None:
+        #: Lark's own scanner everywhere), the terminals it ignores, and its retyping callbacks.
         self._openings: dict[AbstractBasicLexer, _Openings] = {}
-        #: Each terminal's first-character test, by name (a terminal is in many states).
-        self._tests: dict[str, CharacterTest] = {}
+        #: Each terminal's tests, by name (a terminal is in many states).
+        self._tests: dict[str, tuple[CharacterTest, PairTest]] = {}
         #: Scanners by the terminals they try (a tuple of names), and each terminal compiled alone.
         self._scanners: dict[tuple[str, ...], _Match] = {}
         self._terminals: dict[str, _Match] = {}
 
-    def _scanner(self, state: int, character: str) -> _StateLexer:
-        """The lexer of ``state`` at ``character``: the state's terminals that can start with it, in
-        the state's order (``first_characters``), compiled the first time that set is met. The
-        characters of ``_tabled`` are remembered; of the others at most ``_MORE_CHARACTERS`` a table."""
+    def _scanner(self, state: int, pair: str) -> _StateLexer:
+        """The lexer of ``state`` at the text's next two characters ``pair`` (one at the end of the
+        text): of the state's terminals that can start with the first (``_by_first``), those that can
+        start with both (``first_characters``), in the state's order, compiled the first time that set
+        is met. A table keeps the pairs of ``_tabled`` characters, up to ``_MAX_PAIRS``; at the others
+        the lexer of the first character serves."""
         state_lexer = self._state_lexers[state]
         table = self._lexers.get(state)
         if table is None:
             table = self._lexers[state] = self._tables.setdefault(state_lexer, {})
+        starting, scanner = self._by_first(state_lexer, pair[0])
+        if len(table) >= _MAX_PAIRS or not all(_tabled(character) for character in pair):
+            return scanner
+        if starting is not None:
+            assert isinstance(state_lexer, BasicLexer)
+            _, ignored, retype = scanner
+            chosen = tuple(terminal for terminal, can_start in starting if can_start(pair))
+            scanner = (self._scanner_of(state_lexer, chosen), ignored, retype)
+        table[pair] = scanner
+        return scanner
+
+    def _by_first(self, state_lexer: AbstractBasicLexer, character: str) -> _ByFirst:
+        """The terminals of a state that can start with ``character`` (with their tests of the first two
+        characters; None: Lark's own scanner) and its lexer at ``character`` whatever follows. The
+        characters of ``_tabled`` are remembered; of the others at most ``_MORE_CHARACTERS`` a table."""
+        assert isinstance(state_lexer, BasicLexer)
+        table = self._by_character.get(state_lexer)
+        if table is None:
+            table = self._by_character[state_lexer] = {}
+        known = table.get(character)
+        if known is not None:
+            return known
         openings = self._openings.get(state_lexer)
         if openings is None:
             openings = self._openings[state_lexer] = self._read_openings(state_lexer)
         terminals, ignored, retype = openings
         if terminals is None:  # Lark's scanner, for every character
-            assert isinstance(state_lexer, BasicLexer)
             parts = tuple(pattern.match for pattern in state_lexer.scanner._mres)
-            table[character] = scanner = (parts[0] if len(parts) == 1 else _first_match(parts), ignored, retype)
-            return scanner
-        assert isinstance(state_lexer, BasicLexer)
-        starting = tuple(terminal for terminal, can_start in terminals if can_start(character))
-        names = tuple(terminal.name for terminal in starting)
-        match = self._scanners.get(names)
-        if match is None:
-            match = self._scanners[names] = self._scanner_of(state_lexer, starting)
-        scanner = (match, ignored, retype)
+            known = table[character] = (None, (parts[0] if len(parts) == 1 else _first_match(parts), ignored, retype))
+            return known
+        starting = tuple((terminal, pair_test) for terminal, can_start, pair_test in terminals if can_start(character))
+        known = (starting, (self._scanner_of(state_lexer, tuple(t for t, _ in starting)), ignored, retype))
         if _tabled(character):
-            table[character] = scanner
+            table[character] = known
         elif self._more.get(state_lexer, 0) < _MORE_CHARACTERS:
             self._more[state_lexer] = self._more.get(state_lexer, 0) + 1
-            table[character] = scanner
-        return scanner
+            table[character] = known
+        return known
 
     def _read_openings(self, state_lexer: AbstractBasicLexer) -> _Openings:
-        """A state's terminals in Lark's order, each with its first-character test; no terminals (Lark's
-        own scanner) when one is a string (Lark retypes the regular terminals that match one: its
-        "unless" callbacks)."""
+        """A state's terminals in Lark's order, each with its tests of the first character and of the
+        first two; no terminals (Lark's own scanner) when one is a string (Lark retypes the regular
+        terminals that match one: its "unless" callbacks)."""
         assert isinstance(state_lexer, BasicLexer)
         terminals = state_lexer.terminals
         ignored = frozenset(state_lexer.ignore_types)
@@ -152,15 +181,19 @@ class LeanParser:
         flags = state_lexer.g_regex_flags
         tests = []
         for terminal in terminals:
-            test = self._tests.get(terminal.name)
-            if test is None:
-                test = self._tests[terminal.name] = first_character_test(terminal.pattern.to_regexp(), flags)
-            tests.append((terminal, test))
+            known = self._tests.get(terminal.name)
+            if known is None:
+                known = self._tests[terminal.name] = first_tests(terminal.pattern.to_regexp(), flags)
+            tests.append((terminal, *known))
         return (tuple(tests), ignored, dict(state_lexer.user_callbacks))
 
     def _scanner_of(self, state_lexer: BasicLexer, terminals: tuple[TerminalDef, ...]) -> _Match:
         """The first of ``terminals`` to match, tried in order, each compiled alone (once for all
-        states); no terminal: a scanner that never matches."""
+        states), made once for each set of names; no terminal: a scanner that never matches."""
+        names = tuple(terminal.name for terminal in terminals)
+        known = self._scanners.get(names)
+        if known is not None:
+            return known
         matches = []
         for terminal in terminals:
             match = self._terminals.get(terminal.name)
@@ -168,9 +201,9 @@ class LeanParser:
                 group = f"(?P<{terminal.name}>{terminal.pattern.to_regexp()})"
                 match = self._terminals[terminal.name] = state_lexer.re.compile(group, state_lexer.g_regex_flags).match
             matches.append(match)
-        if not matches:
-            return _no_match
-        return matches[0] if len(matches) == 1 else _first_match(tuple(matches))
+        scanner = _no_match if not matches else matches[0] if len(matches) == 1 else _first_match(tuple(matches))
+        self._scanners[names] = scanner
+        return scanner
 
     def compile_all(self) -> None:
         """Compile every terminal now (each is otherwise compiled the first time a state tries it), e.g.
@@ -205,11 +238,11 @@ class LeanParser:
             token: Token | None = None
             kind = END
             if position < length:
-                character = text[position]
+                pair = text[position : position + 2]
                 try:
-                    match, ignored, retype = lexers[state][character]
-                except KeyError:  # the first time in this state at this character
-                    match, ignored, retype = self._scanner(state, character)
+                    match, ignored, retype = lexers[state][pair]
+                except KeyError:  # the first time in this state at these characters (or a pair not kept)
+                    match, ignored, retype = self._scanner(state, pair)
                 found = match(text, position)
                 if found is None:
                     return _BALKED
@@ -218,7 +251,18 @@ class LeanParser:
                 if kind in ignored:
                     position = end
                     continue
-                token = new_token(kind, found.group(), position, 1, position + 1, 1, end + 1, end)
+                # (``Token._future_new(kind, value, position, 1, position + 1, 1, end + 1, end)`` inline: a call
+                # less for each token)
+                value = found.group()
+                token = _new_string(Token, value)
+                token.type = kind
+                token.start_pos = position
+                token.value = value
+                token.line = 1
+                token.column = position + 1
+                token.end_line = 1
+                token.end_column = end + 1
+                token.end_pos = end
                 if kind in retype:
                     token = retype[kind](token)
                     kind = token.type
@@ -252,8 +296,8 @@ class LeanParser:
                 state_actions = actions[state]
 
 
-#: Lark's token constructor without the check for a deprecated keyword (``Token.__new__``'s).
-new_token: Callable[..., Token] = Token._future_new
+#: ``Token``'s allocation (``str.__new__``), before ``_run`` sets its slots as ``Token._future_new`` does.
+_new_string: Callable[..., Token] = str.__new__
 
 #: What ``_run`` returns when the text needs Lark's own parser.
 _BALKED: Any = object()
@@ -263,8 +307,11 @@ def _no_match(text: str, position: int) -> None:
     """The scanner of a state at a character no terminal of it can start with."""
 
 
-#: Characters outside ``_tabled`` a state's table keeps (random text cannot make it grow further).
+#: Characters outside ``_tabled`` a state's table by character keeps (random text cannot make it grow further).
 _MORE_CHARACTERS = 256
+#: Pairs of characters a state's table keeps (a list's text meets about a thousand in all the tables;
+#: random text of ``_tabled`` characters cannot make one grow further).
+_MAX_PAIRS = 4096
 
 
 def _tabled(character: str) -> bool:
