@@ -71,7 +71,6 @@ TERMINAL_FRAGMENTS: dict[str, str] = {
     "CONTAINER_EDITORS": "In: Ivanov I.I., Petrov P.P., In: C. B. Jones, R. Shaw, and ",
     "EDITORS": "Ed. by Ed. by ",
     "EDITORS_NOTE": "(Ed. by A. B. (Eds ",
-    "LISTED_EDITORS": "; Aa, A., Bb, B., ",
     "RESPONSIBILITY": "/ with / ed. by / ",
     "MORE_RESPONSIBILITY": " ; отв. ред. ; ",
     "LABEL": "Apresjan Apresjan 1995 ",

@@ -27,6 +27,7 @@ from .imprint import is_known_place
 from .language import title_language
 from .markers import month_before, paren_date, read_marker
 from .normalize import Normalised
+from .persons import person
 from .roles import Ahead, read_group
 from .ruler import Ruler
 from .shapes import is_conference, is_journal_name, is_organisation
@@ -64,6 +65,7 @@ def assemble(
     _series_names(draft, groups)
     _corporate_author(draft, groups)
     _editors_before_mark(draft, groups)
+    _listed_editors(draft, groups)
     if not groups[0].run and groups[1:] and groups[1].kind in DESIGNATIONS:
         # "NP-001-15. Obshchiye polozheniya …": the title follows the designation (or its date:
         # "OST 41-08-212-04. (2004) Upravlenie …")
@@ -269,6 +271,40 @@ def _corporate_author(draft: Draft, groups: list[Group]) -> None:
 #: A sentence that may be an organisation's name: capitalised, no digits, no quotes, no comma (a list of
 #: persons has one), a few words.
 _NAME_SENTENCE = re.compile(r"[A-ZА-ЯЁІЇЄҐЎ][^\d\"“”«»,]{1,150}")
+
+
+def _listed_editors(draft: Draft, groups: list[Group]) -> None:
+    """ACS's "Title; Dollezhal, N. A., Ed.; Publisher: Place, 1992": a sentence of names closed by "Ed."
+    or "Eds." (the grammar ends a sentence before it, ``LISTED_EDITORS_BODY``) names the editors."""
+    for index, group in enumerate(groups):
+        kept = [sentence for sentence in group.run if not _editors_sentence(draft, sentence)]
+        if len(kept) != len(group.run):
+            groups[index] = group._replace(run=tuple(kept))
+
+
+def _editors_sentence(draft: Draft, sentence: Sentence) -> bool:
+    """Whether the sentence is only names and "Ed(s)" (its editors are then added)."""
+    names, comma, mark = sentence.text.rpartition(", ")
+    if not comma or mark.rstrip(".") not in ("Ed", "Eds") or not names:
+        return False
+    found = names_in(names)
+    if not found or _NAME_LIST_LEFTOVER.fullmatch(_without(names, found)) is None:
+        return False
+    for token in found:
+        start = sentence.start + (token.start_pos or 0)
+        draft.add_person(
+            person(token.type, token.value, Role.EDITOR), start, start + len(token.value), "layout._listed_editors"
+        )
+    return True
+
+
+def _without(text: str, tokens: list[Token]) -> str:
+    """The text less the tokens' spans."""
+    kept, at = [], 0
+    for token in tokens:
+        kept.append(text[at : token.start_pos or 0])
+        at = token.end_pos or 0
+    return "".join(kept) + text[at:]
 
 
 def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:

@@ -215,12 +215,6 @@ def _editors_note(draft: Draft, element: Element) -> None:
         draft.add_person(person(found.type, found.value, Role.EDITOR), *draft.at, draft.rule)
 
 
-def _listed_editors(draft: Draft, element: Element) -> None:
-    """ACS's "Dollezhal, N. A., Ed." between semicolons: the names are editors."""
-    for found in names_in(_value(element)):
-        draft.add_person(person(found.type, found.value, Role.EDITOR), *draft.at, draft.rule)
-
-
 def _season(draft: Draft, element: Element) -> None:
     value = _value(element)
     issued = draft.fields.get("issued") or PartialDate()
@@ -514,7 +508,6 @@ _MARKER_READERS: dict[str, Reader] = {
     kinds.EDITORS: _responsibility,
     kinds.TRANSLATORS: _responsibility,
     kinds.EDITORS_NOTE: _editors_note,
-    kinds.LISTED_EDITORS: _listed_editors,
     kinds.ED_MARK: _misplaced_editor_mark,
     kinds.PAREN_PAGES: _paren_pages,
     kinds.IN: _container_editors,
