@@ -285,7 +285,7 @@ def _listed_editors(draft: Draft, groups: list[Group]) -> None:
 def _editors_sentence(draft: Draft, sentence: Sentence) -> bool:
     """Whether the sentence is only names and "Ed(s)" (its editors are then added)."""
     names, comma, mark = sentence.text.rpartition(", ")
-    if not comma or mark.rstrip(".") not in ("Ed", "Eds") or not names:
+    if not comma or not names or not compiled("EDITOR_WORD").fullmatch(mark.rstrip(".")):
         return False
     found = names_in(names)
     if not found or _NAME_LIST_LEFTOVER.fullmatch(_without(names, found)) is None:

@@ -355,8 +355,9 @@ def _paren_imprint(draft: Draft, element: Element) -> None:
         start += len(parts.pop(0)) + 2
     if parts[-1][:1].isdigit():
         draft.date_year(year_of(parts.pop()))
-    if len(parts) > 1 and parts[-1].startswith("ed. "):  # Science's "(Oxford Univ. Press, ed. 2, 2017)"
-        draft.set_once("edition", parts.pop()[4:])
+    edition = compiled("EDITION_ABBREVIATION").match(parts[-1]) if len(parts) > 1 else None
+    if edition is not None and parts[-1][edition.end() :].strip().isdigit():  # "(Oxford Univ. Press, ed. 2, 2017)"
+        draft.set_once("edition", parts.pop()[edition.end() :].strip())
     places: tuple[str, ...]
     if len(parts) > 1 and is_known_place(parts[0]):  # "(Chicago, American Bar Association)"
         publisher, places = ", ".join(parts[1:]), (parts[0],)
