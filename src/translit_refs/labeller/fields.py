@@ -162,14 +162,16 @@ def _genre_number() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{pattern('NUMBER_WORD')})?\s*(\S*\d\S*)$")
 
 
-def _with_abbreviation_period(genre: str) -> str:
+def _genre_with_period(genre: str) -> str:
     """ "PhD diss" -> "PhD diss.": a thesis word that is an abbreviation keeps its period."""
-    return genre + "." if thesis_word().search(genre + ".") and not thesis_word().search(genre) else genre
+    if thesis_word().search(genre):
+        return genre
+    return genre + "." if thesis_word().search(genre + ".") else genre
 
 
 def genre_parts(text: str) -> dict[str, str]:
     """A genre and the number printed after it ("Working Paper No. 2020-14" → Working Paper, 2020-14)."""
-    genre = _with_abbreviation_period(trim(text))
+    genre = _genre_with_period(trim(text))
     kind, comma, where = genre.partition(", ")
     if comma and thesis_word().search(kind):  # APA's "[Doctoral dissertation, University of X]"
         return {"genre": kind, "publisher": where}
@@ -558,7 +560,7 @@ def _thesis_before_publisher(result: Fields) -> None:
     if cut is None or not thesis_word().search(publisher[: cut.start() + 1]):
         return
     genre = publisher[: cut.start()]
-    result.item["genre"] = _with_abbreviation_period(genre)
+    result.item["genre"] = _genre_with_period(genre)
     result.item["publisher"] = publisher[cut.end() :]
     result.probability["genre"] = result.probability.get("publisher", 0.0)
 

@@ -27,7 +27,6 @@ from .imprint import is_known_place
 from .language import title_language
 from .markers import month_before, paren_date, read_marker
 from .normalize import Normalised
-from .persons import person
 from .roles import Ahead, read_group
 from .ruler import Ruler
 from .shapes import is_conference, is_journal_name, is_organisation
@@ -136,7 +135,7 @@ def _forward_names_end(skeleton: Skeleton, text: str) -> Skeleton:
 
 
 #: A given name and its middle initial, as a name read family first would show them ("Dwight D.").
-_MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+\s[A-Z]\.\s?")
+_MIDDLE_INITIAL = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+\s[A-ZА-ЯЁ]\.\s?")
 
 
 def _offsets_fit(display: str, diagnostics: tuple[Diagnostic, ...]) -> bool:
@@ -290,11 +289,7 @@ def _editors_sentence(draft: Draft, sentence: Sentence) -> bool:
     found = names_in(names)
     if not found or _NAME_LIST_LEFTOVER.fullmatch(_without(names, found)) is None:
         return False
-    for token in found:
-        start = sentence.start + (token.start_pos or 0)
-        draft.add_person(
-            person(token.type, token.value, Role.EDITOR), start, start + len(token.value), "layout._listed_editors"
-        )
+    add_persons(draft, tuple(found), Role.EDITOR, "layout._listed_editors", sentence.start)
     return True
 
 
@@ -373,15 +368,13 @@ def _date_from_notes(draft: Draft) -> None:
         sentence = draft.text[start:end].strip(" .,")
         if sentence not in draft.notes or not _date_sentence().fullmatch(sentence):
             continue
-        year = year_of(sentence)
-        dated = date_from_text(sentence, year) if year is not None and not sentence.isdigit() else None
-        if year is None:
-            continue
+        year = year_of(sentence) or 0  # (the sentence holds its year: ``_date_sentence``)
+        dated = None if sentence.isdigit() else date_from_text(sentence, year)
         draft.notes.remove(sentence)
         del record[at : at + 5]
         draft.put("issued", dated if dated is not None and dated.year == year else year_date(year), start, end,
                   "layout._date_from_notes")  # fmt: skip
-        _drop_unplaced(draft, sentence)
+        _drop_unplaced(draft, start, end)
         return
 
 
@@ -409,14 +402,14 @@ def _medium_from_notes(draft: Draft) -> None:
             del record[at : at + 5]
             draft.put("medium", sentence, start, end, "layout._medium_from_notes")
             draft.kinds = draft.kinds | {kinds.MEDIUM}
-            _drop_unplaced(draft, sentence)
+            _drop_unplaced(draft, start, end)
             return
 
 
-def _drop_unplaced(draft: Draft, sentence: str) -> None:
-    """The "unplaced-sentence" diagnostic of a sentence a later rule placed."""
+def _drop_unplaced(draft: Draft, start: int, end: int) -> None:
+    """The "unplaced-sentence" diagnostic of the sentence at ``start:end``, which a later rule placed."""
     for index, diagnostic in enumerate(draft.diagnostics):
-        if diagnostic.code == "unplaced-sentence" and repr(sentence) in diagnostic.message:
+        if diagnostic.code == "unplaced-sentence" and (diagnostic.start, diagnostic.end) == (start, end):
             del draft.diagnostics[index]
             return
 
@@ -441,21 +434,20 @@ def _site_from_notes(draft: Draft) -> None:
                 return  # "… Retrieved January 22, 2010, from LexisNexis AU", "https://…/wiki/ Graphene": no site
             if kinds.MEDIUM not in draft.kinds and not _web_cue().search(draft.text, record[at + 3]):
                 return
+            start, end = record[at + 2], record[at + 3]
             draft.notes.clear()
-            draft.put("container_title", site, record[at + 2], record[at + 3], "layout._site_from_notes")
             del record[at : at + 5]
-            break
-    for index, diagnostic in enumerate(draft.diagnostics):
-        if diagnostic.code == "unplaced-sentence":
-            del draft.diagnostics[index]
-            break
+            draft.put("container_title", site, start, end, "layout._site_from_notes")
+            _drop_unplaced(draft, start, end)
+            return
 
 
 @lru_cache(maxsize=1)
 def _web_cue() -> re.Pattern[str]:
     """What follows a site's name: a URL or the date it was read (the lexicon's ``URL_WORD``, ``ACCESS_WORD``
     and ``OTHER_ACCESS_WORD``, or an address)."""
-    return re.compile(rf"{pattern('URL_WORD')}|{pattern('ACCESS_WORD')}|{pattern('OTHER_ACCESS_WORD')}|https?://|www\.")
+    words = f"{pattern('URL_WORD')}|{pattern('ACCESS_WORD')}|{pattern('OTHER_ACCESS_WORD')}|{pattern('WEB_START')}"
+    return re.compile(rf"(?<!\w)(?:{words})")  # (no cue inside a word: excited, reviewed)
 
 
 #: A site's name: a capitalised phrase of a few words ending with a capitalised word, no digits, no
@@ -547,8 +539,6 @@ def reference_type(draft: Draft) -> ReferenceType:
         if issued is not None and issued.day is not None and not fields.get("volume") and not _page_range(fields):
             return ReferenceType.NEWSPAPER  # "Pravda, 1930, 2 March, no. 60", "Kommersant, p. 2": a dated issue
         return ReferenceType.ARTICLE
-    if fields.get("number") and fields.get("publisher"):
-        return ReferenceType.REPORT  # a number and its publisher: "(LA-13638, Los Alamos National Laboratory, 2000)"
     if draft.imprint_found or not _BOOK_MARKERS.isdisjoint(marker_kinds):
         return ReferenceType.BOOK
     if not WEB_MARKERS.isdisjoint(marker_kinds):

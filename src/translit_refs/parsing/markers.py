@@ -348,16 +348,22 @@ def _paren_imprint(draft: Draft, element: Element) -> None:
     its places (the parts that name known places; the others belong to the publisher: "(US Government,
     Department of Defense)"), the year."""
     token = element.token
-    parts = _value(element)[1:-1].split(", ")
+    value = _value(element)
+    parts = value[1:-1].split(", ")
     start = (token.start_pos or 0) + 1
-    if len(parts) > 1 and any(c.isdigit() for c in parts[0]):  # Science's report: "(LA-13638, Los Alamos …, 2000)"
-        draft.set_once("number", parts[0])
+    # Science's report: "(LA-13638, Los Alamos …, 2000)" (the grammar's designation before the publisher: the
+    # publisher's parts hold no digit, so a first part with one is the designation)
+    if len(parts) > 1 and any(c.isdigit() for c in parts[0]):
+        draft.set_once("number", parts[0], start, start + len(parts[0]))
+        draft.kinds.add(kinds.REPORT_CODE)  # a report, as "LA-13638" printed alone makes one
         start += len(parts.pop(0)) + 2
     if parts[-1][:1].isdigit():
         draft.date_year(year_of(parts.pop()))
     edition = compiled("EDITION_ABBREVIATION").match(parts[-1]) if len(parts) > 1 else None
     if edition is not None and parts[-1][edition.end() :].strip().isdigit():  # "(Oxford Univ. Press, ed. 2, 2017)"
-        draft.set_once("edition", parts.pop()[edition.end() :].strip())
+        printed = parts.pop()
+        at = (token.start_pos or 0) + value.rindex(printed)
+        draft.set_once("edition", printed[edition.end() :].strip(), at, at + len(printed))
     places: tuple[str, ...]
     if len(parts) > 1 and is_known_place(parts[0]):  # "(Chicago, American Bar Association)"
         publisher, places = ", ".join(parts[1:]), (parts[0],)
