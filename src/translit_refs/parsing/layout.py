@@ -10,7 +10,7 @@ the language of the work (``work_language``): "ru" for a transliterated title, o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -275,6 +275,8 @@ _NAME_SENTENCE = re.compile(r"[A-ZА-ЯЁІЇЄҐЎ][^\d\"“”«»,]{1,150}")
 def _listed_editors(draft: Draft, groups: list[Group]) -> None:
     """ACS's "Title; Dollezhal, N. A., Ed.; Publisher: Place, 1992": a sentence of names closed by "Ed."
     or "Eds." (the grammar ends a sentence before it, ``LISTED_EDITORS_BODY``) names the editors."""
+    if ";" not in draft.text:  # (only after a semicolon: no search through every sentence of every reference)
+        return
     for index, group in enumerate(groups):
         kept = [sentence for sentence in group.run if not _editors_sentence(draft, sentence)]
         if len(kept) != len(group.run):
@@ -286,20 +288,21 @@ def _editors_sentence(draft: Draft, sentence: Sentence) -> bool:
     names, comma, mark = sentence.text.rpartition(", ")
     if not comma or not names or not compiled("EDITOR_WORD").fullmatch(mark.rstrip(".")):
         return False
-    found = names_in(names)
-    if not found or _NAME_LIST_LEFTOVER.fullmatch(_without(names, found)) is None:
+    found = _only_names(names)
+    if not found:
         return False
     add_persons(draft, tuple(found), Role.EDITOR, "layout._listed_editors", sentence.start)
     return True
 
 
-def _without(text: str, tokens: list[Token]) -> str:
-    """The text less the tokens' spans."""
-    kept, at = [], 0
-    for token in tokens:
-        kept.append(text[at : token.start_pos or 0])
-        at = token.end_pos or 0
-    return "".join(kept) + text[at:]
+def _only_names(text: str) -> list[Token]:
+    """The name tokens of a text that holds nothing else but separators ("Chistyakov O.I.", "Lee, L., Ng,
+    K."), else none."""
+    names = names_in(text)
+    starts = [0, *(name.end_pos or 0 for name in names)]
+    ends = [*(name.start_pos or 0 for name in names), len(text)]
+    rest = "".join(text[start:end] for start, end in zip(starts, ends, strict=True))
+    return names if names and _NAME_LIST_LEFTOVER.fullmatch(rest) is not None else []
 
 
 def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
@@ -309,12 +312,8 @@ def _editors_before_mark(draft: Draft, groups: list[Group]) -> None:
         before = groups[index - 1].run
         if groups[index].kind != kinds.ED_MARK or not before:
             continue
-        text = before[-1].text
-        names = names_in(text)
-        starts = [0, *(name.end_pos or 0 for name in names)]
-        ends = [*(name.start_pos or 0 for name in names), len(text)]
-        rest = "".join(text[start:end] for start, end in zip(starts, ends, strict=True))
-        if not names or _NAME_LIST_LEFTOVER.fullmatch(rest) is None:
+        names = _only_names(before[-1].text)
+        if not names:
             continue
         add_persons(draft, tuple(names), Role.EDITOR, "layout._editors_before_mark", before[-1].start)
         groups[index - 1] = Group(groups[index - 1].kind, groups[index - 1].element, before[:-1])
@@ -360,21 +359,14 @@ def _date_from_notes(draft: Draft) -> None:
     is dated by it ("“Title.” 2005. Moscow: …", MLA's "…, Winter 1993, pp. 425–58")."""
     if draft.fields.get("issued") is not None or not draft.notes:
         return
-    record = draft.record
-    for at in range(0, len(record), 5):
-        if record[at] != "note":
-            continue
-        start, end = record[at + 2], record[at + 3]
+    for at, start, end in _note_records(draft):
         sentence = draft.text[start:end].strip(" .,")
         if sentence not in draft.notes or not _date_sentence().fullmatch(sentence):
             continue
         year = year_of(sentence) or 0  # (the sentence holds its year: ``_date_sentence``)
         dated = None if sentence.isdigit() else date_from_text(sentence, year)
-        draft.notes.remove(sentence)
-        del record[at : at + 5]
-        draft.put("issued", dated if dated is not None and dated.year == year else year_date(year), start, end,
-                  "layout._date_from_notes")  # fmt: skip
-        _drop_unplaced(draft, start, end)
+        issued = dated if dated is not None and dated.year == year else year_date(year)
+        _place_note(draft, at, sentence, ("issued", issued), "layout._date_from_notes")
         return
 
 
@@ -391,19 +383,31 @@ def _medium_from_notes(draft: Draft) -> None:
     if not draft.notes or draft.fields.get("medium"):
         return
     medium_word = compiled("MEDIUM_WORD")
+    for at, start, end in _note_records(draft):
+        sentence = draft.text[start:end].strip(" .")
+        if medium_word.fullmatch(sentence) and sentence in draft.notes:
+            _place_note(draft, at, sentence, ("medium", sentence), "layout._medium_from_notes")
+            draft.kinds = draft.kinds | {kinds.MEDIUM}
+            return
+
+
+def _note_records(draft: Draft) -> Iterator[tuple[int, int, int]]:
+    """Where each unplaced sentence's record is, and its span (a caller that changes the record stops)."""
     record = draft.record
     for at in range(0, len(record), 5):
-        if record[at] != "note":
-            continue
-        sentence = draft.text[record[at + 2] : record[at + 3]].strip(" .")
-        if medium_word.fullmatch(sentence) and sentence in draft.notes:
-            draft.notes.remove(sentence)
-            start, end = record[at + 2], record[at + 3]
-            del record[at : at + 5]
-            draft.put("medium", sentence, start, end, "layout._medium_from_notes")
-            draft.kinds = draft.kinds | {kinds.MEDIUM}
-            _drop_unplaced(draft, start, end)
-            return
+        if record[at] == "note":
+            yield at, record[at + 2], record[at + 3]
+
+
+def _place_note(draft: Draft, at: int, note: str, field: tuple[str, object], rule: str) -> None:
+    """The unplaced sentence ``note`` (its record at ``at``) read by ``rule`` as ``field`` (key, value)."""
+    key, value = field
+    start, end = draft.record[at + 2], draft.record[at + 3]
+    if note in draft.notes:
+        draft.notes.remove(note)
+    del draft.record[at : at + 5]
+    draft.put(key, value, start, end, rule)
+    _drop_unplaced(draft, start, end)
 
 
 def _drop_unplaced(draft: Draft, start: int, end: int) -> None:
@@ -427,19 +431,13 @@ def _site_from_notes(draft: Draft) -> None:
     site = draft.notes[0].strip()
     if not _SITE_NAME.fullmatch(site) or not site.rsplit(" ", 1)[-1].strip('«"“')[:1].isupper():
         return
-    record = draft.record
-    for at in range(0, len(record), 5):
-        if record[at] == "note":
-            if _web_cue().search(draft.text, 0, record[at + 2]):
-                return  # "… Retrieved January 22, 2010, from LexisNexis AU", "https://…/wiki/ Graphene": no site
-            if kinds.MEDIUM not in draft.kinds and not _web_cue().search(draft.text, record[at + 3]):
-                return
-            start, end = record[at + 2], record[at + 3]
-            draft.notes.clear()
-            del record[at : at + 5]
-            draft.put("container_title", site, start, end, "layout._site_from_notes")
-            _drop_unplaced(draft, start, end)
+    for at, start, end in _note_records(draft):
+        if _web_cue().search(draft.text, 0, start):
+            return  # "… Retrieved January 22, 2010, from LexisNexis AU", "https://…/wiki/ Graphene": no site
+        if kinds.MEDIUM not in draft.kinds and not _web_cue().search(draft.text, end):
             return
+        _place_note(draft, at, draft.notes[0], ("container_title", site), "layout._site_from_notes")
+        return
 
 
 @lru_cache(maxsize=1)
