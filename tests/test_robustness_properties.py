@@ -70,6 +70,7 @@ def _check(reference: Reference, text: str) -> None:
 @example("Acheson, D. (1969).")
 @example("((((((((((")
 @example("In In In")
+@example("\ufb2c\x1f")  # NFC makes the letter three characters: the diagnostic has no offset in the raw text
 def test_any_text_never_raises(text: str) -> None:
     _check(parse_reference(text), text)
 

@@ -94,6 +94,7 @@ class Normalised(NamedTuple):
 
 def normalize(text: str) -> Normalised:
     """The text with look-alike letters, odd spaces and the non-breaking hyphen repaired."""
+    printed = len(text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     diagnostics = Notes()
@@ -115,6 +116,10 @@ def normalize(text: str) -> Normalised:
         normalised = _blank_area_separators(normalised, diagnostics)
     if _BRACKETS.search(normalised):
         diagnostics.extend(_unbalanced_brackets(normalised))
+    if len(text) != printed:  # NFC changed the length ("שּׁ" is three characters): no offset fits the raw text
+        return Normalised(
+            normalised, display, tuple(d.model_copy(update={"start": None, "end": None}) for d in diagnostics.capped())
+        )
     return Normalised(normalised, display, diagnostics.capped())
 
 
