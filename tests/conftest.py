@@ -24,6 +24,9 @@ settings.register_profile(
     print_blob=True,
 )
 settings.register_profile("dev", max_examples=200, deadline=None)
+# The dev profile's size, derandomised: the second run of the suite in .ci/run (on the compiled build) checks
+# the build, so it must not fail on a new random example the first run's derandomised search never made.
+settings.register_profile("rerun", max_examples=200, deadline=None, derandomize=True)
 settings.register_profile(
     "deep", max_examples=100_000, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
