@@ -49,7 +49,7 @@ CHECKED = ANNOTATED / "parallel_check.jsonl"
 import sys  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests"))
-from gold import same  # noqa: E402
+from gold import absent_value, same  # noqa: E402
 
 #: Fields both sides of a parallel pair must agree on.
 SHARED_FIELDS = ("year", "volume", "issue", "pages", "first_author", "type")
@@ -309,7 +309,7 @@ def field_checks(gold: dict[str, Any], item: dict[str, Any]) -> dict[str, bool]:
                 options = alternatives.get(key, [gold["expect"].get(key)])
                 results.append(any(same(key, option, item.get(key)) for option in options))
             elif key in gold.get("absent", []):
-                results.append(not item.get(key))
+                results.append(not absent_value(key, item))
         if results:
             passes[name] = all(results)
     return passes

@@ -1,4 +1,4 @@
-"""Lists in the styles of the rest of the world, read back: five blind rounds of references written
+"""Lists in the styles of the rest of the world, read back: six blind rounds of references written
 by someone who never saw the parser, with their CSL-JSON fields (``tests/fixtures/styles``, copies of
 ``benchmarks/annotated/styles_round*.jsonl``; ``docs/labeller.md`` has the measurements).
 
@@ -19,17 +19,18 @@ from translit_refs import parse_list, to_csl_json
 from conftest import FIXTURES
 from gold import checks
 
-ROUNDS = ("styles_round1", "styles_round2", "styles_round3", "styles_round4", "styles_round5")
+ROUNDS = ("styles_round1", "styles_round2", "styles_round3", "styles_round4", "styles_round5", "styles_round6")
 #: Share of gold fields right per round, read as lists: measured 88.2 %, 87.5 % and 83.3 % (round 3
 #: unseen while the labeller's reading was improved); round 4 85.4 % when first read, 88.2 % after the
 #: fixes of its failures' classes; round 5, never looked at entry by entry, 88.5 % before them and
-#: 88.7 % after.
+#: 88.7 % after; round 6 (with DSTU 8302 and Chicago notes-bibliography) 81.9 % when first read.
 FLOORS = {
     "styles_round1": 0.85,
     "styles_round2": 0.84,
     "styles_round3": 0.80,
     "styles_round4": 0.85,
     "styles_round5": 0.85,
+    "styles_round6": 0.79,
 }
 
 

@@ -184,7 +184,9 @@ ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,8}")
 #: A law, a decree, an order: its kind, then "от"/"of" and its date ("Федеральный закон от 29.12.2012
 #: № 273-ФЗ", "федер. закон от …", "Federal Law of 29.12.2014 No. 473-FZ", "Postanovlenie … ot 14.07.2005").
 #: The date a law's kind comes before: "от 29.12.2012", "від 9 лютого", "of 14.07.2005".
-LEGISLATION_DATE = re.compile(r"(?:от|від|ot|vid|of)\s\d{1,2}[.\s]")
+#: The word before a law's date ("от", "від", "ot", "vid", "of").
+LEGISLATION_OF = r"(?:от|від|ot|vid|of)"
+LEGISLATION_DATE = re.compile(LEGISLATION_OF + r"\s\d{1,2}[.\s]")
 LEGISLATION = re.compile(
     r"(?i:закон|постановлени[ея]|постанова|указ|наказ|приказ|распоряжени[ея]|розпорядження|кодекс|zakon|"
     r"postanovleni[ey]|ukaz|prikaz|rasporyazheni[ey]|federal\s+law|law|decree)\b[^.;]{0,120}?\s"

@@ -104,6 +104,8 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     kinds: set[str] = field(default_factory=set)
     chapter_imprint: bool = False
+    #: The sentences the title was read from (``roles.read_group``).
+    title_sentences: tuple[Sentence, ...] = ()
     #: What the bracket after the leading run translates, as ``roles.split_lead`` found it.
     next_translation: Translates = Translates.TITLE
     record: Provenance = field(default_factory=Provenance)

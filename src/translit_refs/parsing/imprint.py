@@ -19,7 +19,12 @@ _COLON = re.compile(r"^(?P<places>[^:]+?)\s?:\s?(?P<publisher>\S.*)$")
 _COMMA = re.compile(r"\s?[,;]\s?")
 #: A publisher's name before its place: capitalised, without numbers, quotes or brackets (never a
 #: conference's "«…– 2005»" or a report's "INDC (CCP)-413" before a town).
-_PUBLISHER_SHAPE = re.compile(r"[A-ZА-ЯЁ][^\d«»“”\"()\[\]]{1,80}")
+#: A publisher's name: capitalised, without numbers, quotes or brackets; or up to three words before a
+#: quoted name ("NRNU «MEPhI»", "FGUP «RFNC-VNIIEF»", never "Proc. of the ISTC «Safety of VVER»").
+PUBLISHER_SHAPE = re.compile(
+    r"[A-ZА-ЯЁ][^\d«»“”\"()\[\]]{1,80}"
+    r"|[A-ZА-ЯЁ][^\d\s«»“”\"()\[\]]*+(?:\s[^\d\s«»“”\"()\[\]]++){0,2}\s«[^\d«»]{1,40}»"
+)
 
 
 class Confidence(IntEnum):
@@ -101,7 +106,7 @@ def _publisher_first(publisher: str, places_text: str) -> Imprint | None:
     places = tuple(_COMMA.split(places_text.strip()))
     if not is_known_place(places[0]) or not all(is_known_place(p) or p in REGIONS for p in places[1:]):
         return None
-    if not _PUBLISHER_SHAPE.fullmatch(publisher) or is_known_place(publisher) or publisher in REGIONS:
+    if not PUBLISHER_SHAPE.fullmatch(publisher) or is_known_place(publisher) or publisher in REGIONS:
         return None
     return Imprint(places, publisher, Confidence.KNOWN_PLACE)
 

@@ -18,7 +18,15 @@ from lark import Token
 
 from ..families.base import NEUTRAL, Family
 from ..lexicon import compiled, kinds, pattern, starts_with
-from ..lexicon.words import COLLECTION_CUES, LEGISLATION, LEGISLATION_DATE, PROCEEDINGS_CUES, REGIONS, REPORT_TITLES
+from ..lexicon.words import (
+    COLLECTION_CUES,
+    LEGISLATION,
+    LEGISLATION_DATE,
+    LEGISLATION_OF,
+    PROCEEDINGS_CUES,
+    REGIONS,
+    REPORT_TITLES,
+)
 from ..models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role, capped
 from .dates import date_from_text, year_date, year_of
 from .draft import ARTICLE_LOCATORS, DESIGNATIONS, WEB_MARKERS, Draft, Group, add_persons
@@ -27,7 +35,7 @@ from .imprint import is_known_place
 from .language import title_language
 from .markers import month_before, paren_date, read_marker
 from .normalize import Normalised
-from .roles import Ahead, read_group
+from .roles import Ahead, part_without_its_mark, read_group
 from .ruler import Ruler
 from .shapes import is_conference, is_journal_name, is_organisation
 
@@ -79,6 +87,7 @@ def assemble(
     _date_from_notes(draft)
     _medium_from_notes(draft)
     _site_from_notes(draft)
+    part_without_its_mark(draft)
     if skeleton.label is not None:
         _citation_label(draft, skeleton.label)
     note = None
@@ -89,9 +98,12 @@ def assemble(
         if container:
             container_rule(draft, container)
     title_language = _title_language(draft)
+    kind = reference_type(draft)
+    if kind is ReferenceType.LEGISLATION:
+        _law_designation(draft)
     reference: Reference = _validated_reference(
         {
-            "type": reference_type(draft),
+            "type": kind,
             "persons": tuple(draft.persons),
             "language": work_language(draft, title_language),
             "title_language": title_language,
@@ -136,6 +148,34 @@ def _forward_names_end(skeleton: Skeleton, text: str) -> Skeleton:
 
 #: A given name and its middle initial, as a name read family first would show them ("Dwight D.").
 _MIDDLE_INITIAL = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+\s[A-ZА-ЯЁ]\.\s?")
+
+
+#: A law's designation after its title: "Title : федер. закон от 29.12.2012 № 273-ФЗ", "Кодекс … (часть
+#: первая) от 30.11.1994 № 51-ФЗ (ред. от …)", "Title: Zakon Ukrainy vid 25.04.2019 № 2704-VIII".
+_LAW_DESIGNATION = re.compile(
+    rf"(?:\s?:\s[^:]{{1,60}}?)?\s{LEGISLATION_OF}\s"
+    r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4})(?:\sг\.)?\s(?:№|N|No\.?)\s?(?P<number>[\w/-]+)(?:\s\([^()]{1,60}\))?$"
+)
+
+
+def _law_designation(draft: Draft) -> None:
+    """A law's title followed by its kind, date and number: the title keeps only its own words, the
+    number and the date are the law's (the gazette's article number, read as the number, becomes its page)."""
+    title = draft.fields.get("title")
+    found = _LAW_DESIGNATION.search(title) if isinstance(title, str) else None
+    if found is None or found.start() == 0 or LEGISLATION.match(title):
+        return  # "Федеральный закон от … № … «Title»": the kind opens the title, which stays whole
+    draft.amend("title", title[: found.start()].rstrip(" :"))
+    at = draft.text.find(title)  # (where the title was printed; its groups' offsets are the title's)
+    rule = "layout._law_designation"
+    if draft.fields.get("number") is not None and draft.fields.get("pages") is None:
+        number_at = draft.recorded("number")
+        where = draft.record[number_at + 2 : number_at + 4] if number_at >= 0 else [-1, -1]
+        draft.put("pages", draft.fields["number"], where[0], where[1], rule)
+    draft.put("number", found.group("number"), at + found.start("number"), at + found.end("number"), rule)
+    if draft.fields.get("issued") is None:
+        issued = date_from_text(found.group("date"))
+        draft.put("issued", issued, at + found.start("date"), at + found.end("date"), rule)
 
 
 def _offsets_fit(display: str, diagnostics: tuple[Diagnostic, ...]) -> bool:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..lexicon import kinds, month_numbers
-from ..lexicon.words import PUBLISHER_ENDINGS, REGIONS
+from ..lexicon.words import CONTAINER_CONTINUATIONS, CONTAINER_FAMILY, PUBLISHER_ENDINGS, REGIONS
 from .dates import date_from_text, year_of
 from .draft import (
     ARTICLE_LOCATORS,
@@ -40,7 +40,7 @@ from .draft import (
     warning,
 )
 from .grammar import Sentence
-from .imprint import Confidence, Imprint, is_known_place, read_imprint
+from .imprint import PUBLISHER_SHAPE, Confidence, Imprint, is_known_place, read_imprint
 from .ruler import Ruler
 from .shapes import (
     continues_container,
@@ -100,6 +100,7 @@ def read_group(draft: Draft, group: Group, ahead: Ahead, after_title: bool) -> N
             draft.put(
                 "title", _without_trailing_dash(draft.span(title)), title[0].start, title[-1].end, "roles.split_lead"
             )
+            draft.title_sentences = tuple(title)
         return
     run, year_after = take_years(draft, run, in_lead=False)
     if not run:
@@ -232,6 +233,8 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
             draft.next_translation = Translates.TITLE_AND_CONTAINER
         return lead[:cue]
     end = read_body(draft, body, lead=True)
+    if 0 < end < len(lead) and not lead[end - 1].quoted:
+        lead = _journal_head_after_comma(draft, lead, end)
     if lead[0].quoted:  # “Title,” …: the quotation marks close the title; what follows is a note
         for sentence in lead[1:end]:
             _date_or_note(draft, sentence)
@@ -249,6 +252,29 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
             cut = _journal_after_comma(draft, lead[0])
         return lead if cut is None else [Sentence(lead[0].text[:cut], lead[0].start, lead[0].start + cut)]
     return lead[:end]
+
+
+def _journal_head_after_comma(draft: Draft, lead: list[Sentence], end: int) -> list[Sentence]:
+    """ "Title, Izvestiya vuzov. Yadernaya Energetika (2015) 66–75": the journal read from ``lead[end:]``
+    begins after the last comma of the sentence before it (a title and a journal's first part, comma-separated,
+    Elsevier); the journal takes that part, and the sentence keeps the title (``lead`` returned, amended)."""
+    start = draft.recorded("container_title")
+    if start < 0 or draft.record[start + 2] != lead[end].start:
+        return lead
+    before = lead[end - 1]
+    cut = before.text.rfind(", ")
+    head = before.text[cut + 2 :]
+    if cut <= 0 or not (CONTAINER_FAMILY.match(head) or lead[end].text.startswith(CONTAINER_CONTINUATIONS)):
+        return lead
+    begins = before.start + cut + 2
+    draft.put(
+        "container_title",
+        draft.text[begins : draft.record[start + 3]].strip(),
+        begins,
+        draft.record[start + 3],
+        "roles._journal_head_after_comma",
+    )
+    return [*lead[: end - 1], Sentence(before.text[:cut], before.start, before.start + cut), *lead[end:]]
 
 
 def _imprint_after_a_comma(draft: Draft, sentence: Sentence, with_places: bool) -> Sentence | None:
@@ -274,7 +300,7 @@ def _imprint_after_a_comma(draft: Draft, sentence: Sentence, with_places: bool) 
         publisher_start = places_start = len(title) + 2
     else:
         return None
-    if not title or not _PUBLISHER_SHAPE.fullmatch(publisher):
+    if not title or not PUBLISHER_SHAPE.fullmatch(publisher):
         return None
     start = sentence.start
     draft.take_imprint(
@@ -287,8 +313,6 @@ def _imprint_after_a_comma(draft: Draft, sentence: Sentence, with_places: bool) 
     return Sentence(title, start, start + len(title), sentence.is_year, sentence.quoted)
 
 
-#: A publisher's name: capitalised, without numbers, quotes or brackets.
-_PUBLISHER_SHAPE = re.compile(r"[A-ZА-ЯЁ][^\d«»“”\"()\[\]]{1,80}")
 _TRANSLATION_INSIDE = re.compile(r"\s\[([^\[\]]++)\]$")
 
 
@@ -399,7 +423,7 @@ def known_place_imprint(ending: _Ending) -> int | None:
     a multi-volume book's "Vol. 2"; not "Dimitrovgrad, 7-th Russian Conference …")."""
     if ending.imprint.confidence is not Confidence.KNOWN_PLACE or is_conference(ending.publisher):
         return None
-    if ending.in_journal and not ending.body.only_volume_ahead():
+    if ending.in_journal and not ending.body.only_volume_ahead() and not _colon_imprint(ending):
         return ending.end
     if ending.imprint.publisher is None and is_place(ending.last.text):
         return place_alone(ending)  # the publisher may be the sentence before ("… Division of Toxicology.")
@@ -410,6 +434,40 @@ def known_place_imprint(ending: _Ending) -> int | None:
         refine_date(ending.draft, ending.publisher, ending.last.start, ending.last.end, "roles.known_place_imprint")
         return ending.take(ending.imprint.places, None, ending.end - 1, "roles.known_place_imprint")
     return ending.take(ending.imprint.places, ending.imprint.publisher, ending.end - 1, "roles.known_place_imprint")
+
+
+def part_without_its_mark(draft: Draft) -> None:
+    """ "Title. Book / за ред. …. Х. : Фоліо, 2018. С. 112–130": a book's imprint before a range of pages, no
+    container read and no "//" or "In" printed (DSTU 8302 drops it): the title's first sentence is the
+    part's, the others the book's."""
+    sentences = draft.title_sentences
+    if (
+        not draft.chapter_imprint
+        or len(sentences) < 2
+        or draft.fields.get("container_title") is not None
+        or sentences[0].quoted
+        or len(sentences[0].text) < _SHORTEST_PART_TITLE
+        or not _PAGE_RANGE.search(draft.fields.get("pages") or "")
+    ):
+        return
+    first = sentences[0]
+    draft.amend("title", _without_trailing_dash(first.text))
+    draft.record.extend(("title", draft.fields["title"], first.start, first.end, "roles.part_without_its_mark"))
+    _set_container(draft, list(sentences[1:]))
+    at = draft.recorded("container_title")
+    if at >= 0:
+        draft.record[at + 4] = "roles.part_without_its_mark"  # (a boundary placed by position, not by a marker)
+
+
+_PAGE_RANGE = re.compile(r"\d\s?[-‐‑‒–—−]\s?\d")
+#: Shorter, the first sentence is no part's title ("V kn.: Book …", a marker the grammar did not read).
+_SHORTEST_PART_TITLE = 8
+
+
+def _colon_imprint(ending: _Ending) -> bool:
+    """ "Х. : Фоліо, 2018. С. 112–130": a known place, a colon and a publisher before pages are a book's
+    imprint, the pages a part's (a journal prints no publisher; DSTU 8302 drops the "//" before the book)."""
+    return ending.imprint.publisher is not None and " : " in ending.last.text
 
 
 #: A month's name (or abbreviation) and a year: a date, never a publisher.

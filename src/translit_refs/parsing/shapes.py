@@ -131,4 +131,18 @@ def continues_container(sentence: str, previous: str) -> bool:
         or sentence.endswith(SERIES_ENDINGS)
         or previous.startswith(CONTAINER_CONTINUATIONS)  # "Seriya 3: Fizika. Astronomiya"
         or CONTAINER_FAMILY.match(previous) is not None
+        or (_ABBREVIATED_START.fullmatch(previous.strip()) is not None and is_abbreviated_name(sentence))
     )
+
+
+#: Words of a journal's abbreviated name: "Russ. J. Inorg. Chem.", "J. Appl. Phys."
+_ABBREVIATED_WORD = r"[A-Z][a-z]{0,7}"
+#: Two or more abbreviated words, the last one's period taken by the sentence's end ("Russ. J. Inorg").
+_ABBREVIATED_START = re.compile(rf"(?:{_ABBREVIATED_WORD}\.\s)+{_ABBREVIATED_WORD}\.?")
+_ABBREVIATED_NAME = re.compile(rf"(?:{_ABBREVIATED_WORD}\.\s?)+,?")
+
+
+def is_abbreviated_name(sentence: str) -> bool:
+    """Whether every word of ``sentence`` is a capitalised abbreviation with its period ("Chem.", "Phys. Rev."):
+    after a sentence of such words ("Russ. J. Inorg"), the rest of one journal's abbreviated name."""
+    return _ABBREVIATED_NAME.fullmatch(sentence.strip()) is not None

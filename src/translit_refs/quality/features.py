@@ -237,6 +237,8 @@ _RANGE_DASHES = frozenset("-–")
 _POSITIONAL_PUBLISHER = frozenset({"roles.publisher_before_year", "roles.shaped_imprint_of_a_book"})
 #: The rule that takes the year by position among the sentences.
 _POSITIONAL_YEAR = "roles.take_years"
+#: A book's title read from the title's sentences after the first (no "//" or "In" printed).
+_POSITIONAL_PART = "roles.part_without_its_mark"
 
 
 def _years(raw: str) -> set[str]:
@@ -308,7 +310,11 @@ def observe(signals: Signals) -> tuple[float, ...]:
         _pages_decrease(reference.pages),
         signals.own_best > 0 and signals.read_in is not None and not signals.evidence.get(signals.read_in),
         signals.own_best <= 0,  # no_family_signs
-        bool(container) and kinds.IN not in markers and markers.isdisjoint(_LOCATORS),
+        bool(container)
+        and (
+            (kinds.IN not in markers and markers.isdisjoint(_LOCATORS))
+            or rule_of(records, "container_title") == _POSITIONAL_PART
+        ),  # container_by_position
         kind is ReferenceType.BOOK and not reference.publisher and not reference.places,
         bool(reference.publisher) and not reference.places,  # publisher_without_place
         kind is ReferenceType.DOCUMENT,  # unknown_type

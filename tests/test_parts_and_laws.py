@@ -1,0 +1,102 @@
+"""The rules on abbreviated journal names, bracketed theses, named report series, quoted publishers, laws'
+designations and parts of books printed without "//" or "In": unseen variants, each read by the rules alone
+(``labeller=False``: these are the rules' readings)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from translit_refs import parse_reference, to_csl_json
+
+from gold import same
+
+CASES: list[tuple[str, str, dict[str, Any]]] = [
+    # ---- a journal's abbreviated name cut by its periods into sentences: one name
+    ("references abbreviated journal",
+     "Petrov A.B. Thermal conductivity of oxide films. Zh. Tekh. Fiz., 2010, vol. 80, no. 3, pp. 12–18.",
+     {"type": "article-journal", "title": "Thermal conductivity of oxide films", "container-title": "Zh. Tekh. Fiz."}),
+    ("vancouver-like abbreviated journal",
+     "Lee K. Neutron yields from light elements. Nucl. Sci. Eng. 1999, v. 131, pp. 1–9.",
+     {"title": "Neutron yields from light elements", "container-title": "Nucl. Sci. Eng.", "volume": "131"}),
+    ("a title ending in an ordinary word keeps it",
+     "Orlov S. Diffusion in metals. Acta Mater., 2005, vol. 53, pp. 100–110.",
+     {"title": "Diffusion in metals", "container-title": "Acta Mater."}),
+    ("a whole journal name after abbreviations in the title",
+     "Kim D. Models of the U.S. economy. Economic Review, 2001, vol. 3, pp. 1–5.",
+     {"container-title": "Economic Review"}),
+    # ---- a thesis named in brackets after the translation
+    ("abstract of dissertation in brackets",
+     "Sidorova EN. Flora of the Southern Urals [Flora Yuzhnogo Urala] [abstract of dissertation]. Ufa; 2012. 24 p.",
+     {"type": "thesis", "genre": "abstract of dissertation", "number-of-pages": "24"}),
+    ("extended abstract of a thesis in brackets",
+     "Kuznetsov IA. Zemledelie na Altae [Agriculture in the Altai] [extended abstract of PhD thesis]. Barnaul; 2009.",
+     {"type": "thesis", "publisher-place": "Barnaul"}),
+    ("abstract of a dissertation as its own sentence",
+     "Lebedev A.A. Teplovye truby [Heat pipes]. Abstract of Cand. Sci. (Tech.) diss. Kazan, 2014. 20 p.",
+     {"type": "thesis", "title": "Teplovye truby", "publisher-place": "Kazan"}),
+    # ---- a report's series and number in parentheses after the title (APA 7)
+    ("apa named report series",
+     "World Bank. (2021). Drought and migration in the Sahel (Policy Research Working Paper No. 9612). World Bank.",
+     {"type": "report", "title": "Drought and migration in the Sahel", "number": "9612",
+      "genre": "Policy Research Working Paper"}),
+    ("apa acronym report series",
+     "Chen, L. (2018). Trade shocks and wages (NBER Working Paper No. 24512). National Bureau of Economic Research.",
+     {"type": "report", "title": "Trade shocks and wages", "number": "24512", "genre": "NBER Working Paper"}),
+    ("a parenthesis without a number stays in the title",
+     "Ray, P. (2015). Notes on rivers (Annual Report). River Trust.",
+     {"title": "Notes on rivers (Annual Report)"}),
+    # ---- a publisher whose name closes with a quoted name, before its place
+    ("elsevier quoted publisher then place",
+     "A.P. Sokolov, Teoriya uprugosti [Theory of elasticity], OOO «Fizmatkniga», Moscow, 2011.",
+     {"publisher": "OOO «Fizmatkniga»", "publisher-place": "Moscow"}),
+    ("quoted publisher after the title's comma",
+     "I.V. Orlova, Handbook of Reactor Steels, FSUE «Prometey», St. Petersburg, 2009.",
+     {"title": "Handbook of Reactor Steels", "publisher": "FSUE «Prometey»"}),
+    # ---- a journal's family name after the title's comma (Elsevier with titles)
+    ("elsevier journal family after a comma",
+     "N.A. Orlov, Radiation damage in steels, Izvestiya vuzov. Fizika. (2012) 45–52.",
+     {"type": "article-journal", "title": "Radiation damage in steels", "container-title": "Izvestiya vuzov. Fizika"}),
+    ("elsevier vestnik series after a comma",
+     "P. Ilyin, Heat transfer in pipes, Vestnik MGTU. Ser. Mashinostroenie 4 (2016) 10–19.",
+     {"title": "Heat transfer in pipes", "container-title": "Vestnik MGTU. Ser. Mashinostroenie"}),
+    # ---- a law's kind, date and number after its title
+    ("gost law after its title",
+     "О связи : федер. закон от 07.07.2003 № 126-ФЗ // Собрание законодательства РФ. 2003. № 28. Ст. 2895.",
+     {"type": "legislation", "title": "О связи", "number": "126-ФЗ", "container-title": "Собрание законодательства РФ"}),
+    ("code with its part and revision",
+     "Трудовой кодекс Российской Федерации от 30.12.2001 № 197-ФЗ (ред. от 04.08.2023) // Российская газета. 2001. № 256.",
+     {"type": "legislation", "title": "Трудовой кодекс Российской Федерации", "number": "197-ФЗ"}),
+    ("ukrainian law with its date and no other year",
+     "Про освіту : Закон України від 05.09.2017 № 2145-VIII. URL: https://zakon.rada.gov.ua/laws/show/2145-19",
+     {"type": "legislation", "title": "Про освіту", "number": "2145-VIII",
+      "issued": {"date-parts": [[2017, 9, 5]]}, "language": "uk"}),
+    ("a law whose kind opens the title stays whole",
+     "Федеральный закон от 06.10.2003 № 131-ФЗ «Об общих принципах» // Собрание законодательства РФ. 2003. № 40.",
+     {"title": "Федеральный закон от 06.10.2003 № 131-ФЗ «Об общих принципах»"}),
+    # ---- a part of a book without "//" or "In" (DSTU 8302): the book's imprint before a range of pages
+    ("dstu chapter without its mark",
+     "Коваль О. М. Реформи освіти. Нариси історії педагогіки / за ред. Н. П. Бойко. Львів : Світ, 2016. С. 40–58.",
+     {"type": "chapter", "title": "Реформи освіти", "container-title": "Нариси історії педагогіки",
+      "publisher": "Світ", "publisher-place": "Львів", "page": "40–58"}),
+    ("gost chapter without its mark",
+     "Смирнов А. А. Торговля в XVIII веке. Очерки экономической истории / под ред. Б. В. Орлова. М. : Наука, "
+     "2005. С. 77–96.",
+     {"type": "chapter", "title": "Торговля в XVIII веке", "container-title": "Очерки экономической истории",
+      "publisher-place": "М."}),
+    ("references chapter without its mark",
+     "Volkov P.N. Rechnoi transport [River transport]. Ocherki istorii Sibiri [Essays]. Novosibirsk, Nauka Publ., "
+     "2011, pp. 203–219.",
+     {"type": "chapter", "title": "Rechnoi transport", "container-title": "Ocherki istorii Sibiri"}),
+    ("a book's page count is no part",
+     "Смирнов А. А. Торговля в XVIII веке. Очерки экономической истории. М. : Наука, 2005. 296 с.",
+     {"type": "book", "title": "Торговля в XVIII веке. Очерки экономической истории", "number-of-pages": "296"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[i for i, _, _ in CASES])
+def test_rules_read_the_shape(text: str, expected: dict[str, Any]) -> None:
+    item = to_csl_json(parse_reference(text, labeller=False), "x")
+    wrong = {key: item.get(key) for key, want in expected.items() if not same(key, want, item.get(key))}
+    assert not wrong, f"{wrong} (expected {expected})"
