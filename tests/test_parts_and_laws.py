@@ -54,6 +54,17 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("quoted publisher after the title's comma",
      "I.V. Orlova, Handbook of Reactor Steels, FSUE «Prometey», St. Petersburg, 2009.",
      {"title": "Handbook of Reactor Steels", "publisher": "FSUE «Prometey»"}),
+    # ---- a book's imprint "Place: Publisher" closing its title's sentence after a comma (APSA, IEEE)
+    ("apsa book then place and publisher",
+     "Lind, K. 2014. “River Trade.” In The Volga in History, Kazan: Tatknigoizdat, 45–60.",
+     {"type": "chapter", "container-title": "The Volga in History", "publisher-place": "Kazan",
+      "publisher": "Tatknigoizdat", "page": "45–60"}),
+    ("a place and its state before the colon",
+     "Moss, T. 2001. “Dams.” In Rivers of the West, Denver, CO: Basin Press, 10–22.",
+     {"container-title": "Rivers of the West", "publisher-place": "Denver, CO", "publisher": "Basin Press"}),
+    ("a colon inside a book's title is no imprint",
+     "Moss, T. 2001. “Dams.” In Rivers: A History of Water, 10–22.",
+     {"container-title": "Rivers: A History of Water", "publisher": None}),
     # ---- a journal's family name after the title's comma (Elsevier with titles)
     ("elsevier journal family after a comma",
      "N.A. Orlov, Radiation damage in steels, Izvestiya vuzov. Fizika. (2012) 45–52.",

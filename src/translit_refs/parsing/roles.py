@@ -283,7 +283,12 @@ def _imprint_after_a_comma(draft: Draft, sentence: Sentence, with_places: bool) 
     Publishers"), or, unless ``with_places``, a publisher's or institution's name alone ("…, Los Alamos National
     Laboratory"); returns the title's part, None when there is no such imprint."""
     title, places, rest = place_split(sentence.text)
-    if places and not rest:  # "Title, Publisher, Place"
+    colon = _COLON_IMPRINT.search(sentence.text) if with_places and ": " in sentence.text else None
+    if colon is not None and is_place(colon.group("places")):  # "Book, Santa Barbara: ABC–Clio" (APSA, IEEE)
+        title, places, publisher = sentence.text[: colon.start()], colon.group("places"), colon.group("publisher")
+        places_start = colon.start("places")
+        publisher_start = colon.start("publisher")
+    elif places and not rest:  # "Title, Publisher, Place"
         title, comma, publisher = title.rpartition(", ")
         if not comma or is_conference(publisher):
             return None
@@ -313,6 +318,9 @@ def _imprint_after_a_comma(draft: Draft, sentence: Sentence, with_places: bool) 
     return Sentence(title, start, start + len(title), sentence.is_year, sentence.quoted)
 
 
+#: "…, Place[, Region]: Publisher" closing a sentence (the places before the colon, after the last comma that
+#: does not separate them).
+_COLON_IMPRINT = re.compile(r",\s(?P<places>[^,:;]{2,40}(?:,\s[^,:;]{2,25})?):\s(?P<publisher>[^:;]{2,80})$")
 _TRANSLATION_INSIDE = re.compile(r"\s\[([^\[\]]++)\]$")
 
 
@@ -825,6 +833,7 @@ def read_container_group(draft: Draft, body: _Body) -> None:
         book = _imprint_after_a_comma(draft, sentences[-1], with_places=True)
         if book is not None:
             sentences = [*sentences[:-1], book]
+            draft.chapter_imprint = draft.fields.get("publisher") is not None  # a book's, not a journal's
     if body.following not in WEB_MARKERS:
         end = _imprint_at_end(draft, body, end, container_given=True)
     places = end
