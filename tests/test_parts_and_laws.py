@@ -75,9 +75,11 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     # ---- a law's kind, date and number after its title
     ("gost law after its title",
      "О связи : федер. закон от 07.07.2003 № 126-ФЗ // Собрание законодательства РФ. 2003. № 28. Ст. 2895.",
-     {"type": "legislation", "title": "О связи", "number": "126-ФЗ", "container-title": "Собрание законодательства РФ"}),
+     {"type": "legislation", "title": "О связи", "number": "126-ФЗ",
+      "container-title": "Собрание законодательства РФ"}),
     ("code with its part and revision",
-     "Трудовой кодекс Российской Федерации от 30.12.2001 № 197-ФЗ (ред. от 04.08.2023) // Российская газета. 2001. № 256.",
+     "Трудовой кодекс Российской Федерации от 30.12.2001 № 197-ФЗ (ред. от 04.08.2023) // Российская газета. "
+     "2001. № 256.",
      {"type": "legislation", "title": "Трудовой кодекс Российской Федерации", "number": "197-ФЗ"}),
     ("ukrainian law with its date and no other year",
      "Про освіту : Закон України від 05.09.2017 № 2145-VIII. URL: https://zakon.rada.gov.ua/laws/show/2145-19",
@@ -103,7 +105,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("a book's page count is no part",
      "Смирнов А. А. Торговля в XVIII веке. Очерки экономической истории. М. : Наука, 2005. 296 с.",
      {"type": "book", "title": "Торговля в XVIII веке. Очерки экономической истории", "number-of-pages": "296"}),
-]
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[i for i, _, _ in CASES])

@@ -162,7 +162,9 @@ def _law_designation(draft: Draft) -> None:
     """A law's title followed by its kind, date and number: the title keeps only its own words, the
     number and the date are the law's (the gazette's article number, read as the number, becomes its page)."""
     title = draft.fields.get("title")
-    found = _LAW_DESIGNATION.search(title) if isinstance(title, str) else None
+    if not isinstance(title, str):
+        return
+    found = _LAW_DESIGNATION.search(title)
     if found is None or found.start() == 0 or LEGISLATION.match(title):
         return  # "Федеральный закон от … № … «Title»": the kind opens the title, which stays whole
     draft.amend("title", title[: found.start()].rstrip(" :"))

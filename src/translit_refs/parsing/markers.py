@@ -42,8 +42,8 @@ _ROMAN = re.compile(r"[IVXLC]++(?:[–-][IVXLC]++)?$")
 
 @lru_cache(maxsize=1)
 def _report_pattern() -> re.Pattern[str]:
-    """ "Working Paper No. 39", "Preprint FJEI- 2264", "report LA UR-02-1839", "NBER Working Paper No. 5": the series' name, then
-    its number (the first word that starts with a digit or two capitals), perhaps after "No."."""
+    """ "Working Paper No. 39", "Preprint FJEI- 2264", "report LA UR-02-1839", "NBER Working Paper No. 5": the
+    series' name, then its number (the first word that starts with a digit or two capitals), perhaps after "No."."""
     return re.compile(
         r"(?P<genre>[^\W\d_](?:[a-zа-яё]*+|[A-ZА-ЯЁ]++)\.?(?:\s[^\W\d_](?:[a-zа-яё]*+|[A-ZА-ЯЁ]++)\.?)*?)\s"
         rf"(?:(?:{pattern('NUMBER_ABBREVIATION')})\.?\s?|№\s?)?"
