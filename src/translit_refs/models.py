@@ -280,6 +280,8 @@ class Reference(_Frozen):
     edition: str | None = None
     isbn: str | None = None
     event_place: str | None = None
+    #: The meeting named in a container's other title information ("материалы XII Междунар. конф.").
+    event_title: str | None = None
     doi: str | None = None
     url: str | None = None
     url_fragment: str | None = None

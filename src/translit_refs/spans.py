@@ -69,7 +69,7 @@ class FieldSpan:
 #: Text fields placed as printed, longest kinds first (a title may hold a place's or a journal's name).
 _TEXT_FIELDS = (
     "title", "title_translation", "container_title", "container_translation", "volume_title",
-    "collection_title", "archive_location", "archive", "publisher", "event_place", "genre",
+    "collection_title", "archive_location", "archive", "publisher", "event_place", "event_title", "genre",
     "citation_label", "url", "url_fragment", "doi", "isbn", "number", "medium",
 )  # fmt: skip
 

@@ -136,6 +136,7 @@ def _bibtex_fields(reference: Reference, entry_type: str) -> dict[str, str]:
         "isbn": _escaped(reference.isbn),
         "series": _protected(reference.collection_title),
         "venue": _escaped(reference.event_place),
+        "eventtitle": _protected(reference.event_title),
         "pages": _escaped(reference.pages),
         "pagetotal": _escaped(reference.page_count),
         "type": _escaped(reference.genre or ("standard" if reference.type is ReferenceType.STANDARD else None)),

@@ -28,6 +28,7 @@ _SIMPLE_FIELDS: tuple[tuple[str, str], ...] = (
     ("edition", "edition"),
     ("isbn", "ISBN"),
     ("event_place", "event-place"),
+    ("event_title", "event-title"),
     ("doi", "DOI"),
     ("url", "URL"),
     ("medium", "medium"),

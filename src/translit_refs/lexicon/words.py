@@ -131,7 +131,7 @@ PUBLISHERS: frozenset[str] = _entries(
 #: Stems every conference word holds, to skip the regular expression for the sentences that hold none.
 CONFERENCE_STEMS: tuple[str, ...] = (
     "conf", "konf", "symp", "meeting", "workshop", "congress", "seminar", "forum", "summit", "colloquium",
-    "convention", "конференц", "конф.", "симпозиум", "семинар", "совещани", "форум", "конгресс", "съезд",
+    "convention", "конференц", "конф", "симпозиум", "семинар", "совещани", "форум", "конгресс", "съезд",
 )  # fmt: skip
 #: Stems every institution word holds (see ``CONFERENCE_STEMS``).
 INSTITUTION_STEMS: tuple[str, ...] = (
@@ -208,8 +208,8 @@ CONTAINER_CUES: tuple[str, ...] = PROCEEDINGS_CUES + COLLECTION_CUES
 #: Words that make a container a conference's ("Int. Conf.", "konferentsii", "Meeting", "Симпозиум");
 #: matched against the lowercased sentence.
 CONFERENCE_WORDS = re.compile(
-    r"\b(?:conf\.|conference|konf\.|konferen[tc]\w*|symposium|symp\.|meeting|workshop|congress|seminar|"
-    r"forum|summit|colloquium|convention|конференц\w*|конф\.|симпозиум\w*|семинар\w*|совещани\w*|"
+    r"\b(?:conf(?:\.|$)|conference|konf(?:\.|$)|konferen[tc]\w*|symposium|symp\.|meeting|workshop|congress|"
+    r"seminar|forum|summit|colloquium|convention|конференц\w*|конф(?:\.|$)|симпозиум\w*|семинар\w*|совещани\w*|"
     r"форум\w*|конгресс\w*|съезд\w*)"
 )
 
@@ -268,6 +268,18 @@ ENGLISH_FUNCTION_WORDS: frozenset[str] = frozenset(
 TRANSLIT_FUNCTION_WORDS: frozenset[str] = frozenset(
     "v i s k o na po dlya dlja pri ot iz do so ob ili kak ego eye ikh ih pod nad bez vo za ko".split()
 )
+#: The word a town's name may follow in a meeting's place: "(м. Київ, 20–21 квіт. 2021 р.)", "(г. Москва, …)".
+TOWN_PREFIX = re.compile(r"(?:г|м|g|m)\.\s?")
+#: Short words that mark a Latin title as German, French or Spanish (two of one list, more than of
+#: any other and of English's, decide: "Die Wiederentdeckung der Allmende", "Les réseaux de Lyon";
+#: ``parsing.language.other_latin_language``).
+OTHER_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "de": frozenset("der die das und im für von zur zum mit den des dem ein eine einer über auf bei aus".split()),
+    "fr": frozenset("le la les des du et dans pour au aux une sur à entre en par l’ d’ l' d' est".split()),
+    "es": frozenset("el la los las del y en para con una por entre".split()),
+}
+#: Letters that only one of those languages writes, each counted as one more word of it.
+OTHER_LETTERS: dict[str, str] = {"de": "äöüß", "fr": "éèêçœù", "es": "ñáíóú"}
 #: Word endings frequent in transliterated Russian and rare in English.
 TRANSLIT_ENDINGS: tuple[str, ...] = (
     "ogo", "ego", "nyh", "nykh", "ykh", "ikh", "iya", "ija", "aya", "aja", "nyi", "nyj", "nyy", "skii",

@@ -13,6 +13,8 @@ from ..lexicon.words import (
     BELARUSIAN_LETTERS,
     CYRILLIC_LETTER,
     ENGLISH_FUNCTION_WORDS,
+    OTHER_FUNCTION_WORDS,
+    OTHER_LETTERS,
     TRANSLIT_ENDINGS,
     TRANSLIT_FUNCTION_WORDS,
     UKRAINIAN_LETTERS,
@@ -25,11 +27,15 @@ _ENGLISH_ENDINGS = ("th", "wh", "ck", "tion", "ing", "ness", "ment")
 
 def title_language(title: str, translated: bool) -> str | None:
     """The language a title is printed in: "ru" for Cyrillic or transliterated Russian (a bracketed
-    translation after it says so unless it reads as English), "en" for English, else None."""
+    translation after it says so unless it reads as English), "de", "fr" or "es" by their function words,
+    "en" for English, else None."""
     if not title:
         return None
     if CYRILLIC_LETTER.search(title):
         return cyrillic_language(title)
+    other = other_latin_language(title)
+    if other is not None:
+        return other
     if translated:
         return "en" if looks_english(title) else "ru"
     balance = russian_balance(title)
@@ -38,6 +44,31 @@ def title_language(title: str, translated: bool) -> str | None:
     if balance < 0:
         return "en"
     return None
+
+
+def other_latin_language(title: str) -> str | None:
+    """ "de", "fr" or "es" when at least two of the title's words are that language's function words (a letter
+    only it writes counting as one), more than of any other such language and of English; else None."""
+    found = _OTHER_WORDS.findall(title)
+    if len(found) < _FEWEST_OTHER_WORDS:
+        return None
+    # (a function word is printed in lowercase but at the title's start: "Los Alamos", "LA-12625" are names)
+    words = [word.lower() for at, word in enumerate(found) if at == 0 or word.islower()]
+    english = sum(word in ENGLISH_FUNCTION_WORDS for word in words)
+    counts = {
+        language: sum(word in listed for word in words) + any(letter in title for letter in OTHER_LETTERS[language])
+        for language, listed in OTHER_FUNCTION_WORDS.items()
+    }
+    best = max(counts, key=counts.__getitem__)
+    ranked = sorted(counts.values(), reverse=True)
+    if ranked[0] >= _FEWEST_OTHER_WORDS and ranked[0] > ranked[1] and ranked[0] > english:
+        return best
+    return None
+
+
+#: Words of a Latin title, hyphenated ones whole ("die-away"), an elided article with its apostrophe ("l’").
+_OTHER_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_]))*+[’']?")
+_FEWEST_OTHER_WORDS = 2
 
 
 def cyrillic_language(text: str) -> str:

@@ -568,7 +568,7 @@ def reference_type(draft: Draft) -> ReferenceType:
     if not container and (fields.get("title") or "").startswith(REPORT_TITLES):
         return ReferenceType.REPORT  # "Otchet o rezul'tatakh …", "Отчет о НИР …": a report by its title
     if container:
-        if _is_proceedings(container, marker_kinds):
+        if _is_proceedings(container, marker_kinds) or fields.get("event_title") is not None:
             return ReferenceType.PAPER
         if container.startswith(COLLECTION_CUES):
             return ReferenceType.CHAPTER

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..lexicon import kinds, month_numbers
-from ..lexicon.words import CONTAINER_CONTINUATIONS, CONTAINER_FAMILY, PUBLISHER_ENDINGS, REGIONS
+from ..lexicon.words import CONTAINER_CONTINUATIONS, CONTAINER_FAMILY, PUBLISHER_ENDINGS, REGIONS, TOWN_PREFIX
 from .dates import date_from_text, year_of
 from .draft import (
     ARTICLE_LOCATORS,
@@ -726,7 +726,25 @@ def _set_container(draft: Draft, sentences: list[Sentence]) -> None:
         refine_date(draft, dated.group(1), *at, rule)
         text = text[: dated.start()]
     quoted = _COLLECTION.fullmatch(text)
+    name, colon, other = text.partition(" : ")
+    if colon and name and is_conference(other):  # GOST's "Title : материалы XII Междунар. конф. (Москва, …)"
+        text = name
+        draft.set_once("event_title", other, *at, rule)
+        _meeting_place(draft, other, at)
     draft.put("container_title", quoted.group(1) if quoted else text, *at, rule)
+
+
+def _meeting_place(draft: Draft, meeting: str, at: tuple[int, int]) -> None:
+    """ "материалы … конф. (Москва, 15–17 мая 2021 г.)": the town that opens the parentheses is the meeting's."""
+    inside = _CLOSING_PARENTHESES.search(meeting)
+    if inside is None:
+        return
+    town = TOWN_PREFIX.sub("", inside.group(1).split(", ")[0], count=1).strip()
+    if is_known_place(town) or looks_like_place(town):
+        draft.set_once("event_place", town, *at, "roles._meeting_place")
+
+
+_CLOSING_PARENTHESES = re.compile(r"\(([^()]{2,80})\)$")
 
 
 def _opens_with_place(sentence: str) -> bool:
