@@ -127,6 +127,32 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("a publisher named after a person",
      "Петров А. А. Механика. – М. : Изд-во МГТУ им. Н. Э. Баумана, 2014. – 300 с.",
      {"publisher": "Изд-во МГТУ им. Н. Э. Баумана", "publisher-place": "М.", "title": "Механика"}),
+    # ---- standards: their bodies after a comma, a letter after the body, Ukraine's DSTU
+    ("ieee standard after its title", "[3] IEEE Standard for Floating-Point Arithmetic, IEEE Std 754-2019, 2019.",
+     {"type": "standard", "number": "IEEE Std 754-2019", "title": "IEEE Standard for Floating-Point Arithmetic"}),
+    ("astm standard first", "ASTM D638-14 Standard Test Method for Tensile Properties of Plastics.",
+     {"type": "standard", "number": "ASTM D638-14",
+      "title": "Standard Test Method for Tensile Properties of Plastics"}),
+    ("dstu standard", "ДСТУ 3008:2015. Інформація та документація. Звіти у сфері науки і техніки. К. : ДП «УкрНДНЦ», "
+     "2016. 26 с.", {"type": "standard", "number": "ДСТУ 3008:2015", "publisher-place": "К."}),
+    ("a project code is no standard", "NPP12006. Reactor facility. Thermal calculation. Gidropress Publ., 2007.",
+     {"number": None}),
+    # ---- an organisation before the title, IEEE's access date and "Available:", Vancouver's report number
+    ("ieee organisation then quoted title",
+     "[5] World Meteorological Organization, “State of the climate 2022.” Accessed: Apr. 2, 2023. [Online]. "
+     "Available: https://wmo.int/state-2022",
+     {"author": [{"literal": "World Meteorological Organization"}], "title": "State of the climate 2022",
+      "accessed": {"date-parts": [[2023, 4, 2]]}, "URL": "https://wmo.int/state-2022"}),
+    ("vancouver organisation and report number",
+     "4. National Institute for Health and Care Excellence. Depression in adults. London: NICE; 2022. "
+     "Report No.: NG222.",
+     {"type": "report", "author": [{"literal": "National Institute for Health and Care Excellence"}],
+      "title": "Depression in adults", "number": "NG222", "publisher": "NICE"}),
+    ("an organisation before a place is the title",
+     "US Energy Information Administration. Washington, DC, 2013.",
+     {"title": "US Energy Information Administration", "author": None}),
+    ("a doi link after available", "Fenner M (2013) Metrics for you. Available: http://dx.doi.org/10.1371/x.123.",
+     {"DOI": "10.1371/x.123", "URL": None}),
     # ---- a part of a book without "//" or "In" (DSTU 8302): the book's imprint before a range of pages
     ("dstu chapter without its mark",
      "Коваль О. М. Реформи освіти. Нариси історії педагогіки / за ред. Н. П. Бойко. Львів : Світ, 2016. С. 40–58.",

@@ -37,7 +37,7 @@ from .markers import month_before, paren_date, read_marker
 from .normalize import Normalised
 from .roles import Ahead, part_without_its_mark, read_group
 from .ruler import Ruler
-from .shapes import is_conference, is_journal_name, is_organisation
+from .shapes import is_conference, is_journal_name, is_organisation, is_place
 
 
 def assemble(
@@ -289,9 +289,18 @@ def _corporate_author(draft: Draft, groups: list[Group]) -> None:
     lead = groups[0].run
     if draft.persons or not lead:
         return
+    named = _ORGANISATION_THEN_QUOTED.fullmatch(lead[0].text)
+    if named is not None and is_organisation(named.group("name"), acronyms=True):  # IEEE's "Agency, “Title.”"
+        start = lead[0].start
+        organisation = Person(family=named.group("name"), literal=True)
+        draft.add_person(organisation, start, start + named.end("name"), "layout._corporate_author")
+        title = Sentence(named.group("title"), start + named.start("title"), start + named.end("title"), quoted=True)
+        groups[0] = Group(kinds.LEAD, None, (title, *lead[1:]))
+        return
     dated = groups[1] if len(groups) > 1 else None
     before_date = len(lead) == 1 and dated is not None and dated.kind == kinds.DATE_PAREN
-    before_title = len(lead) > 1 and not lead[1].is_year  # "FBIS. 1950." and "FRUS. 1950." are titles
+    # ("FBIS. 1950." and "FRUS. 1950." are titles, and so is "US Energy Information Administration. Washington, DC")
+    before_title = len(lead) > 1 and not lead[1].is_year and not is_place(lead[1].text)
     one_word = before_date and _ONE_NAME.fullmatch(lead[0].text) is not None  # "Rosstat (2023). Title"
     # MLA's and Chicago's "Istoriko-dokumental'nyi departament MID Rossii. “Title.” Website": before a quoted title
     quoted_title = before_title and lead[1].quoted and not lead[0].quoted and _NAME_SENTENCE.fullmatch(lead[0].text)
@@ -309,6 +318,8 @@ def _corporate_author(draft: Draft, groups: list[Group]) -> None:
         groups[0] = Group(kinds.LEAD, None, lead[1:])
 
 
+#: An organisation's name, a comma and a quoted title: IEEE's "European Space Agency, “Sentinel-2 overview.”".
+_ORGANISATION_THEN_QUOTED = re.compile(r"(?P<name>[^,“”\"]{2,120}),\s[“\"](?P<title>[^“”\"]{2,500}?)[,.]?[”\"]")
 #: A sentence that may be an organisation's name: capitalised, no digits, no quotes, no comma (a list of
 #: persons has one), a few words.
 _NAME_SENTENCE = re.compile(r"[A-ZА-ЯЁІЇЄҐЎ][^\d\"“”«»,]{1,150}")

@@ -46,7 +46,7 @@ def _report_pattern() -> re.Pattern[str]:
     series' name, then its number (the first word that starts with a digit or two capitals), perhaps after "No."."""
     return re.compile(
         r"(?P<genre>[^\W\d_](?:[a-zа-яё]*+|[A-ZА-ЯЁ]++)\.?(?:\s[^\W\d_](?:[a-zа-яё]*+|[A-ZА-ЯЁ]++)\.?)*?)\s"
-        rf"(?:(?:{pattern('NUMBER_ABBREVIATION')})\.?\s?|№\s?)?"
+        rf"(?:(?:{pattern('NUMBER_ABBREVIATION')})\.?:?\s?|№\s?)?"
         r"(?P<number>(?:\d|[A-ZА-ЯЁ](?=[A-ZА-ЯЁ\d-])).*)"
     )
 
@@ -231,7 +231,9 @@ def _url(draft: Draft, element: Element) -> None:
     start, end = draft.at
     if element.kind != kinds.BARE_URL and element.value is not None and element.value.start_pos is not None:
         start, end = element.value.start_pos, element.value.end_pos or start  # the address after "URL:"
-    if url.startswith(("http://", "https://", "www.")):
+    if compiled("DOI_WORD").match(url) and doi_in(url):  # "Available: http://dx.doi.org/10.…": a DOI, as printed bare
+        draft.set_once("doi", doi_in(url), start, end)
+    elif url.startswith(("http://", "https://", "www.")):
         draft.set_once("url", url.rstrip(".,;"), start, end)
     else:
         draft.set_once("url_fragment", url, start, end)
