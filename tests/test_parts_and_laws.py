@@ -153,6 +153,14 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
      {"title": "US Energy Information Administration", "author": None}),
     ("a doi link after available", "Fenner M (2013) Metrics for you. Available: http://dx.doi.org/10.1371/x.123.",
      {"DOI": "10.1371/x.123", "URL": None}),
+    # ---- Elsevier's and GOST's "Place: Year" without a publisher; Nature's lowercase "in" before proceedings
+    ("place then colon and year", "Petrov AV. Heat transfer [Teploperedacha]. Obninsk: 1992.",
+     {"publisher-place": "Obninsk", "issued": {"date-parts": [[1992]]}, "publisher": None}),
+    ("gost place then colon and year", "Орлов В.В. Быстрый реактор / В.В. Орлов // Атомная энергия. – М.: 2001. – "
+     "С. 5–9.", {"issued": {"date-parts": [[2001]]}, "publisher": None}),
+    ("nature lowercase in", "Orlov, V. & Li, K. Neutron noise analysis. in Proceedings of the Reactor Physics "
+     "Meeting 12–19 (2014).", {"type": "paper-conference",
+                               "container-title": "Proceedings of the Reactor Physics Meeting"}),
     # ---- a part of a book without "//" or "In" (DSTU 8302): the book's imprint before a range of pages
     ("dstu chapter without its mark",
      "Коваль О. М. Реформи освіти. Нариси історії педагогіки / за ред. Н. П. Бойко. Львів : Світ, 2016. С. 40–58.",

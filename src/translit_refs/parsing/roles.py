@@ -712,6 +712,8 @@ def _set_container(draft: Draft, sentences: list[Sentence]) -> None:
     text = draft.span(sentences)
     at = (sentences[0].start, sentences[-1].end)
     rule = "roles._set_container"
+    if text.startswith("in ") and text[3:4].isupper():  # Nature's "Title. in Proceedings of …"
+        text, at = text[3:], (at[0] + 3, at[1])
     title, places, rest = place_split(text) if len(sentences) == 1 else (text, "", "")
     if places and title and not is_conference(rest):
         draft.set_once("event_place", places, *at, rule)
