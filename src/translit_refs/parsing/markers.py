@@ -234,7 +234,10 @@ def _url(draft: Draft, element: Element) -> None:
     if compiled("DOI_WORD").match(url) and doi_in(url):  # "Available: http://dx.doi.org/10.…": a DOI, as printed bare
         draft.set_once("doi", doi_in(url), start, end)
     elif url.startswith(("http://", "https://", "www.")):
-        draft.set_once("url", url.rstrip(".,;"), start, end)
+        url = url.rstrip(".,;")
+        if url.endswith(")") and url.count(")") > url.count("("):  # "(available at http://….)"
+            url = url[:-1]
+        draft.set_once("url", url, start, end)
     else:
         draft.set_once("url_fragment", url, start, end)
         draft.diagnostics.append(
@@ -345,22 +348,33 @@ def _journal_year(draft: Draft, element: Element) -> None:
 
 def _paren_imprint(draft: Draft, element: Element) -> None:
     """ "(W. W. Norton, 1969)", "(Bloomsbury Press, NY, 2009)", Cell's "(Oxford University Press)", Science's report
-    "(LA-13638, Los Alamos National Laboratory, 2000)" and edition "(Oxford Univ. Press, ed. 2, 2017)": the report's
-    number, the publisher, the edition,
+    "(LA-13638, Los Alamos National Laboratory, 2000)", edition "(Oxford Univ. Press, ed. 2, 2017)" and address
+    "(Nauka, Moscow, 2021; http://…)": the report's number, the publisher, the edition, the URL,
     its places (the parts that name known places; the others belong to the publisher: "(US Government,
     Department of Defense)"), the year."""
     token = element.token
     value = _value(element)
-    parts = value[1:-1].split(", ")
+    inside, _, address = value[1:-1].partition("; ")  # Science's "(Nauka, Moscow, 2021; http://…)"
+    if address:
+        at = (token.start_pos or 0) + 1 + len(inside) + 2
+        draft.set_once("url", address, at, at + len(address))
+    parts = inside.split(", ")
     start = (token.start_pos or 0) + 1
     # Science's report: "(LA-13638, Los Alamos …, 2000)" (the grammar's designation before the publisher: the
     # publisher's parts hold no digit, so a first part with one is the designation)
     if len(parts) > 1 and any(c.isdigit() for c in parts[0]):
-        draft.set_once("number", parts[0], start, start + len(parts[0]))
+        code = parts[0]
+        series = compiled("REPORT_WORD").match(code)
+        if series is not None and code[series.end() : series.end() + 1] == " ":  # "report LA UR-02-1839"
+            draft.set_once("genre", series.group(), start, start + series.end())
+            code = code[series.end() + 1 :]
+        draft.set_once("number", code, start + len(parts[0]) - len(code), start + len(parts[0]))
         draft.kinds.add(kinds.REPORT_CODE)  # a report, as "LA-13638" printed alone makes one
         start += len(parts.pop(0)) + 2
     if parts[-1][:1].isdigit():
         draft.date_year(year_of(parts.pop()))
+    if not parts:  # "(IAEA-TECDOC-1656, 2011)": the designation and the year only
+        return
     edition = compiled("EDITION_ABBREVIATION").match(parts[-1]) if len(parts) > 1 else None
     if edition is not None and parts[-1][edition.end() :].strip().isdigit():  # "(Oxford Univ. Press, ed. 2, 2017)"
         printed = parts.pop()

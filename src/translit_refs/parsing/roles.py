@@ -854,7 +854,8 @@ def read_container_group(draft: Draft, body: _Body) -> None:
         if book is not None:
             sentences = [*sentences[:-1], book]
             draft.chapter_imprint = draft.fields.get("publisher") is not None  # a book's, not a journal's
-    if body.following not in WEB_MARKERS:
+    if body.following not in WEB_MARKERS or _known_colon_imprint(sentences[-1].text):
+        # (before a URL only "Place: Publisher": "In Proc. of … (FR17). Ekaterinburg: ROSATOM. https://…")
         end = _imprint_at_end(draft, body, end, container_given=True)
     places = end
     while places > 1 and _opens_with_place(sentences[places - 1].text):
@@ -862,6 +863,12 @@ def read_container_group(draft: Draft, body: _Body) -> None:
     _set_container(draft, sentences[:places])
     for sentence in sentences[places:end]:  # "In Proc. of … «ICRS-12». Nara, Japan, 2012": the meeting's place
         _event_place_or_note(draft, sentence)
+
+
+def _known_colon_imprint(sentence: str) -> bool:
+    """ "Ekaterinburg: ROSATOM": a known place, a colon and a publisher."""
+    imprint = read_imprint(sentence)
+    return ":" in sentence and imprint.confidence is Confidence.KNOWN_PLACE and imprint.publisher is not None
 
 
 class _Reading(NamedTuple):
