@@ -49,25 +49,42 @@ def title_language(title: str, translated: bool) -> str | None:
 def other_latin_language(title: str) -> str | None:
     """ "de", "fr" or "es" when at least two of the title's words are that language's function words (a letter
     only it writes counting as one), more than of any other such language and of English; else None."""
-    found = _OTHER_WORDS.findall(title)
-    if len(found) < _FEWEST_OTHER_WORDS:
+    tokens = title.split()
+    if _LANGUAGES_OF.keys().isdisjoint(map(str.lower, tokens)) and "’" not in title and "'" not in title:
+        return None  # (no function word standing free: the common case, settled cheaply)
+    counts: dict[str, int] | None = None
+    english = 0
+    for at, token in enumerate(tokens):
+        word = token.strip(_EDGES)
+        # (a function word is printed in lowercase but at the title's start: "Los Alamos", "LA-12625" are names)
+        if not word or (at and not word.islower()):
+            continue
+        word = word.lower()
+        languages = _LANGUAGES_OF.get(word[:2] if word[1:2] in _ELISION else word)  # "l’écriture": "l’"
+        if languages:
+            counts = counts or dict.fromkeys(OTHER_FUNCTION_WORDS, 0)
+            for language in languages:
+                counts[language] += 1
+        elif word in ENGLISH_FUNCTION_WORDS:
+            english += 1
+    if counts is None:
         return None
-    # (a function word is printed in lowercase but at the title's start: "Los Alamos", "LA-12625" are names)
-    words = [word.lower() for at, word in enumerate(found) if at == 0 or word.islower()]
-    english = sum(word in ENGLISH_FUNCTION_WORDS for word in words)
-    counts = {
-        language: sum(word in listed for word in words) + any(letter in title for letter in OTHER_LETTERS[language])
-        for language, listed in OTHER_FUNCTION_WORDS.items()
-    }
-    best = max(counts, key=counts.__getitem__)
-    ranked = sorted(counts.values(), reverse=True)
-    if ranked[0] >= _FEWEST_OTHER_WORDS and ranked[0] > ranked[1] and ranked[0] > english:
-        return best
-    return None
+    for language, letters in OTHER_LETTERS.items():
+        counts[language] += any(letter in title for letter in letters)
+    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    (best, most), (_, second) = ranked[0], ranked[1]
+    return best if most >= _FEWEST_OTHER_WORDS and most > second and most > english else None
 
 
-#: Words of a Latin title, hyphenated ones whole ("die-away"), an elided article with its apostrophe ("l’").
-_OTHER_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_]))*+[’']?")
+#: Punctuation around a title's word ("(Microtus", "sociale»,").
+_EDGES = ".,:;!?()[]«»\"“”„'’"
+#: The apostrophe of an elided article ("l’", "d'").
+_ELISION = ("’", "'")
+#: Each function word's languages (``OTHER_FUNCTION_WORDS`` turned around: one lookup a word).
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _language, _words in OTHER_FUNCTION_WORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _language)
 _FEWEST_OTHER_WORDS = 2
 
 
