@@ -179,6 +179,16 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
      "Lee, K. 2017. “Codes.” In Proc. of the Conf. on Fast Reactors (FR17). Ekaterinburg: ROSATOM. https://x.org/a.",
      {"container-title": "Proc. of the Conf. on Fast Reactors (FR17)", "publisher": "ROSATOM",
       "publisher-place": "Ekaterinburg", "URL": "https://x.org/a"}),
+    # ---- GOST's imprint after an area separator inside a proceedings' title
+    ("gost proceedings then dash and imprint",
+     "Орлов В.В. Расчёт / Тр. междунар. конф. «Управление (ICIT’99)» – М.: Наука, Физматлит, 1999. – С. 1–10.",
+     {"container-title": "Тр. междунар. конф. «Управление (ICIT’99)»", "publisher-place": "М.",
+      "publisher": "Наука, Физматлит"}),
+    ("a dash inside a proceedings' title stays",
+     "Lee K. Codes // Proc. of Conf. «Physics – 2006». Moscow, 2006, pp. 5–9.",
+     {"container-title": "Proc. of Conf. «Physics – 2006»"}),
+    ("french elision after a capital word", "Bezes, P. (2009). Réinventer l'Etat. Paris: PUF.",
+     {"language": "fr"}),
     # ---- a part of a book without "//" or "In" (DSTU 8302): the book's imprint before a range of pages
     ("dstu chapter without its mark",
      "Коваль О. М. Реформи освіти. Нариси історії педагогіки / за ред. Н. П. Бойко. Львів : Світ, 2016. С. 40–58.",
@@ -204,3 +214,13 @@ def test_rules_read_the_shape(text: str, expected: dict[str, Any]) -> None:
     item = to_csl_json(parse_reference(text, labeller=False), "x")
     wrong = {key: item.get(key) for key, want in expected.items() if not same(key, want, item.get(key))}
     assert not wrong, f"{wrong} (expected {expected})"
+
+
+def test_capitalised_elisions_inside_a_title_are_no_french() -> None:
+    """Italian's "L'amministrazione" after the title's first word counts for no French article."""
+    reference = parse_reference(
+        "Di Michele, A. L'italianizzazione imperfetta : L'amministrazione pubblica dell'Alto Adige. "
+        "Alessandria: Orso, 2003.",
+        labeller=False,
+    )
+    assert reference.title_language != "fr"

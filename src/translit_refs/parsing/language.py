@@ -54,13 +54,19 @@ def other_latin_language(title: str) -> str | None:
         return None  # (no function word standing free: the common case, settled cheaply)
     counts: dict[str, int] | None = None
     english = 0
-    for at, token in enumerate(tokens):
+    first = True
+    for token in tokens:
         word = token.strip(_EDGES)
-        # (a function word is printed in lowercase but at the title's start: "Los Alamos", "LA-12625" are names)
-        if not word or (at and not word.islower()):
+        if not word or not word[0].isalpha():
+            continue  # ("———." before a title, a number)
+        # (a function word is printed in lowercase but at the title's start: "Los Alamos", "LA-12625" are names;
+        # an elided article is read whatever follows it: "l'Etat", "d’Assise")
+        elided = word[1:2] in _ELISION
+        if not (first or word.islower() or (elided and word[0].islower())):
             continue
+        first = False
         word = word.lower()
-        languages = _LANGUAGES_OF.get(word[:2] if word[1:2] in _ELISION else word)  # "l’écriture": "l’"
+        languages = _LANGUAGES_OF.get(word[:2] if elided else word)
         if languages:
             counts = counts or dict.fromkeys(OTHER_FUNCTION_WORDS, 0)
             for language in languages:
@@ -76,8 +82,8 @@ def other_latin_language(title: str) -> str | None:
     return best if most >= _FEWEST_OTHER_WORDS and most > second and most > english else None
 
 
-#: Punctuation around a title's word ("(Microtus", "sociale»,").
-_EDGES = ".,:;!?()[]«»\"“”„'’"
+#: Punctuation around a title's word ("(Microtus", "sociale»,"); an apostrophe stays ("l’«").
+_EDGES = '.,:;!?()[]«»"“”„'
 #: The apostrophe of an elided article ("l’", "d'").
 _ELISION = ("’", "'")
 #: Each function word's languages (``OTHER_FUNCTION_WORDS`` turned around: one lookup a word).

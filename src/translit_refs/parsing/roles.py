@@ -714,6 +714,12 @@ def _set_container(draft: Draft, sentences: list[Sentence]) -> None:
     rule = "roles._set_container"
     if text.startswith("in ") and text[3:4].isupper():  # Nature's "Title. in Proceedings of …"
         text, at = text[3:], (at[0] + 3, at[1])
+    dashed = _DASHED_IMPRINT.search(text) if not draft.imprint_found else None
+    if dashed is not None and _known_colon_imprint(dashed.group(1)):  # "Тр. конф. «…» – М.: Наука, Физматлит"
+        imprint = read_imprint(dashed.group(1))
+        begins = at[0] + dashed.start(1)
+        draft.take_imprint(imprint.places, imprint.publisher, (begins, at[1]), (begins, at[1]), rule)
+        text, at = text[: dashed.start()], (at[0], at[0] + dashed.start())
     title, places, rest = place_split(text) if len(sentences) == 1 else (text, "", "")
     if places and title and not is_conference(rest):
         draft.set_once("event_place", places, *at, rule)
@@ -747,6 +753,10 @@ def _meeting_place(draft: Draft, meeting: str, at: tuple[int, int]) -> None:
 
 
 _CLOSING_PARENTHESES = re.compile(r"\(([^()]{2,80})\)$")
+
+
+#: GOST's area separator before the last part of a sentence ("… (ICIT’99)» – М.: Наука").
+_DASHED_IMPRINT = re.compile(r"\s[–—]\s([^–—\d]{3,120})$")
 
 
 def _opens_with_place(sentence: str) -> bool:
