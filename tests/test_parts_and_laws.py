@@ -202,6 +202,16 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("editors in parentheses before pages are no publisher",
      "S. Lee, \"Fields,\" in Random Fields (R. Chellappa, ed.), pp. 131-157, Academic Press, 1993.",
      {"publisher": "Academic Press"}),
+    # ---- DIN 1505's "(Hrsg.)": an editor in the head (the last name after " ; "), and a container's editor
+    ("din editor in the head", "Berger, K. P. (Hrsg.): Werkstoffe im Reaktorbau. Berlin : Springer, 1999",
+     {"editor": [{"family": "Berger", "given": "K. P."}], "author": None, "title": "Werkstoffe im Reaktorbau"}),
+    ("din author then editor", "Weiss, I.H. ; Lang, N. A. (Hrsg.): Reaktorphysik. Berlin : Springer, 1992",
+     {"author": [{"family": "Weiss", "given": "I.H."}], "editor": [{"family": "Lang", "given": "N. A."}],
+      "title": "Reaktorphysik"}),
+    ("din container editor before a colon",
+     "Roth, A.: Kühlung. In: Brandt, P. M. (Hrsg.): Handbuch der Kerntechnik. Berlin : Springer, 2019, S. 30–45",
+     {"editor": [{"family": "Brandt", "given": "P. M."}], "container-title": "Handbuch der Kerntechnik",
+      "page": "30–45"}),
     # ---- a part of a book without "//" or "In" (DSTU 8302): the book's imprint before a range of pages
     ("dstu chapter without its mark",
      "Коваль О. М. Реформи освіти. Нариси історії педагогіки / за ред. Н. П. Бойко. Львів : Світ, 2016. С. 40–58.",

@@ -527,12 +527,25 @@ def _role_of(element: Element, text: str) -> str:
 def _read_head(draft: Draft, head: Head) -> None:
     """Persons before the title (editors with "(Ed.)") and the year in parentheses after them."""
     role = Role.EDITOR if head.editor_mark is not None else Role.AUTHOR
-    add_persons(draft, head.names, role, "layout._read_head")
+    names = head.names
+    if role is Role.EDITOR and len(names) > 1 and _marks_the_last_name(draft.text, head):
+        add_persons(draft, names[:-1], Role.AUTHOR, "layout._read_head")  # DIN's "Author ; Editor (Hrsg.):"
+        names = names[-1:]
+    add_persons(draft, names, role, "layout._read_head")
     for head_rule in HEAD_RULES.active(draft.rules):
         head_rule(draft)
     if head.date is not None:
         date = head.date
         draft.put("issued", paren_date(date.value), date.start_pos or 0, date.end_pos or 0, "layout._read_head")
+
+
+def _marks_the_last_name(text: str, head: Head) -> bool:
+    """DIN 1505's "(Hrsg.)" after names separated by " ; ": it marks the last name only (APA's "(Eds.)" and ACS's
+    "Eds." mark them all)."""
+    mark, last, before = head.editor_mark, head.names[-1], head.names[-2]
+    if mark is None or "Hrsg" not in str(mark.value):
+        return False
+    return ";" in text[before.end_pos or 0 : last.start_pos or 0]
 
 
 def _title_language(draft: Draft) -> str | None:
