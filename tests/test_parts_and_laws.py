@@ -212,6 +212,21 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
      "Roth, A.: Kühlung. In: Brandt, P. M. (Hrsg.): Handbuch der Kerntechnik. Berlin : Springer, 2019, S. 30–45",
      {"editor": [{"family": "Brandt", "given": "P. M."}], "container-title": "Handbuch der Kerntechnik",
       "page": "30–45"}),
+    # ---- GOST's and DSTU's editor statements, Ukrainian "та ін.", Vancouver's "Town (ST):", a law's number
+    ("gost chief editor", "Энциклопедия Урала : в 3 т. / гл. ред. В. Н. Сорокин. – Екатеринбург : Уральский "
+     "рабочий, 2008. – 544 с.",
+     {"editor": [{"family": "Сорокин", "given": "В. Н."}], "publisher": "Уральский рабочий"}),
+    ("gost responsible editor capitalised", "Карта России / Отв. ред. В.С. Ромашов. — М.: ИА РАН, 2006. — 312 с.",
+     {"editor": [{"family": "Ромашов", "given": "В.С."}], "title": "Карта России"}),
+    ("dstu et al and editor", "Психологія особистості / О. П. Мельник та ін. ; за ред. В. І. Ткачук. Львів : ЛНУ "
+     "ім. Івана Франка, 2018. 312 с.", {"editor": [{"family": "Ткачук", "given": "В. І."}],
+                                         "publisher": "ЛНУ ім. Івана Франка", "publisher-place": "Львів"}),
+    ("vancouver town and state in parentheses", "Lee A. Grids. In: Ruiz J, editor. Power systems. Hoboken (NJ): "
+     "Wiley; 2016. p. 215–260.", {"publisher": "Wiley", "publisher-place": "Hoboken (NJ)"}),
+    ("a law whose kind opens the title gives its number",
+     "Federal'nyi zakon ot 14.07.2022 No. 312-FZ \"O melioratsii\" [Federal Law \"On reclamation\"]. Available "
+     "at: http://www.consultant.ru/doc/1/ (accessed 10.01.2023).",
+     {"number": "312-FZ", "issued": {"date-parts": [[2022, 7, 14]]}}),
     # ---- a part of a book without "//" or "In" (DSTU 8302): the book's imprint before a range of pages
     ("dstu chapter without its mark",
      "Коваль О. М. Реформи освіти. Нариси історії педагогіки / за ред. Н. П. Бойко. Львів : Світ, 2016. С. 40–58.",

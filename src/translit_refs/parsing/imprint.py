@@ -121,11 +121,22 @@ def is_known_place(sentence: str) -> bool:
 
 
 def _is_place(item: str, first: bool) -> bool:
+    item = _without_state(item)
     return is_known_place(item) or item in REGIONS or (first and _GENERIC_PLACE.fullmatch(item) is not None)
 
 
 def _confidence(first_place: str) -> Confidence:
-    return Confidence.KNOWN_PLACE if is_known_place(first_place) else Confidence.SHAPE
+    return Confidence.KNOWN_PLACE if is_known_place(_without_state(first_place)) else Confidence.SHAPE
+
+
+#: A town and its state or country in parentheses (Vancouver's "Hoboken (NJ)", "Cambridge (UK)").
+_STATE_IN_PARENTHESES = re.compile(r"(?P<town>[^()]{2,40})\s\((?P<state>[A-Z]{2,3})\)")
+
+
+def _without_state(item: str) -> str:
+    """ "Hoboken (NJ)" -> "Hoboken" when "NJ" is a known region; any other text as it is."""
+    found = _STATE_IN_PARENTHESES.fullmatch(item)
+    return found.group("town") if found is not None and found.group("state") in REGIONS else item
 
 
 def _offset_after(sentence: str, separators: int) -> int:

@@ -154,20 +154,30 @@ _MIDDLE_INITIAL = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+\s[A-ZА-ЯЁ]\.\s?")
 #: первая) от 30.11.1994 № 51-ФЗ (ред. от …)", "Title: Zakon Ukrainy vid 25.04.2019 № 2704-VIII".
 _LAW_DESIGNATION = re.compile(
     rf"(?:\s?:\s[^:]{{1,60}}?)?\s{LEGISLATION_OF}\s"
-    r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4})(?:\sг\.)?\s(?:№|N|No\.?)\s?(?P<number>[\w/-]+)(?:\s\([^()]{1,60}\))?$"
+    r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4})(?:\sг\.)?\s(?:№|No\.?|N)\s?(?P<number>\d[\w/-]*)(?:\s\([^()]{1,60}\))?$"
+)
+
+
+#: A law's date and number inside a title its kind opens: "Federal'nyi zakon ot 14.07.2022 No. 312-FZ «…»".
+_LAW_NUMBER = re.compile(
+    rf"\s{LEGISLATION_OF}\s(?P<date>\d{{1,2}}\.\d{{1,2}}\.\d{{4}})(?:\sг\.)?\s(?:№|No\.?|N)\s?(?P<number>\d[\w/-]*)"
 )
 
 
 def _law_designation(draft: Draft) -> None:
     """A law's title followed by its kind, date and number: the title keeps only its own words, the
-    number and the date are the law's (the gazette's article number, read as the number, becomes its page)."""
+    number and the date are the law's (the gazette's article number, read as the number, becomes its page);
+    a title its kind opens stays whole and gives its number and date."""
     title = draft.fields.get("title")
     if not isinstance(title, str):
         return
     found = _LAW_DESIGNATION.search(title)
-    if found is None or found.start() == 0 or LEGISLATION.match(title):
-        return  # "Федеральный закон от … № … «Title»": the kind opens the title, which stays whole
-    draft.amend("title", title[: found.start()].rstrip(" :"))
+    if found is not None and found.start() > 0 and not LEGISLATION.match(title):
+        draft.amend("title", title[: found.start()].rstrip(" :"))
+    else:  # "Федеральный закон от … № … «Title»": the kind opens the title, which stays whole
+        found = _LAW_NUMBER.search(title)
+        if found is None:
+            return
     at = draft.text.find(title)  # (where the title was printed; its groups' offsets are the title's)
     rule = "layout._law_designation"
     if draft.fields.get("number") is not None and draft.fields.get("pages") is None:
