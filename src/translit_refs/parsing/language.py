@@ -87,10 +87,10 @@ _EDGES = '.,:;!?()[]«»"“”„'
 #: The apostrophe of an elided article ("l’", "d'").
 _ELISION = ("’", "'")
 #: Each function word's languages (``OTHER_FUNCTION_WORDS`` turned around: one lookup a word).
-_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
-for _language, _words in OTHER_FUNCTION_WORDS.items():
-    for _word in _words:
-        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _language)
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    word: tuple(language for language, listed in OTHER_FUNCTION_WORDS.items() if word in listed)
+    for word in frozenset().union(*OTHER_FUNCTION_WORDS.values())
+}
 _FEWEST_OTHER_WORDS = 2
 
 

@@ -38,6 +38,7 @@ from .normalize import Normalised
 from .roles import Ahead, part_without_its_mark, read_group
 from .ruler import Ruler
 from .shapes import is_conference, is_journal_name, is_organisation, is_place
+from .values import is_page_range
 
 
 def assemble(
@@ -152,16 +153,12 @@ _MIDDLE_INITIAL = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+\s[A-ZА-ЯЁ]\.\s?")
 
 #: A law's designation after its title: "Title : федер. закон от 29.12.2012 № 273-ФЗ", "Кодекс … (часть
 #: первая) от 30.11.1994 № 51-ФЗ (ред. от …)", "Title: Zakon Ukrainy vid 25.04.2019 № 2704-VIII".
-_LAW_DESIGNATION = re.compile(
-    rf"(?:\s?:\s[^:]{{1,60}}?)?\s{LEGISLATION_OF}\s"
-    r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4})(?:\sг\.)?\s(?:№|No\.?|N)\s?(?P<number>\d[\w/-]*)(?:\s\([^()]{1,60}\))?$"
-)
-
-
-#: A law's date and number inside a title its kind opens: "Federal'nyi zakon ot 14.07.2022 No. 312-FZ «…»".
-_LAW_NUMBER = re.compile(
+_LAW_DATE_AND_NUMBER = (
     rf"\s{LEGISLATION_OF}\s(?P<date>\d{{1,2}}\.\d{{1,2}}\.\d{{4}})(?:\sг\.)?\s(?:№|No\.?|N)\s?(?P<number>\d[\w/-]*)"
 )
+_LAW_DESIGNATION = re.compile(rf"(?:\s?:\s[^:]{{1,60}}?)?{_LAW_DATE_AND_NUMBER}(?:\s\([^()]{{1,60}}\))?$")
+#: A law's date and number inside a title its kind opens: "Federal'nyi zakon ot 14.07.2022 No. 312-FZ «…»".
+_LAW_NUMBER = re.compile(_LAW_DATE_AND_NUMBER)
 
 
 def _law_designation(draft: Draft) -> None:
@@ -171,15 +168,16 @@ def _law_designation(draft: Draft) -> None:
     title = draft.fields.get("title")
     if not isinstance(title, str):
         return
+    at = draft.text.find(title)  # (where the title was printed; its groups' offsets are the title's)
+    rule = "layout._law_designation"
     found = _LAW_DESIGNATION.search(title)
     if found is not None and found.start() > 0 and not LEGISLATION.match(title):
-        draft.amend("title", title[: found.start()].rstrip(" :"))
+        own = title[: found.start()].rstrip(" :")
+        draft.put("title", own, at, at + len(own), rule)
     else:  # "Федеральный закон от … № … «Title»": the kind opens the title, which stays whole
         found = _LAW_NUMBER.search(title)
         if found is None:
             return
-    at = draft.text.find(title)  # (where the title was printed; its groups' offsets are the title's)
-    rule = "layout._law_designation"
     if draft.fields.get("number") is not None and draft.fields.get("pages") is None:
         number_at = draft.recorded("number")
         where = draft.record[number_at + 2 : number_at + 4] if number_at >= 0 else [-1, -1]
@@ -299,7 +297,8 @@ def _corporate_author(draft: Draft, groups: list[Group]) -> None:
     lead = groups[0].run
     if draft.persons or not lead:
         return
-    named = _ORGANISATION_THEN_QUOTED.fullmatch(lead[0].text)
+    quoted = ", “" in lead[0].text or ', "' in lead[0].text  # (the cheap test first)
+    named = _ORGANISATION_THEN_QUOTED.fullmatch(lead[0].text) if quoted else None
     if named is not None and is_organisation(named.group("name"), acronyms=True):  # IEEE's "Agency, “Title.”"
         start = lead[0].start
         organisation = Person(family=named.group("name"), literal=True)
@@ -610,7 +609,8 @@ def reference_type(draft: Draft) -> ReferenceType:
             return ReferenceType.WEBPAGE
         if draft.chapter_imprint or (kinds.IN in marker_kinds and any(p.role is Role.EDITOR for p in draft.persons)):
             return ReferenceType.CHAPTER
-        if issued is not None and issued.day is not None and not fields.get("volume") and not _page_range(fields):
+        dated_issue = issued is not None and issued.day is not None and not fields.get("volume")
+        if dated_issue and not is_page_range(fields.get("pages")):
             return ReferenceType.NEWSPAPER  # "Pravda, 1930, 2 March, no. 60", "Kommersant, p. 2": a dated issue
         return ReferenceType.ARTICLE
     if draft.imprint_found or not _BOOK_MARKERS.isdisjoint(marker_kinds):
@@ -626,15 +626,6 @@ def reference_type(draft: Draft) -> ReferenceType:
 
 #: Markers only a book prints (a page count, its number of volumes, an ISBN).
 _BOOK_MARKERS = frozenset({kinds.PAGE_COUNT, kinds.N_VOLS, kinds.ISBN})
-
-
-def _page_range(fields: dict[str, object]) -> bool:
-    """Pages that run over a range, as a journal's or a proceedings' paper does (a newspaper's is one page)."""
-    pages = fields.get("pages")
-    return isinstance(pages, str) and _RANGE_DASH.search(pages) is not None
-
-
-_RANGE_DASH = re.compile(r"\d\s?[-‐‑‒–—−]\s?\d")
 
 
 def _is_proceedings(container: str, marker_kinds: set[str]) -> bool:

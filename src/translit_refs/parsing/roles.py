@@ -53,6 +53,7 @@ from .shapes import (
     looks_like_place,
     place_split,
 )
+from .values import is_page_range
 
 _JOURNAL_VOLUME_ONLY = frozenset({kinds.JOURNAL_VOLUME})
 #: A date that closes a sentence: "2-7 сентября 2012 г", "September 2-7, 2012", "Nov 21-23, 2007", "June 1996".
@@ -455,19 +456,14 @@ def part_without_its_mark(draft: Draft) -> None:
         or draft.fields.get("container_title") is not None
         or sentences[0].quoted
         or len(sentences[0].text) < _SHORTEST_PART_TITLE
-        or not _PAGE_RANGE.search(draft.fields.get("pages") or "")
+        or not is_page_range(draft.fields.get("pages"))
     ):
         return
-    first = sentences[0]
-    draft.amend("title", _without_trailing_dash(first.text))
-    draft.record.extend(("title", draft.fields["title"], first.start, first.end, "roles.part_without_its_mark"))
-    _set_container(draft, list(sentences[1:]))
-    at = draft.recorded("container_title")
-    if at >= 0:
-        draft.record[at + 4] = "roles.part_without_its_mark"  # (a boundary placed by position, not by a marker)
+    first, rule = sentences[0], "roles.part_without_its_mark"  # (the boundary placed by position, not by a marker)
+    draft.put("title", _without_trailing_dash(first.text), first.start, first.end, rule)
+    _set_container(draft, list(sentences[1:]), rule)
 
 
-_PAGE_RANGE = re.compile(r"\d\s?[-‐‑‒–—−]\s?\d")
 #: Shorter, the first sentence is no part's title ("V kn.: Book …", a marker the grammar did not read).
 _SHORTEST_PART_TITLE = 8
 
@@ -706,12 +702,11 @@ def _container(draft: Draft, body: _Body, end: int, after_title: bool) -> int:
     return end
 
 
-def _set_container(draft: Draft, sentences: list[Sentence]) -> None:
+def _set_container(draft: Draft, sentences: list[Sentence], rule: str = "roles._set_container") -> None:
     """A collection's or conference's title; places and dates printed after it in the same sentence
     are the event's ("Proceedings of Global 2009, Paris, France, September 6-11")."""
     text = draft.span(sentences)
     at = (sentences[0].start, sentences[-1].end)
-    rule = "roles._set_container"
     if text.startswith("in ") and text[3:4].isupper():  # Nature's "Title. in Proceedings of …"
         text, at = text[3:], (at[0] + 3, at[1])
     dashed = _DASHED_IMPRINT.search(text) if not draft.imprint_found else None

@@ -25,6 +25,15 @@ _PAREN_PAGES = re.compile(
 )
 
 
+#: A range's dash between two digits ("112–130", "233 - 239").
+_RANGE_DASH = re.compile(r"\d\s?[-‐‑‒–—−]\s?\d")
+
+
+def is_page_range(pages: object) -> bool:
+    """Pages that run over a range, as a journal's or a book part's do (a newspaper's is one page)."""
+    return isinstance(pages, str) and _RANGE_DASH.search(pages) is not None
+
+
 def number_in(marker: str) -> str | None:
     """The number or range a marker carries: "Vol. 2" -> "2", "Iss. 6–7" -> "6–7", "No. 4 (61)"."""
     match = _NUMBER.search(marker)
