@@ -77,6 +77,11 @@ def absent_value(key: str, item: dict[str, Any]) -> Any:
     return item.get(key)
 
 
+def wrong_fields(expected: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    """The keys of ``expected`` that ``item`` does not match under the gold's rules, with ``item``'s values."""
+    return {key: item.get(key) for key, want in expected.items() if not same(key, want, item.get(key))}
+
+
 def misses(gold: dict[str, Any], item: dict[str, Any]) -> list[str]:
     """Every gold check that ``item`` fails, as readable lines."""
     return [line for line, ok in checks(gold, item) if not ok]

@@ -471,7 +471,7 @@ _SHORTEST_PART_TITLE = 8
 def _colon_imprint(ending: _Ending) -> bool:
     """ "Х. : Фоліо, 2018. С. 112–130": a known place, a colon and a publisher before pages are a book's
     imprint, the pages a part's (a journal prints no publisher; DSTU 8302 drops the "//" before the book)."""
-    return ending.imprint.publisher is not None and " : " in ending.last.text
+    return " : " in ending.last.text and _known_colon_imprint(ending.last.text)
 
 
 #: A month's name (or abbreviation) and a year: a date, never a publisher.
