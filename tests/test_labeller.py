@@ -79,6 +79,9 @@ NAMES = [
     ("hyphenated given", "Lemaire, Jean-Pierre.", [("Lemaire", "Jean-Pierre")]),
     ("last period ends the list", "Schneider H, Kraus B.", [("Schneider", "H"), ("Kraus", "B")]),
     ("u. a.", "Braun, Peter u. a.:", [("Braun", "Peter")]),
+    ("initial A is no role word", "Hale, A. R.; Quist, A.", [("Hale", "A. R."), ("Quist", "A.")]),
+    ("comma list after a semicolon", "ed.; Okafor, N., Lind, P., Eds.;", [("Okafor", "N."), ("Lind", "P.")]),
+    ("translator in parentheses", "(K. Berg, Trans.;", [("Berg", "K.")]),
 ]  # fmt: skip
 
 
@@ -116,9 +119,17 @@ def test_names_keep_the_period_of_an_abbreviation(segment: str, want: str) -> No
 
 @pytest.mark.parametrize(
     ("segment", "want"),
-    [("2nd ed.", "2nd"), ("3. Aufl.", "3"), ("2e éd.,", "2e"), ("4th edn.", "4th"), ("Rev. ed.", "Rev. ed")],
+    [
+        ("2nd ed.", "2"),
+        ("3. Aufl.", "3"),
+        ("2e éd.,", "2"),
+        ("4th edn.", "4"),
+        ("11th ed.", "11"),
+        ("Rev. ed.", "Rev. ed"),
+    ],
 )
-def test_edition_without_its_word(segment: str, want: str) -> None:
+def test_edition_without_its_word_or_ordinal_ending(segment: str, want: str) -> None:
+    """The edition's number, as the rules give it (CSL renders "2" as "2nd ed." in English styles)."""
     assert edition_value(segment) == want
 
 
@@ -128,6 +139,88 @@ def _item(*segments: tuple[str, str]) -> dict[str, Any]:
         made.append(Segment(kind, text, at, at + len(text), 0.95))
         at += len(text) + 1
     return to_item(made).item
+
+
+@pytest.mark.parametrize(
+    ("names", "title", "want_names", "want_title"),
+    [
+        pytest.param("Okafor, C.; Brandt, M. Kinetic", "Models of Catalyst Decay.",
+                     [("Okafor", "C."), ("Brandt", "M.")], "Kinetic Models of Catalyst Decay", id="acs"),
+        pytest.param("Haas, J. P. Neue", "Wege der Forschung.",
+                     [("Haas", "J. P.")], "Neue Wege der Forschung", id="german"),
+    ],
+)  # fmt: skip
+def test_a_name_segment_running_into_the_title_ends_at_its_initials(
+    names: str, title: str, want_names: list[tuple[str, str]], want_title: str
+) -> None:
+    item = _item(("author", names), ("title", title))
+    assert [(n.get("family"), n.get("given")) for n in item["author"]] == want_names
+    assert item["title"] == want_title
+
+
+def test_a_full_given_name_closing_a_name_segment_stays() -> None:
+    item = _item(("author", "Oppenheimer, J. Robert."), ("title", "Atom and Void."))
+    assert item["author"] == [{"family": "Oppenheimer", "given": "J. Robert"}]
+    assert item["title"] == "Atom and Void"
+
+
+def test_an_ordinal_closing_a_book_and_the_edition_word_opening_the_editors_are_the_edition() -> None:
+    item = _item(("container-title", "In Catalysis Today, 3rd"), ("editor", "ed.; Ruiz, A., Kato, H., Eds.;"))
+    assert item["container-title"] == "Catalysis Today"
+    assert item["edition"] == "3"
+    assert item["editor"] == [{"family": "Ruiz", "given": "A."}, {"family": "Kato", "given": "H."}]
+
+
+def test_a_date_closes_the_parenthesis_it_opened() -> None:
+    item = _item(("date", "(2019, October"), ("title", "2). Flood alerts for the Danube basin."))
+    assert item["issued"] == {"date-parts": [[2019, 10, 2]]}
+    assert item["title"] == "Flood alerts for the Danube basin"
+
+
+@pytest.mark.parametrize(
+    ("kind", "segment", "role"),
+    [
+        pytest.param("author", "Lindqvist A, Osei B, editors.", "editor", id="vancouver-editors"),
+        pytest.param("author", "Kramer, H. (Hrsg.):", "editor", id="din-editors"),
+        pytest.param("editor", "(M. Weiss, Trans.;", "translator", id="apa-translator"),
+        pytest.param("editor", "(übers. von K. Roth)", "translator", id="german-translator"),
+    ],
+)
+def test_a_role_word_names_the_segments_role(kind: str, segment: str, role: str) -> None:
+    item = _item((kind, segment), ("title", "A Title."))
+    assert role in item
+    assert kind not in item
+
+
+def test_the_role_word_of_one_segment_does_not_override_a_labelled_role() -> None:
+    item = _item(("author", "Lindqvist A, editor."), ("title", "A Title."), ("editor", "In: Osei B, editor."))
+    assert item["author"] == [{"family": "Lindqvist", "given": "A"}]
+
+
+@pytest.mark.parametrize("note", ["Article e0213377.", "Art. no. 118204."])
+def test_an_article_number_note_is_the_page_when_no_pages_are_labelled(note: str) -> None:
+    item = _item(("journal", "PLOS ONE,"), ("volume", "14(2),"), ("note", note))
+    assert item["page"] == note.rsplit(maxsplit=1)[-1].rstrip(".")
+    assert "note" not in item
+
+
+def test_an_article_note_with_more_words_stays_a_note() -> None:
+    item = _item(("journal", "Nature,"), ("note", "Article in press."))
+    assert "page" not in item
+
+
+@pytest.mark.parametrize(
+    ("publisher", "name", "town"),
+    [
+        pytest.param("Springer-Verlag: Heidelberg,", "Springer-Verlag", "Heidelberg", id="acs-publisher-first"),
+        pytest.param("London: Routledge,", "Routledge", "London", id="place-first"),
+    ],
+)
+def test_a_publisher_and_place_around_a_colon_are_told_apart_by_the_known_town(
+    publisher: str, name: str, town: str
+) -> None:
+    item = _item(("publisher", publisher))
+    assert (item["publisher"], item["publisher-place"]) == (name, town)
 
 
 def test_a_date_keeps_its_month_and_day() -> None:

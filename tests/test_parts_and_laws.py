@@ -244,6 +244,24 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("a book's page count is no part",
      "Смирнов А. А. Торговля в XVIII веке. Очерки экономической истории. М. : Наука, 2005. 296 с.",
      {"type": "book", "title": "Торговля в XVIII веке. Очерки экономической истории", "number-of-pages": "296"}),
+    # ---- the American Mathematical Society's locator: "Journal 12 (2001), no. 3, 45–67"
+    ("ams transliterated journal",
+     "[4] P. L. Ulyanov, O ryadakh po sisteme Khaara, Izv. Akad. Nauk SSSR Ser. Mat. 28 (1964), no. 5, 925–950 "
+     "(Russian).",
+     {"type": "article-journal", "title": "O ryadakh po sisteme Khaara",
+      "container-title": "Izv. Akad. Nauk SSSR Ser. Mat.", "volume": "28", "issue": "5", "page": "925–950",
+      "issued": {"date-parts": [[1964]]}, "language": "ru"}),
+    ("ams journal without an issue",
+     "[9] R. Moser and T. Lindqvist, Harmonic maps of bounded dilatation, Trans. Amer. Math. Soc. 301 (1987), "
+     "211–240.",
+     {"title": "Harmonic maps of bounded dilatation", "container-title": "Trans. Amer. Math. Soc.",
+      "volume": "301", "page": "211–240", "issued": {"date-parts": [[1987]]}}),
+    ("ams journal whose name opens without an abbreviation",
+     "[2] I. M. Gelfand, Normierte Ringe, Rec. Math. [Mat. Sbornik] N.S. 9 (1941), no. 1, 3–24.",
+     {"volume": "9", "issue": "1", "page": "3–24", "issued": {"date-parts": [[1941]]}}),
+    ("a language note without 'in'",
+     "Kovalev A. A. Teoriya uprugosti. Moscow: Nauka, 1990. 320 p. (Russian)",
+     {"type": "book", "language": "ru", "publisher": "Nauka"}),
 ]  # fmt: skip
 
 

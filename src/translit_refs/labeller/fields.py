@@ -8,12 +8,13 @@ punctuation, quotes and brackets at their ends ("(2011)." → 2011, "In Handbook
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import compiled, pattern, words_of
+from ..lexicon import compiled, month_numbers, pattern, words_of
 from ..lexicon.words import PLACE_KEYS, REGIONS, place_key
 from ..parsing.dates import date_from_text
 from ..parsing.persons import from_capitals
@@ -189,10 +190,20 @@ def _edition_word() -> re.Pattern[str]:
     return re.compile(rf"\s*{words}\s*$")
 
 
+@lru_cache(maxsize=1)
+def _numbered_edition() -> re.Pattern[str]:
+    """An edition's number and its ordinal ending ("2nd", "3.", "2-е"): the lexicon's ``ORDINAL_ENDING``."""
+    return re.compile(rf"(\d{{1,4}})(?:{pattern('ORDINAL_ENDING')})?")
+
+
 def edition_value(text: str) -> str:
-    """The edition without its word ("2nd ed." → 2nd, "3. Aufl." → 3)."""
+    """The edition without its word and ordinal ending ("2nd ed." → 2, "3. Aufl." → 3), as the rules
+    give it; an edition in words ("Rev. ed.") stays as printed."""
     trimmed = trim(text)
     bare = _edition_word().sub("", trimmed).rstrip(" .")
+    numbered = _numbered_edition().fullmatch(bare)
+    if numbered:
+        return numbered.group(1)
     return bare if any(character.isdigit() for character in bare) else trimmed
 
 
@@ -220,22 +231,24 @@ def _name_parts(segment: str) -> list[list[str]]:
     """The segment's names as lists of words, role words and joining words dropped."""
     text = segment.replace("&", ",")
     pieces = text.split(";") if ";" in text else text.split(",")
+    if ";" in text:  # "ed.; Moreau, L., Zhang, Q., Eds.;": a piece of several names is split at its commas
+        pieces = [part for piece in pieces for part in (piece.split(",") if len(_named_pieces(piece)) > 2 else [piece])]
     parts: list[list[str]] = []
     for piece in pieces:
         words: list[str] = []
         rest = piece
-        if ";" in text and "," in piece:  # "Davidson, Lloyd A.; Douglas, Kimberly": "Family, Given" each
-            family, rest = piece.split(",", 1)
-            if family.split():
-                parts.append(family.split())
+        family, _, given = piece.partition(",")
+        if ";" in text and "," not in given and _name_words(given):  # "Davidson, Lloyd A.; Douglas, Kimberly"
+            rest = given
+            if _name_words(family):
+                parts.append(_name_words(family))
         for word in rest.split():
-            folded = word.casefold().strip(",:;")
             if word.strip(",:;") in _joiners():
                 if words:
                     parts.append(words)
                     words = []
                 continue
-            if folded.strip(".()") in _role_words() and not (_is_initials(word) and len(folded.strip(".")) == 1):
+            if _role_word(word):
                 continue
             bare = word.strip(" ,;:()[]")
             if bare.strip(_ENDS + _DASHES):
@@ -290,15 +303,26 @@ def _person(words: list[str]) -> dict[str, str]:
     return {"family": " ".join(words[cut:]), "given": " ".join(words[:cut])}
 
 
+def _role_word(word: str) -> bool:
+    """A role or joining word of a name segment ("Eds.", "u. a."), not an initial that spells one ("A.")."""
+    bare = word.strip(" ,:;")
+    return bare.casefold().strip(".()") in _role_words() and not (_is_initials(bare) and len(bare.strip(".")) == 1)
+
+
 def _name_words(text: str) -> list[str]:
     """The words of a name, joining and role words dropped."""
     return [
         bare
         for word in text.split()
-        if word.strip(",:;") not in _joiners() and word.casefold().strip(",:;.()") not in _role_words()
+        if word.strip(",:;") not in _joiners() and not _role_word(word)
         for bare in (word.strip(" ,;:()[]"),)
         if bare.strip(_ENDS + _DASHES)
     ]
+
+
+def _named_pieces(text: str) -> list[str]:
+    """The comma-separated pieces of a name segment that hold a name (not only role words: "Eds.")."""
+    return [piece for piece in text.split(",") if _name_words(piece)]
 
 
 def _semicolon_names(segment: str) -> list[dict[str, str]] | None:
@@ -309,7 +333,7 @@ def _semicolon_names(segment: str) -> list[dict[str, str]] | None:
     for piece in pieces:
         family, comma, given = piece.partition(",")
         family_words, given_words = _name_words(family), _name_words(given)
-        if not comma or not family_words or not given_words or not _given_like(given_words):
+        if not comma or not family_words or not _given_like(given_words) or len(_named_pieces(given)) != 1:
             return None
         names.append({"family": " ".join(family_words), "given": " ".join(given_words)})
     return names
@@ -512,10 +536,273 @@ def _text_value(label: str, text: str) -> dict[str, Any]:
     return {}
 
 
+# --------------------------------------------------------------------------- segment repairs
+# Each rule mends one kind of boundary the model misplaces, by the markers the lexicon declares; they run
+# in this order, each on the segments the previous one left.
+
+
+def _names_end_at_initials(segments: list[Segment]) -> list[Segment]:
+    """ "Dubois, P. Polymer" + "Chemistry: …": a name segment that ends without punctuation on a capitalised
+    word after a dotted initial ran into the title; the word opens the title."""
+    mended = list(segments)
+    for index, (names, following) in enumerate(itertools.pairwise(segments)):
+        if names.label not in NAME_KEYS or following.label != "title" or not names.text[-1:].isalpha():
+            continue
+        head, _, last = names.text.rpartition(" ")
+        before = head.rsplit(" ", 1)[-1]
+        if not _capitalised(last) or _is_initials(last) or not before.endswith(".") or not _is_initials(before):
+            continue
+        start = names.start + len(head) + 1
+        mended[index] = replace(names, text=head, end=names.start + len(head))
+        mended[index + 1] = replace(following, text=f"{last} {following.text}", start=start)
+    return mended
+
+
+@lru_cache(maxsize=1)
+def _trailing_ordinal() -> re.Pattern[str]:
+    """An edition's ordinal number closing a segment ("…, 2nd"), the lexicon's ``ORDINAL_ENDING``."""
+    return re.compile(rf"[\s,;]+(\d{{1,3}}(?:{pattern('ORDINAL_ENDING')}))$")
+
+
+def _edition_after_title(segments: list[Segment]) -> list[Segment]:
+    """ "In Book, 2nd" + "ed.; Eds. …": the ordinal closing a segment and the edition word opening the next
+    are the edition."""
+    mended: list[Segment] = []
+    for index, segment in enumerate(segments):
+        following = segments[index + 1] if index + 1 < len(segments) else None
+        ordinal = _trailing_ordinal().search(segment.text)
+        opening = _edition_word_opening().match(following.text) if following is not None else None
+        if ordinal is None or opening is None or following is None or following.label == "edition":
+            mended.append(segment)
+            continue
+        mended.append(replace(segment, text=segment.text[: ordinal.start()], end=segment.start + ordinal.start()))
+        edition_text = f"{ordinal.group(1)} {following.text[: opening.end()]}"
+        mended.append(
+            Segment("edition", edition_text, segment.start + ordinal.start(1), following.start + opening.end(), 1.0)
+        )
+        rest = following.text[opening.end() :].lstrip(" ,;")
+        segments = [
+            *segments[: index + 1],
+            replace(following, text=rest, start=following.end - len(rest)),
+            *segments[index + 2 :],
+        ]
+    return [segment for segment in mended if segment.text.strip(_ENDS)] if mended else mended
+
+
+@lru_cache(maxsize=1)
+def _edition_word_opening() -> re.Pattern[str]:
+    """An edition word opening a segment ("ed.;", "Aufl.,")."""
+    words = f"(?:{pattern('EDITION_ABBREVIATION')}|{pattern('OTHER_EDITION_WORD')})"
+    return re.compile(rf"\s*{words}[\s,;]*")
+
+
+_OPEN_DATE = re.compile(r"\([^()]*$")
+_DATE_CLOSE = re.compile(r"[^()]{0,12}\)[.,:;]*\s*")
+
+
+def _date_closes_its_parenthesis(segments: list[Segment]) -> list[Segment]:
+    """ "(2023, March" + "14). Title": the date's parenthesis, left open, closes at the next segment's
+    start, and what comes before the closing bracket is the date's."""
+    mended = list(segments)
+    for index, (date, following) in enumerate(itertools.pairwise(segments)):
+        closing = _DATE_CLOSE.match(following.text) if date.label == "date" and _OPEN_DATE.search(date.text) else None
+        if closing is None or following.label == "date":
+            continue
+        mended[index] = replace(
+            date, text=f"{date.text} {closing.group(0).rstrip()}", end=following.start + closing.end()
+        )
+        mended[index + 1] = replace(
+            following, text=following.text[closing.end() :], start=following.start + closing.end()
+        )
+    return [segment for segment in mended if segment.text.strip(_ENDS)]
+
+
+def _role_words_name_the_role(segments: list[Segment]) -> list[Segment]:
+    """ "Müller K, de Souza P, editors." labelled the authors' are the editors; "(L. Dubois, Trans.;"
+    labelled the editors' the translators (when no segment of that role is labelled)."""
+    labels = {segment.label for segment in segments}
+    mended: list[Segment] = []
+    for segment in segments:
+        words = {word.strip(_ENDS).casefold() for word in segment.text.split()}
+        label = segment.label
+        if (
+            label == "author"
+            and "editor" not in labels
+            and segment.text.split()[-1].strip(_ENDS).casefold() in _editor_words()
+        ):
+            label = "editor"
+        elif (
+            label == "editor"
+            and "translator" not in labels
+            and words & _translator_words()
+            and not words & _editor_words()
+        ):
+            label = "translator"
+        mended.append(replace(segment, label=label) if label != segment.label else segment)
+    return mended
+
+
+@lru_cache(maxsize=1)
+def _editor_words() -> frozenset[str]:
+    """The lexicon's ``EDITOR_ROLE_WORD``s."""
+    return frozenset(words_of("EDITOR_ROLE_WORD"))
+
+
+@lru_cache(maxsize=1)
+def _translator_words() -> frozenset[str]:
+    """The lexicon's ``TRANSLATOR_ROLE_WORD``s."""
+    return frozenset(words_of("TRANSLATOR_ROLE_WORD"))
+
+
+def _article_number_is_the_page(segments: list[Segment]) -> list[Segment]:
+    """ "Article e0267341." labelled a note, no pages labelled: the article's number is its page."""
+    if any(segment.label == "pages" for segment in segments):
+        return segments
+    return [
+        replace(segment, label="pages", text=segment.text[opening.end() :], start=segment.start + opening.end())
+        if segment.label == "note"
+        and (opening := compiled("ARTICLE_WORD").match(segment.text)) is not None
+        and re.fullmatch(r"\s*[A-Za-z]?\d+[.,;]?", segment.text[opening.end() :])
+        else segment
+        for segment in segments
+    ]
+
+
+def _role_word_at(words: list[str]) -> int | None:
+    """The index of the last editor word ("eds", "editors.", "(Eds.)") among ``words``, or None."""
+    found = [i for i, word in enumerate(words) if word.strip(_ENDS).casefold() in _editor_words()]
+    return found[-1] if found else None
+
+
+def _container_after_the_editors(segments: list[Segment]) -> list[Segment]:
+    """ "In: Petersen AB, Duarte L, editors. Emergency neurology." or "in Gallagher, S. (eds) Food, city and
+    territory." labelled the editors': what follows the editor word is the book (when no container is labelled)."""
+    if any(segment.label in ("container-title", "journal") for segment in segments):
+        return segments
+    mended: list[Segment] = []
+    for segment in segments:
+        words = segment.text.split(" ")
+        role = (_role_word_at(words) if segment.label == "editor" else None) or 0
+        rest = " ".join(words[role + 1 :]) if role else ""
+        names_before = any(_is_initials(word.strip(",;()")) for word in words[:role])
+        if not names_before or not any(word[:1].isupper() for word in rest.split()) or _is_initials(rest.split()[0]):
+            mended.append(segment)
+            continue
+        cut = segment.start + len(" ".join(words[: role + 1]))
+        mended.append(replace(segment, text=" ".join(words[: role + 1]), end=cut))
+        mended.append(Segment("container-title", rest, segment.end - len(rest), segment.end, segment.probability))
+    return mended
+
+
+_FORWARD_NAME = re.compile(r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)[A-Z][\w'’-]+")
+
+
+def _container_before_the_editors(segments: list[Segment]) -> list[Segment]:
+    """IEEE's "in Wind Energy and Radar Systems, D. O'Neill and E. Kovács, Eds." labelled the editors': the
+    pieces before the first name written forward are the book (when no container is labelled)."""
+    if any(segment.label in ("container-title", "journal") for segment in segments):
+        return segments
+    mended: list[Segment] = []
+    for segment in segments:
+        opening = compiled("CONTAINER_IN").match(segment.text) if segment.label == "editor" else None
+        pieces = segment.text.split(", ")
+        first = next((i for i, piece in enumerate(pieces) if _FORWARD_NAME.match(piece)), 0) if opening else 0
+        if first == 0 or _role_word_at(segment.text.split()) is None:
+            mended.append(segment)
+            continue
+        book = ", ".join(pieces[:first]) + ","
+        names = ", ".join(pieces[first:])
+        mended.append(Segment("container-title", book, segment.start, segment.start + len(book), segment.probability))
+        mended.append(replace(segment, text=names, start=segment.end - len(names)))
+    return mended
+
+
+def _lowercase_in_opens_the_book(segments: list[Segment]) -> list[Segment]:
+    """Nature's "Family, A. in Book Title (eds …)" labelled a title: a title opening with a lowercase "in" after
+    the names is the book (when no container is labelled)."""
+    if any(segment.label in ("container-title", "journal") for segment in segments):
+        return segments
+    return [
+        replace(segment, label="container-title")
+        if segment.label == "title"
+        and segment.text.startswith("in ")
+        and index
+        and segments[index - 1].label in NAME_KEYS
+        else segment
+        for index, segment in enumerate(segments)
+    ]
+
+
+def _second_title_after_the_editors(segments: list[Segment]) -> list[Segment]:
+    """Harvard's "'Chapter', in Gallagher, S. (eds) Book title." labelled two titles: the one after the editors
+    is the book (when no container is labelled)."""
+    if any(segment.label in ("container-title", "journal") for segment in segments):
+        return segments
+    titles = [i for i, segment in enumerate(segments) if segment.label == "title"]
+    if len(titles) < 2 or segments[titles[1] - 1].label != "editor":
+        return segments
+    return [
+        replace(segment, label="container-title") if i == titles[1] else segment for i, segment in enumerate(segments)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _month_word() -> re.Pattern[str]:
+    """A month's name or abbreviation (the lexicon's English ``MONTH_EN_*``), alone."""
+    months = sorted(month_numbers(english_only=True), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(re.escape(month) for month in months)})\.?")
+
+
+_DAY = re.compile(r"([0-3]?\d)[,.]?")
+
+
+def _day_beside_its_month(segments: list[Segment]) -> list[Segment]:
+    """A newspaper's "6 June," or "Post, August 17," whose day the model labelled a volume: the day and its
+    month are a date."""
+    mended = list(segments)
+    for index, (first, second) in enumerate(itertools.pairwise(segments)):
+        if first.label == "volume" and second.label == "date" and _DAY.fullmatch(first.text):
+            month = _month_word().match(second.text)
+            if month and 1 <= int(_DAY.fullmatch(first.text).group(1)) <= 31:  # type: ignore[union-attr]
+                mended[index] = replace(first, label="date", text=f"{first.text} {second.text}", end=second.end)
+                mended[index + 1] = replace(second, text="")
+        elif second.label == "volume" and _DAY.fullmatch(second.text):
+            head, comma, last = first.text.rstrip(",").rpartition(", ")
+            if comma and _month_word().fullmatch(last) and 1 <= int(_DAY.fullmatch(second.text).group(1)) <= 31:  # type: ignore[union-attr]
+                mended[index] = replace(first, text=head + ",", end=first.start + len(head) + 1)
+                mended[index + 1] = replace(
+                    second, label="date", text=f"{last} {second.text}", start=first.start + len(head) + 2
+                )
+    return [segment for segment in mended if segment.text]
+
+
+#: The repairs, in order.
+REPAIRS = (
+    _names_end_at_initials,
+    _edition_after_title,
+    _date_closes_its_parenthesis,
+    _role_words_name_the_role,
+    _article_number_is_the_page,
+    _container_after_the_editors,
+    _container_before_the_editors,
+    _lowercase_in_opens_the_book,
+    _second_title_after_the_editors,
+    _day_beside_its_month,
+)
+
+
+def repaired(segments: list[Segment]) -> list[Segment]:
+    """The segments with the boundaries the model misplaces by habit mended (``REPAIRS``)."""
+    for repair in REPAIRS:
+        segments = repair(segments)
+    return segments
+
+
 def to_item(segments: list[Segment]) -> Fields:
     """The item the segments make: the first segment of a label fills its key (a date: the first with
     a year; a Vancouver volume's year and pages only when no date or pages segment gives them); each key
     gets its segment's probability."""
+    segments = repaired(segments)
     result = Fields(segments=list(segments))
     fallbacks: dict[str, tuple[Any, float]] = {}
     for segment in segments:
@@ -529,6 +816,9 @@ def to_item(segments: list[Segment]) -> Fields:
         values = _text_value(segment.label, segment.text)
         issued = result.item.get("issued")
         replaces_date = segment.label == "date" and isinstance(issued, dict) and "literal" in issued
+        if segment.label == "date" and isinstance(issued, dict) and _completes_the_year(issued, values):
+            values = {"issued": {"date-parts": [_with_month_and_day(issued, segment.text)]}}
+            replaces_date = True
         for key, value in values.items():
             if key.startswith(_FALLBACK):
                 fallbacks.setdefault(key.removeprefix(_FALLBACK), (value, segment.probability))
@@ -544,6 +834,22 @@ def to_item(segments: list[Segment]) -> Fields:
     _thesis_before_publisher(result)
     _place_after_publisher(result)
     return result
+
+
+def _completes_the_year(issued: Any, values: dict[str, Any]) -> bool:
+    """A date segment without a year ("6 June", "August 17") after a year alone: it gives the year's month and day."""
+    literal = values.get("issued", {}).get("literal") if isinstance(values.get("issued"), dict) else None
+    parts = issued.get("date-parts", [[]])[0] if isinstance(issued, dict) else []
+    return bool(literal) and len(parts) == 1 and _month_word().search(str(literal)) is not None
+
+
+def _with_month_and_day(issued: dict[str, Any], text: str) -> list[int]:
+    """The year of ``issued`` with the month and day ``text`` prints."""
+    year = int(issued["date-parts"][0][0])
+    date = date_from_text(text, year)
+    if date is None or not date.month:
+        return [year]
+    return [year, date.month, date.day] if date.day else [year, date.month]
 
 
 #: A thesis's genre that opens the publisher's segment: "Dissertation, Aarhus University", "PhD thesis. X".
@@ -609,6 +915,8 @@ def _place_before_publisher(result: Fields) -> None:
     if isinstance(publisher, str) and place is None and ": " in publisher:
         before, _, after = publisher.partition(": ")
         if before and after and not any(character.isdigit() for character in before):
+            if _is_place(after) and not _is_place(before):  # ACS's "Wiley-VCH: Weinheim"
+                before, after = after, before
             result.item["publisher-place"], result.item["publisher"] = before, after
             result.probability["publisher-place"] = result.probability.get("publisher", 0.0)
     elif isinstance(place, str) and publisher is None and ": " in place:

@@ -189,8 +189,8 @@ def language_code(name: str) -> str | None:
 def month_numbers(english_only: bool = False) -> dict[str, int]:
     """Every month word of the lexicon to its month's number ("Sept" -> 9, "сентября" -> 9,
     "сен" -> 9), from the pieces named by their numbers (``MONTH_EN_9``, ``MONTH_RU_9``,
-    ``MONTH_RU_ABBREVIATION_9``); the English ones only with ``english_only``."""
-    prefixes = ("MONTH_EN_",) if english_only else ("MONTH_EN_", "MONTH_RU_", "MONTH_RU_ABBREVIATION_")
+    ``MONTH_RU_ABBREVIATION_9``, ``MONTH_UK_9``: "вересня"); the English ones only with ``english_only``."""
+    prefixes = ("MONTH_EN_",) if english_only else ("MONTH_EN_", "MONTH_RU_", "MONTH_RU_ABBREVIATION_", "MONTH_UK_")
     found: dict[str, int] = {}
     for piece in sorted(names()):
         prefix = max((p for p in prefixes if piece.startswith(p)), key=len, default=None)

@@ -166,11 +166,12 @@ COLLECTION_WORDS = re.compile(
 #: A sentence that is only an organisation's name: capitalised words ending with the word that makes
 #: it an organisation, perhaps "of"/"for" and more capitalised words; or an acronym of 2–8 capitals.
 ORGANISATION_NAME = re.compile(
-    r"(?:[A-Z][\w’'&-]*+\s){0,5}(?:Administration|Agency|Alliance|Association|Authority|Bank|Board|Bureau|Center|"
+    r"(?:[A-Z][\w’'&-]*+\s|[A-Z]\.(?:[A-Z]\.)++\s){0,5}(?:[A-Z][\w’'&]*+-)?"
+    r"(?:Academy|Administration|Agency|Alliance|Association|Authority|Bank|Board|Bureau|Center|"
     r"Centre|Commission|Committee|Consortium|Council|Corporation|Department|Federation|Foundation|Fund|Group|"
-    r"Institute|Institution|Laboratory|Ministry|Network|Observatory|Office|Organi[sz]ation|Programme|Project|"
-    r"Service|Society|Union|University)"
-    r"(?:\s(?:of|for|on)(?:\sthe)?(?:\s[A-Z][\w’'&-]*+|\sand(?=\s[A-Z])){1,6}){0,2}"
+    r"Institute|Institut|Instituto|Istituto|Institution|Laboratory|Ministry|Museum|Network|Observatory|"
+    r"Office|Organi[sz]ation|Programme|Project|Secretariat|Service|Society|Survey|Trust|Union|University)"
+    r"(?:\s(?:of|for|on|für|de|des|du|della|di)(?:\sthe)?(?:\s[A-Z][\w’'&-]*+|\sand(?=\s[A-Z])){1,6}){0,2}"
 )
 #: An organisation's acronym ("OECD", "UNESCO"): one only before a date in parentheses, as "FBIS. 1950."
 #: and "FRUS. 1950." are titles.

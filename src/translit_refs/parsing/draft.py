@@ -55,6 +55,7 @@ ARTICLE_LOCATORS = frozenset(
         kinds.CLOSING_LOCATOR,
         kinds.PAREN_YEAR_LOCATOR,
         kinds.JOURNAL_YEAR,
+        kinds.AMS_LOCATOR,
         kinds.ARTICLE_NO,
     }
 )

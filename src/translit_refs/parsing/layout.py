@@ -153,29 +153,43 @@ _MIDDLE_INITIAL = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+\s[A-ZА-ЯЁ]\.\s?")
 
 #: A law's designation after its title: "Title : федер. закон от 29.12.2012 № 273-ФЗ", "Кодекс … (часть
 #: первая) от 30.11.1994 № 51-ФЗ (ред. от …)", "Title: Zakon Ukrainy vid 25.04.2019 № 2704-VIII".
-_LAW_DATE_AND_NUMBER = (
-    rf"\s{LEGISLATION_OF}\s(?P<date>\d{{1,2}}\.\d{{1,2}}\.\d{{4}})(?:\sг\.)?\s(?:№|No\.?|N)\s?(?P<number>\d[\w/-]*)"
-)
-_LAW_DESIGNATION = re.compile(rf"(?:\s?:\s[^:]{{1,60}}?)?{_LAW_DATE_AND_NUMBER}(?:\s\([^()]{{1,60}}\))?$")
+#: (the date in figures, or written out: "of 23 September 2010", "від 9 лютого 1995 р.")
+@lru_cache(maxsize=1)
+def _law_date_and_number() -> str:
+    written = rf"\d{{1,2}}\s(?:{pattern('MONTH')})\.?\s\d{{4}}"
+    return (
+        rf"\s{LEGISLATION_OF}\s(?P<date>\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|{written})(?:\s[гр]\.)?,?\s(?:№|No\.?|N)\s?"
+        rf"(?P<number>\d[\w/-]*)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _law_designation_after() -> re.Pattern[str]:
+    return re.compile(rf"(?:\s?:\s[^:]{{1,60}}?)?{_law_date_and_number()}(?:\s\([^()]{{1,60}}\))?$")
+
+
 #: A law's date and number inside a title its kind opens: "Federal'nyi zakon ot 14.07.2022 No. 312-FZ «…»".
-_LAW_NUMBER = re.compile(_LAW_DATE_AND_NUMBER)
+@lru_cache(maxsize=1)
+def _law_number() -> re.Pattern[str]:
+    return re.compile(_law_date_and_number())
 
 
 def _law_designation(draft: Draft) -> None:
     """A law's title followed by its kind, date and number: the title keeps only its own words, the
-    number and the date are the law's (the gazette's article number, read as the number, becomes its page);
+    number and the date are the law's (the date it was passed, over a gazette's year; the gazette's article
+    number, read as the number, becomes its page);
     a title its kind opens stays whole and gives its number and date."""
     title = draft.fields.get("title")
     if not isinstance(title, str):
         return
     at = draft.text.find(title)  # (where the title was printed; its groups' offsets are the title's)
     rule = "layout._law_designation"
-    found = _LAW_DESIGNATION.search(title)
+    found = _law_designation_after().search(title)
     if found is not None and found.start() > 0 and not LEGISLATION.match(title):
         own = title[: found.start()].rstrip(" :")
         draft.put("title", own, at, at + len(own), rule)
     else:  # "Федеральный закон от … № … «Title»": the kind opens the title, which stays whole
-        found = _LAW_NUMBER.search(title)
+        found = _law_number().search(title)
         if found is None:
             return
     if draft.fields.get("number") is not None and draft.fields.get("pages") is None:
@@ -183,9 +197,10 @@ def _law_designation(draft: Draft) -> None:
         where = draft.record[number_at + 2 : number_at + 4] if number_at >= 0 else [-1, -1]
         draft.put("pages", draft.fields["number"], where[0], where[1], rule)
     draft.put("number", found.group("number"), at + found.start("number"), at + found.end("number"), rule)
-    if draft.fields.get("issued") is None:
-        issued = date_from_text(found.group("date"))
-        draft.put("issued", issued, at + found.start("date"), at + found.end("date"), rule)
+    issued = draft.fields.get("issued")
+    if issued is None or issued.month is None:  # the day the law was passed, not its gazette's year
+        passed = date_from_text(found.group("date"))
+        draft.put("issued", passed or issued, at + found.start("date"), at + found.end("date"), rule)
 
 
 def _offsets_fit(display: str, diagnostics: tuple[Diagnostic, ...]) -> bool:
@@ -647,9 +662,38 @@ def _journal_period_separates(draft: Draft, container: str) -> None:
         draft.amend("container_title", container[:-1])
 
 
+#: The longest last word of an abbreviated journal's name that keeps its period ("Geom.", "Virol.", "Mat.").
+_ABBREVIATED_WORD = 6
+
+
+#: Locators printed straight after the journal's name, with no period of their own before them (a period
+#: there ends an abbreviation: "J. Virol. 85, 1403–1407", "J. Differential Geom. 87 (2011), 45–92").
+_BARE_LOCATORS = frozenset({kinds.AMS_LOCATOR, kinds.CLOSING_LOCATOR, kinds.PAREN_YEAR_LOCATOR, kinds.YEAR_LOCATOR})
+
+
+_PERIOD_THEN_NUMBER = re.compile(r"\.\s\d")
+
+
+def _abbreviation_keeps_its_period(draft: Draft, container: str) -> None:
+    """ "J. Differential Geom. 87 (2011)": before a bare locator, the period after the last word of an abbreviated
+    name (one with other abbreviations) is the abbreviation's, as printed."""
+    at = draft.recorded("container_title")
+    if at < 0 or container.endswith(".") or ". " not in container or _BARE_LOCATORS.isdisjoint(draft.kinds):
+        return
+    end = draft.record[at + 3]
+    last = container.rpartition(" ")[2]
+    followed = draft.text[end : end + 3]  # the period, then the locator's number ("Fizika. (2012)" is no abbreviation)
+    if _PERIOD_THEN_NUMBER.match(followed) and len(last) <= _ABBREVIATED_WORD and last.isalpha() and last[0].isupper():
+        draft.amend("container_title", container + ".", end + 1)
+
+
 #: What is done to the container's name once the groups are read, in order.
 CONTAINER_RULES: Ruler[Callable[[Draft, str], None]] = Ruler(
-    [("section_letter", _section_letter), ("journal_period_separates", _journal_period_separates)],
+    [
+        ("section_letter", _section_letter),
+        ("abbreviation_keeps_its_period", _abbreviation_keeps_its_period),
+        ("journal_period_separates", _journal_period_separates),
+    ],
     off=("journal_period_separates",),
     chain="container",
 )

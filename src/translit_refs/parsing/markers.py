@@ -23,6 +23,7 @@ from .imprint import is_known_place
 from .persons import person
 from .shapes import is_conference, is_container_cue
 from .values import (
+    ams_locator,
     apa_locator,
     chicago_locator,
     colon_locator,
@@ -341,6 +342,17 @@ def _paren_year_locator(draft: Draft, element: Element) -> None:
     draft.set_once("pages", _pages_of(pages))
 
 
+def _ams_locator(draft: Draft, element: Element) -> None:
+    """ "191 (2000), no. 4, 73–98" (the American Mathematical Society): volume, year, issue and pages."""
+    locator = ams_locator(_value(element))
+    if locator:
+        year, volume, issue, pages = locator
+        draft.date_year(year_of(year) if year else None)
+        draft.set_once("volume", volume)
+        draft.set_once("issue", issue)
+        draft.set_once("pages", pages)
+
+
 def _journal_year(draft: Draft, element: Element) -> None:
     """ACS's year between the journal's name and its volume ("Journal 2015, 117 (5), 357–365")."""
     draft.date_year(year_of(_value(element)))
@@ -523,6 +535,7 @@ _MARKER_READERS: dict[str, Reader] = {
     kinds.BARE_PAGES: _bare_pages,
     kinds.CLOSING_LOCATOR: _closing_locator,
     kinds.PAREN_YEAR_LOCATOR: _paren_year_locator,
+    kinds.AMS_LOCATOR: _ams_locator,
     kinds.JOURNAL_YEAR: _journal_year,
     kinds.PAREN_IMPRINT: _paren_imprint,
     kinds.VANCOUVER_LOCATOR: _apa,

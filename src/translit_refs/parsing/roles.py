@@ -235,7 +235,7 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
         return lead[:cue]
     end = read_body(draft, body, lead=True)
     if 0 < end < len(lead) and not lead[end - 1].quoted:
-        lead = _journal_head_after_comma(draft, lead, end)
+        lead = _journal_head_after_comma(draft, lead, end, ams=kinds.AMS_LOCATOR in body.locators)
     if lead[0].quoted:  # “Title,” …: the quotation marks close the title; what follows is a note
         for sentence in lead[1:end]:
             _date_or_note(draft, sentence)
@@ -255,17 +255,26 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
     return lead[:end]
 
 
-def _journal_head_after_comma(draft: Draft, lead: list[Sentence], end: int) -> list[Sentence]:
+#: The most words of an abbreviated journal name's part before its first period ("Uspekhi Mat.", "Trans. Amer. Math.").
+_JOURNAL_HEAD_WORDS = 4
+
+
+def _journal_head_after_comma(draft: Draft, lead: list[Sentence], end: int, ams: bool = False) -> list[Sentence]:
     """ "Title, Izvestiya vuzov. Yadernaya Energetika (2015) 66–75": the journal read from ``lead[end:]``
     begins after the last comma of the sentence before it (a title and a journal's first part, comma-separated,
-    Elsevier); the journal takes that part, and the sentence keeps the title (``lead`` returned, amended)."""
+    Elsevier; any abbreviated first part before the American Mathematical Society's locator, ``ams``: "Title,
+    Uspekhi Mat. Nauk 58 (2003), …"); the journal takes that part, and the sentence keeps the title (``lead``
+    returned, amended)."""
     start = draft.recorded("container_title")
     if start < 0 or draft.record[start + 2] != lead[end].start:
         return lead
     before = lead[end - 1]
     cut = before.text.rfind(", ")
     head = before.text[cut + 2 :]
-    if cut <= 0 or not (CONTAINER_FAMILY.match(head) or lead[end].text.startswith(CONTAINER_CONTINUATIONS)):
+    abbreviated = ams and len(head.split()) <= _JOURNAL_HEAD_WORDS and draft.text[before.end : before.end + 1] == "."
+    if cut <= 0 or not (
+        CONTAINER_FAMILY.match(head) or lead[end].text.startswith(CONTAINER_CONTINUATIONS) or abbreviated
+    ):
         return lead
     begins = before.start + cut + 2
     draft.put(

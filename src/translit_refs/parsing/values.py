@@ -20,6 +20,7 @@ _CHICAGO = re.compile(
     r"(?:(?P<volume>\d+)(?:,\s)?)?(?:nos?\.\s(?P<issue>[^\s(]+))?\s\((?:[A-Z][a-z]+\s)?(?P<year>\d{4})[a-z]?\)"
     r"(?::\s?(?P<pages>.+))?"
 )
+_AMS = re.compile(r"(?P<volume>\d+)\s\((?P<year>\d{4})[a-z]?\),\s(?:\D+?(?P<issue>[^\s,]+),\s)?(?P<pages>[^,]+)$")
 _PAREN_PAGES = re.compile(
     r"\((?:(?P<edition>\d+)\D*?,\s?(?=[^\d\s]))?(?:\D*+(?P<volume>\d+)(?:,\s?|(?=\)$)))?(?P<pages>[^)]*)\)"
 )
@@ -94,6 +95,14 @@ def chicago_locator(value: str) -> Locator | None:
         return None
     pages = match.group("pages")
     return match.group("year"), match.group("volume"), match.group("issue"), page_range(pages) if pages else None
+
+
+def ams_locator(value: str) -> Locator | None:
+    """Year, volume, issue and pages of the American Mathematical Society's "191 (2000), no. 4, 73–98"."""
+    match = _AMS.match(value)
+    if not match:
+        return None
+    return match.group("year"), match.group("volume"), match.group("issue"), page_range(match.group("pages"))
 
 
 def vancouver_date(value: str) -> bool:
