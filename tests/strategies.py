@@ -33,7 +33,7 @@ _MARKER_WORDS = {
     *words_of("SEASON_NAME"),
     "Vol", "Vols", "Book", "Part", "Working", "Discussion", "Report", "Preprint", "Technical", "Ser",
     "Series", "Seriya", "Serie", "Section", "Sect", "Issue", "Tom", "Chast", "Available", "Retrieved",
-    "Occasional", "Research", "Doctoral", "Master", "Kn", "Diss", "Pt",
+    "Occasional", "Research", "Doctoral", "Master", "Kn", "Diss", "Pt", "Pat", "Patent",
 }  # fmt: skip
 _LOWER_MARKERS = {"pp", "vol", "etc", "vs", "ed", "eds", "gg", "g", "iss", "issue", "and", "with", "doi", "url", "by"}
 

@@ -259,6 +259,45 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("ams journal whose name opens without an abbreviation",
      "[2] I. M. Gelfand, Normierte Ringe, Rec. Math. [Mat. Sbornik] N.S. 9 (1941), no. 1, 3–24.",
      {"volume": "9", "issue": "1", "page": "3–24", "issued": {"date-parts": [[1941]]}}),
+    # ---- Chicago bibliographies in Library of Congress romanisation
+    ("a quoted title before its translation loses its quotation marks",
+     "Zhukova, Dar'ia N. “Kupechestvo Tveri v XVIII veke” [The merchants of Tver in the eighteenth century]. "
+     "Otechestvennaia istoriia, no. 2 (2011): 33–48.",
+     {"author": [{"family": "Zhukova", "given": "Dar'ia N."}], "title": "Kupechestvo Tveri v XVIII veke",
+      "container-title": "Otechestvennaia istoriia", "issue": "2", "page": "33–48"}),
+    ("editors written forward after 'edited by' inside a chapter's book",
+     "Orlov, Pavel. “Iarmarki Povolzh'ia.” In Torgovlia v Rossii, edited by Nina Kuz'mina and Oleg T. Frolov, "
+     "45–61. Moskva: Nauka, 2008.",
+     {"type": "chapter", "container-title": "Torgovlia v Rossii", "page": "45–61",
+      "editor": [{"family": "Kuz'mina", "given": "Nina"}, {"family": "Frolov", "given": "Oleg T."}]}),
+    ("a translator written forward",
+     "Grin, Aleksandr. Scarlet Sails. Translated by Mary K. Lowe. London: Hesperus, 2012.",
+     {"type": "book", "translator": [{"family": "Lowe", "given": "Mary K."}], "publisher": "Hesperus"}),
+    ("an edition after the title's comma",
+     "[7] N. N. Bogolyubov, Asimptoticheskie metody, 4th ed., Nauka, Moscow, 1974 (Russian).",
+     {"title": "Asimptoticheskie metody", "edition": "4", "publisher": "Nauka", "publisher-place": "Moscow"}),
+    ("a volume's number before an imprint of an unknown town",
+     "Akty istoricheskie [Historical acts]. Edited by Ivan N. Sokolov. Vol. 2. Vologda: Tipografiia Ermolina, "
+     "1888. 412 p.",
+     {"volume": "2", "publisher-place": "Vologda", "publisher": "Tipografiia Ermolina",
+      "editor": [{"family": "Sokolov", "given": "Ivan N."}]}),
+    ("dashes for the previous entry's authors",
+     "———. Voina i mir. Moskva: Khudozhestvennaia literatura, 1983.",
+     {"author": [{"literal": "———"}], "title": "Voina i mir", "publisher-place": "Moskva"}),
+    # ---- laws: dates written out, and "г." or "р." before the number
+    ("a law's date written out in English",
+     "Law of Ukraine of 5 March 2009 No. 1069-VI “On Insurance Brokers” // Vidomosti Verkhovnoi Rady Ukrainy. "
+     "2009. No. 30. Art. 401.",
+     {"type": "legislation", "number": "1069-VI", "issued": {"date-parts": [[2009, 3, 5]]}}),
+    ("a law's Ukrainian date and 'р.' before its number",
+     "Закон України від 17 березня 2011 р. № 3166-VI «Про центральні органи виконавчої влади» // Відомості "
+     "Верховної Ради України. 2011. № 38. Ст. 385.",
+     {"type": "legislation", "number": "3166-VI", "issued": {"date-parts": [[2011, 3, 17]]},
+      "container-title": "Відомості Верховної Ради України"}),
+    ("a law's date with 'г.' before its number",
+     "Федеральный закон от 6 октября 2003 г. № 131-ФЗ «Об общих принципах организации местного самоуправления» "
+     "// Собрание законодательства РФ. 2003. № 40. Ст. 3822.",
+     {"type": "legislation", "number": "131-ФЗ", "issued": {"date-parts": [[2003, 10, 6]]}}),
     ("a language note without 'in'",
      "Kovalev A. A. Teoriya uprugosti. Moscow: Nauka, 1990. 320 p. (Russian)",
      {"type": "book", "language": "ru", "publisher": "Nauka"}),

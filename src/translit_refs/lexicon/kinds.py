@@ -18,6 +18,7 @@ FORWARD_NAME: Final = "FORWARD_NAME"
 ETAL: Final = "ETAL"
 ED_MARK: Final = "ED_MARK"
 ANONYMOUS: Final = "ANONYMOUS"
+SAME_AUTHORS: Final = "SAME_AUTHORS"
 CONTAINER_EDITORS: Final = "CONTAINER_EDITORS"
 
 # ---- sentences -----------------------------------------------------------------------------

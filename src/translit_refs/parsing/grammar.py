@@ -72,7 +72,15 @@ class Skeleton:
 
 #: Terminals that name a person (or say that more persons follow).
 PERSON_TOKENS = frozenset(
-    {kinds.NAME, kinds.GIVEN_NAME, kinds.FULL_NAME, kinds.INVERTED_NAME, kinds.FORWARD_NAME, kinds.ETAL}
+    {
+        kinds.NAME,
+        kinds.GIVEN_NAME,
+        kinds.FULL_NAME,
+        kinds.INVERTED_NAME,
+        kinds.FORWARD_NAME,
+        kinds.SAME_AUTHORS,
+        kinds.ETAL,
+    }
 )
 
 
@@ -110,6 +118,8 @@ class SkeletonBuilder(Transformer[Token, Any]):
         for child in children:
             if isinstance(child, tuple):
                 names = child
+            elif child.type == kinds.SAME_AUTHORS:
+                names = (child,)  # "———.": the previous entry's authors, as printed
             elif child.type == kinds.ED_MARK:
                 editor_mark = child
             elif child.type in (kinds.DATE_PAREN, kinds.HEAD_YEAR):

@@ -198,7 +198,16 @@ def _series(draft: Draft, element: Element) -> None:
 
 
 def _date_paren(draft: Draft, element: Element) -> None:
-    draft.set_once("issued", paren_date(_value(element)))
+    """ "(1969)", "(2019, March 14)": the work's date; a day in parentheses straight after a URL is the day
+    it was read (the American Political Science Association's "http://… (June 29, 2021).")."""
+    date = paren_date(_value(element))
+    url_at = draft.recorded("url")
+    if url_at >= 0 and date.day is not None:
+        between = draft.text[draft.record[url_at + 3] : element.token.start_pos or 0]
+        if not between.strip():
+            draft.set_once("accessed", date)
+            return
+    draft.set_once("issued", date)
 
 
 def paren_date(value: str) -> PartialDate:

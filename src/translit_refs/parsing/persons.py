@@ -33,6 +33,8 @@ def person(token_type: str, text: str, role: Role) -> Person:
     """The person a NAME, GIVEN_NAME or FULL_NAME token names, with the given role (a frozen Person, so
     one made once serves every token that prints the same name: lists cite their authors again)."""
     text = " ".join(text.split()).strip(" ,;")
+    if token_type == kinds.SAME_AUTHORS:  # "———.": the previous entry's authors, kept as printed
+        return Person(family=text.rstrip("."), role=role, literal=True)
     if token_type == kinds.INVERTED_NAME:  # "Giddens, Anthony", "Smith, John Q."
         family, _, given = text.partition(",")
     elif token_type == kinds.FORWARD_NAME:  # "Jane Q. Doe", "Ruth van Dijk"

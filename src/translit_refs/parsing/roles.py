@@ -122,10 +122,19 @@ def _repeated_year(draft: Draft, run: list[Sentence], ahead: Ahead) -> list[Sent
     return run[:-1] if year_of(run[-1].text) == issued.year else run
 
 
+def _imprint_after_a_volume(run: list[Sentence]) -> bool:
+    """The sentence after a volume's number is the imprint, not the volume's title: a known place ("Moskva:
+    Nauka"), or "Place: Publisher" before the year ("Vol. 3. Kostroma: Gubernskaia tipografiia, 1879")."""
+    confidence = read_imprint(run[0].text).confidence
+    if confidence is Confidence.KNOWN_PLACE:
+        return True
+    return confidence is Confidence.SHAPE and ": " in run[0].text and len(run) > 1 and run[1].is_year
+
+
 def _claimed_by_marker(draft: Draft, group: Group, run: list[Sentence]) -> list[Sentence]:
     """Sentences a marker claims for itself: a book volume's title, the rest of a URL cut by a space."""
     if group.kind == kinds.VOLUME and run and not run[0].is_year:
-        if draft.imprint_found or read_imprint(run[0].text).confidence is not Confidence.KNOWN_PLACE:
+        if draft.imprint_found or not _imprint_after_a_volume(run):
             title = run.pop(0)
             draft.set_once("volume_title", title.text, title.start, title.end, "roles._claimed_by_marker")
     elif group.kind in (kinds.URL, kinds.BARE_URL) and group.element is not None and run:
@@ -829,8 +838,11 @@ def publisher_before_year(draft: Draft, body: _Body, end: int, reading: _Reading
         return end
     sentence = body.sentences[end - 1]
     last, at, rule = sentence.text, (sentence.start, sentence.end), "roles.publisher_before_year"
+    shaped = read_imprint(last) if ": " in last else None
     if _lone_town(last, body.sentences[end - 2].text if end >= 2 else ""):
         draft.take_imprint((last,), None, at, rule=rule)  # "… diss. Novocherkassk, 2016.": a town, no publisher
+    elif shaped is not None and shaped.confidence is Confidence.SHAPE and shaped.places and shaped.publisher:
+        draft.take_imprint(shaped.places, shaped.publisher, at, at, rule)  # "Kostroma: Gubernskaia tipografiia, 1879"
     else:
         draft.take_imprint((), last, publisher_at=at, rule=rule)
     return end - 1
