@@ -35,6 +35,7 @@ class ReferenceType(StrEnum):
     PATENT = "patent"
     MANUSCRIPT = "manuscript"
     LEGISLATION = "legislation"
+    LEGAL_CASE = "legal_case"
     DOCUMENT = "document"
 
 

@@ -33,6 +33,7 @@ _BIBTEX_TYPES = {
     ReferenceType.REPORT: "report",
     ReferenceType.MANUSCRIPT: "unpublished",
     ReferenceType.LEGISLATION: "misc",
+    ReferenceType.LEGAL_CASE: "misc",
     ReferenceType.DOCUMENT: "misc",
 }
 _RIS_TYPES = {
@@ -49,6 +50,7 @@ _RIS_TYPES = {
     ReferenceType.REPORT: "RPRT",
     ReferenceType.MANUSCRIPT: "MANSCPT",
     ReferenceType.LEGISLATION: "STAT",
+    ReferenceType.LEGAL_CASE: "CASE",
     ReferenceType.DOCUMENT: "GEN",
 }
 #: Types whose number is the work's own (a report's, a standard's, a patent's), not a journal issue.

@@ -190,10 +190,23 @@ ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,8}")
 LEGISLATION_OF = r"(?:от|від|ot|vid|of)"
 LEGISLATION_DATE = re.compile(LEGISLATION_OF + r"\s\d{1,2}[.\s]")
 LEGISLATION = re.compile(
-    r"(?i:закон|постановлени[ея]|постанова|указ|наказ|приказ|распоряжени[ея]|розпорядження|кодекс|zakon|"
-    r"postanovleni[ey]|ukaz|prikaz|rasporyazheni[ey]|federal\s+law|law|decree)\b[^.;]{0,120}?\s"
-    + LEGISLATION_DATE.pattern
+    r"(?:(?i:закон|постановлени[ея]|постанова|указ|наказ|приказ|распоряжени[ея]|розпорядження|кодекс|zakon|"
+    r"postanovleni[ey]|ukaz|prikaz|rasporyazheni[ey]|kodeks|federal\s+law|law|decree)"
+    r"|(?:Code|Order|Regulation|Directive|Resolution))\b[^.;]{0,120}?\s" + LEGISLATION_DATE.pattern
 )
+#: A court's decision on a case: "Case of Volkov v. Ukraine (Application no. 21722/11)", "Decision of the
+#: Constitutional Court of Ukraine of 26 February 2019 No. 1-r/2019", "Judgment of the … Court of …",
+#: "Resolution of the Grand Chamber of the Supreme Court of 4 September 2018 in case No. 823/2042/16",
+#: "Рішення Конституційного Суду України від …", "Постановление … суда … по делу № …" (a plenum's resolution,
+#: "Постановление Пленума Верховного Суда РФ от … № 25 «…»", without a case, is legislation).
+LEGAL_CASE = re.compile(
+    r"(?:Case\sof\s[^.;()]{1,120}?\sv\.\s"
+    r"|(?:Decision|Judgment|Judgement|Ruling)\sof\sthe\s(?:[A-Z][\w-]*\s){0,6}?(?:Court|Chamber)\b"
+    r"|(?:Рішення|Ухвала|Решение|Определение)\s(?:[^\s.;]+\s){0,6}?(?:[Сс]уду?|[Сс]уда)\b"
+    r"|[^.;]{1,160}?\s(?:in\scase|у\sсправі|по\sделу)\s(?:No\.|№))"
+)
+#: A case's number: "Application no. 21722/11", "in case No. 823/2042/16", "No. 1-r/2019", "№ 2-45/2019".
+LEGAL_CASE_NUMBER = re.compile(r"(?:[Aa]pplication\sno\.|\b[Nn]o\.|№)\s?(?P<number>\d[\w/-]*)")
 #: A title that opens with one of these names a report ("Otchet o rezul'tatakh …", "Отчет о НИР").
 REPORT_TITLES: tuple[str, ...] = (
     "Otchet o ",

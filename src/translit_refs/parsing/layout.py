@@ -20,6 +20,8 @@ from ..families.base import NEUTRAL, Family
 from ..lexicon import compiled, kinds, pattern, starts_with
 from ..lexicon.words import (
     COLLECTION_CUES,
+    LEGAL_CASE,
+    LEGAL_CASE_NUMBER,
     LEGISLATION,
     LEGISLATION_DATE,
     LEGISLATION_OF,
@@ -102,6 +104,8 @@ def assemble(
     kind = reference_type(draft)
     if kind is ReferenceType.LEGISLATION:
         _law_designation(draft)
+    elif kind is ReferenceType.LEGAL_CASE:
+        _case_designation(draft)
     reference: Reference = _validated_reference(
         {
             "type": kind,
@@ -158,7 +162,7 @@ _MIDDLE_INITIAL = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+\s[A-ZА-ЯЁ]\.\s?")
 def _law_date_and_number() -> str:
     written = rf"\d{{1,2}}\s(?:{pattern('MONTH')})\.?\s\d{{4}}"
     return (
-        rf"\s{LEGISLATION_OF}\s(?P<date>\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|{written})(?:\s[гр]\.)?,?\s(?:№|No\.?|N)\s?"
+        rf"\s{LEGISLATION_OF}\s(?P<date>\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|{written})(?:\s[грg]\.)?,?\s(?:№|No\.?|N)\s?"
         rf"(?P<number>\d[\w/-]*)"
     )
 
@@ -174,11 +178,15 @@ def _law_number() -> re.Pattern[str]:
     return re.compile(_law_date_and_number())
 
 
+#: A law's name in quotation marks after its number: ' «Об образовании»', ' “On Mediation”', ' "O meliorativnykh …"'.
+_QUOTED_NAME = re.compile(r"\s(?:«(?P<g>[^«»]{2,300})»|“(?P<c>[^“”]{2,300})”|\"(?P<s>[^\"]{2,300})\")$")
+
+
 def _law_designation(draft: Draft) -> None:
     """A law's title followed by its kind, date and number: the title keeps only its own words, the
     number and the date are the law's (the date it was passed, over a gazette's year; the gazette's article
     number, read as the number, becomes its page);
-    a title its kind opens stays whole and gives its number and date."""
+    a title its kind opens gives its number and date, and its name in quotation marks is the title."""
     title = draft.fields.get("title")
     if not isinstance(title, str):
         return
@@ -188,10 +196,14 @@ def _law_designation(draft: Draft) -> None:
     if found is not None and found.start() > 0 and not LEGISLATION.match(title):
         own = title[: found.start()].rstrip(" :")
         draft.put("title", own, at, at + len(own), rule)
-    else:  # "Федеральный закон от … № … «Title»": the kind opens the title, which stays whole
+    else:  # "Федеральный закон от … № … «Title»": the kind opens the title; the law's quoted name is its title
         found = _law_number().search(title)
         if found is None:
             return
+        named = _QUOTED_NAME.match(title, found.end())
+        if named is not None and named.lastgroup:
+            key = named.lastgroup  # (the group of the quotation marks printed)
+            draft.put("title", named.group(key), at + named.start(key), at + named.end(key), rule)
     if draft.fields.get("number") is not None and draft.fields.get("pages") is None:
         number_at = draft.recorded("number")
         where = draft.record[number_at + 2 : number_at + 4] if number_at >= 0 else [-1, -1]
@@ -201,6 +213,47 @@ def _law_designation(draft: Draft) -> None:
     if issued is None or issued.month is None:  # the day the law was passed, not its gazette's year
         passed = date_from_text(found.group("date"))
         draft.put("issued", passed or issued, at + found.start("date"), at + found.end("date"), rule)
+
+
+@lru_cache(maxsize=1)
+def _decided_on() -> re.Pattern[str]:
+    """Where a case's heading ends and what it is told by: its application's number in parentheses, a colon
+    before the judgment's kind, or the day of the decision ("of 4 September 2018", "від 26.02.2019")."""
+    written = rf"\d{{1,2}}\s(?:{pattern('MONTH')})\.?\s\d{{4}}"
+    return re.compile(
+        rf"\s\((?=[Aa]pplication)|\s:\s|\s{LEGISLATION_OF}\s(?P<date>\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|{written})"
+        rf"|\s(?:in\scase|у\sсправі|по\sделу)\s"
+    )
+
+
+def _case_designation(draft: Draft) -> None:
+    """A court's decision: the heading up to its application's number, the judgment's kind or its date is the
+    title ("Case of Volkov v. Ukraine", "Decision of the Constitutional Court of Ukraine"); the case's number
+    and the day of the decision are read from the rest of the title."""
+    title = draft.fields.get("title")
+    if not isinstance(title, str):
+        return
+    at = draft.text.find(title)
+    rule = "layout._case_designation"
+    cut = _decided_on().search(title)
+    if cut is not None and cut.start() > 0:
+        own = title[: cut.start()].rstrip(" :,")
+        draft.put("title", own, at, at + len(own), rule)
+        rest_at = cut.start()
+        number = LEGAL_CASE_NUMBER.search(title, rest_at)
+        if number is not None and draft.fields.get("number") is None:
+            draft.put(
+                "number",
+                number.group("number").rstrip(".,"),
+                at + number.start("number"),
+                at + number.end("number"),
+                rule,
+            )
+        dated = next((d for d in _decided_on().finditer(title, rest_at) if d.group("date")), None)
+        issued = draft.fields.get("issued")
+        if dated is not None and (issued is None or issued.month is None):
+            decided = date_from_text(dated.group("date"))
+            draft.put("issued", decided or issued, at + dated.start("date"), at + dated.end("date"), rule)
 
 
 def _offsets_fit(display: str, diagnostics: tuple[Diagnostic, ...]) -> bool:
@@ -603,6 +656,8 @@ def reference_type(draft: Draft) -> ReferenceType:
     issued: PartialDate | None = fields.get("issued")
     if kinds.THESIS in marker_kinds:
         return ReferenceType.THESIS
+    if LEGAL_CASE.match(fields.get("title") or ""):
+        return ReferenceType.LEGAL_CASE
     if LEGISLATION_DATE.search(draft.text) and LEGISLATION.search(draft.text):  # (the cheap test first)
         return ReferenceType.LEGISLATION
     if kinds.PATENT in marker_kinds:

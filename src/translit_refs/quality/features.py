@@ -127,7 +127,13 @@ _REPAIRS = frozenset({"unbalanced-bracket", "torn-url", "doi-dashes", "conflicti
 _DAMAGE = frozenset({"control-character", "lone-surrogate", "not-utf8"})
 #: Types whose works usually carry no person's name.
 _IMPERSONAL = frozenset(
-    {ReferenceType.STANDARD, ReferenceType.LEGISLATION, ReferenceType.WEBPAGE, ReferenceType.PATENT}
+    {
+        ReferenceType.STANDARD,
+        ReferenceType.LEGISLATION,
+        ReferenceType.LEGAL_CASE,
+        ReferenceType.WEBPAGE,
+        ReferenceType.PATENT,
+    }
 )
 #: Types that print no title of their own (archival signatures, bare web addresses).
 _UNTITLED = frozenset({ReferenceType.MANUSCRIPT, ReferenceType.WEBPAGE})
