@@ -192,7 +192,7 @@ LEGISLATION_DATE = re.compile(LEGISLATION_OF + r"\s\d{1,2}[.\s]")
 LEGISLATION = re.compile(
     r"(?:(?i:закон|постановлени[ея]|постанова|указ|наказ|приказ|распоряжени[ея]|розпорядження|кодекс|zakon|"
     r"postanovleni[ey]|ukaz|prikaz|rasporyazheni[ey]|kodeks|federal\s+law|law|decree)"
-    r"|(?:Code|Order|Regulation|Directive|Resolution))\b[^.;]{0,120}?\s" + LEGISLATION_DATE.pattern
+    r"|(?:Code|Order|Regulation|Directive|Resolution))\b[^.;\[\]]{0,120}?\s" + LEGISLATION_DATE.pattern
 )
 #: A court's decision on a case: "Case of Volkov v. Ukraine (Application no. 21722/11)", "Decision of the
 #: Constitutional Court of Ukraine of 26 February 2019 No. 1-r/2019", "Judgment of the … Court of …",

@@ -91,6 +91,7 @@ def assemble(
     _medium_from_notes(draft)
     _site_from_notes(draft)
     part_without_its_mark(draft)
+    _other_title_information(draft)
     if skeleton.label is not None:
         _citation_label(draft, skeleton.label)
     note = None
@@ -254,6 +255,33 @@ def _case_designation(draft: Draft) -> None:
         if dated is not None and (issued is None or issued.month is None):
             decided = date_from_text(dated.group("date"))
             draft.put("issued", decided or issued, at + dated.start("date"), at + dated.end("date"), rule)
+
+
+@lru_cache(maxsize=1)
+def _other_title_information_at_end() -> re.Pattern[str]:
+    """ " : монография", " : у 3 т.", ": Сб. ст." closing a title or a container (the lexicon's
+    ``OTHER_TITLE_INFO`` and ``VOLUMES_IN``)."""
+    return re.compile(rf"\s?:\s(?:{pattern('OTHER_TITLE_INFO')}|{pattern('VOLUMES_IN')})\.?$")
+
+
+def _other_title_information(draft: Draft) -> None:
+    """GOST's other title information that names the kind of book ("Title : монография", "… : сб. науч. тр.")
+    leaves the title and the container; "у 3 т." gives the number of volumes."""
+    rule = "layout._other_title_information"
+    for key in ("title", "container_title"):
+        value = draft.fields.get(key)
+        if not isinstance(value, str) or ":" not in value:
+            continue
+        found = _other_title_information_at_end().search(value)
+        if found is None or found.start() == 0:
+            continue
+        at = draft.recorded(key)
+        start = draft.record[at + 2] if at >= 0 else -1
+        cut, end = (start + found.start(), start + len(value)) if start >= 0 else (-1, -1)
+        draft.put(key, value[: found.start()], start, cut, rule)
+        volumes = found.group("volumes")
+        if volumes and draft.fields.get("number_of_volumes") is None:
+            draft.put("number_of_volumes", volumes, cut, end, rule)
 
 
 def _offsets_fit(display: str, diagnostics: tuple[Diagnostic, ...]) -> bool:
