@@ -52,6 +52,11 @@ def test_a_law_and_its_gazette(text: str) -> None:
     assert ref.type is ReferenceType.LEGISLATION
     assert ref.container_title is not None
     assert ref.container_title.startswith(("Відомості", "Vidomosti"))
+    assert ref.number in ("45/95-ВР", "45/95-VR")
+    assert ref.section == "54"  # the gazette's article, no page
+    assert ref.pages is None
+    assert ref.issued is not None
+    assert (ref.issued.year, ref.issued.month, ref.issued.day) == (1995, 2, 9)
 
 
 @pytest.mark.parametrize(

@@ -278,6 +278,8 @@ class Reference(_Frozen):
     page_count: str | None = None
     genre: str | None = None
     number: str | None = None
+    #: A law's article in the gazette that printed it ("Ст. 3301", "Art. 612"), CSL's ``section``.
+    section: str | None = None
     edition: str | None = None
     isbn: str | None = None
     event_place: str | None = None

@@ -25,6 +25,7 @@ _SIMPLE_FIELDS: tuple[tuple[str, str], ...] = (
     ("page_count", "number-of-pages"),
     ("genre", "genre"),
     ("number", "number"),
+    ("section", "section"),
     ("edition", "edition"),
     ("isbn", "ISBN"),
     ("event_place", "event-place"),

@@ -186,7 +186,7 @@ _QUOTED_NAME = re.compile(r"\s(?:«(?P<g>[^«»]{2,300})»|“(?P<c>[^“”]{2,
 def _law_designation(draft: Draft) -> None:
     """A law's title followed by its kind, date and number: the title keeps only its own words, the
     number and the date are the law's (the date it was passed, over a gazette's year; the gazette's article
-    number, read as the number, becomes its page);
+    number, read as the number, becomes its section);
     a title its kind opens gives its number and date, and its name in quotation marks is the title."""
     title = draft.fields.get("title")
     if not isinstance(title, str):
@@ -205,10 +205,10 @@ def _law_designation(draft: Draft) -> None:
         if named is not None and named.lastgroup:
             key = named.lastgroup  # (the group of the quotation marks printed)
             draft.put("title", named.group(key), at + named.start(key), at + named.end(key), rule)
-    if draft.fields.get("number") is not None and draft.fields.get("pages") is None:
+    if draft.fields.get("number") is not None and draft.fields.get("section") is None:
         number_at = draft.recorded("number")
         where = draft.record[number_at + 2 : number_at + 4] if number_at >= 0 else [-1, -1]
-        draft.put("pages", draft.fields["number"], where[0], where[1], rule)
+        draft.put("section", draft.fields["number"], where[0], where[1], rule)
     draft.put("number", found.group("number"), at + found.start("number"), at + found.end("number"), rule)
     issued = draft.fields.get("issued")
     if issued is None or issued.month is None:  # the day the law was passed, not its gazette's year
@@ -703,6 +703,8 @@ def reference_type(draft: Draft) -> ReferenceType:
             return ReferenceType.PAPER
         if container.startswith(COLLECTION_CUES):
             return ReferenceType.CHAPTER
+        if _periodical_before_its_day(draft):
+            return ReferenceType.NEWSPAPER  # “Title.” New York Times, September 18, 2022. https://…
         if not WEB_MARKERS.isdisjoint(marker_kinds) and ARTICLE_LOCATORS.isdisjoint(marker_kinds):
             return ReferenceType.WEBPAGE
         if draft.chapter_imprint or (kinds.IN in marker_kinds and any(p.role is Role.EDITOR for p in draft.persons)):
@@ -720,6 +722,18 @@ def reference_type(draft: Draft) -> ReferenceType:
     if issued is not None and issued.day is not None:
         return ReferenceType.PERIODICAL
     return ReferenceType.BOOK if fields.get("title") else ReferenceType.DOCUMENT
+
+
+def _periodical_before_its_day(draft: Draft) -> bool:
+    """The container is a periodical read before the day of its issue (``roles.periodical_before_its_day``)."""
+    at = draft.recorded("container_title")
+    issued = draft.fields.get("issued")
+    return (
+        at >= 0
+        and draft.record[at + 4] == "roles.periodical_before_its_day"
+        and issued is not None
+        and bool(issued.day)
+    )
 
 
 #: Markers only a book prints (a page count, its number of volumes, an ISBN).

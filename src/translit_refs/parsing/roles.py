@@ -48,6 +48,7 @@ from .shapes import (
     is_container_cue,
     is_institution,
     is_journal_name,
+    is_organisation,
     is_place,
     is_publisher,
     looks_like_place,
@@ -246,8 +247,12 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
     if 0 < end < len(lead) and not lead[end - 1].quoted:
         lead = _journal_head_after_comma(draft, lead, end, ams=kinds.AMS_LOCATOR in body.locators)
     if lead[0].quoted:  # “Title,” …: the quotation marks close the title; what follows is a note
-        for sentence in lead[1:end]:
-            _date_or_note(draft, sentence)
+        periodical = lead[1:end] if end == len(lead) == 2 and body.following == kinds.DATE_TEXT else []
+        if periodical and draft.fields.get("container_title") is None:  # “Title.” Izvestiia, March 14, 2012.
+            _set_container(draft, periodical, "roles.periodical_before_its_day")
+        else:
+            for sentence in lead[1:end]:
+                _date_or_note(draft, sentence)
         return [_translated_inside(draft, lead[0])]
     if end == len(lead) and body.year_after and not draft.imprint_found:
         # (before locators, a journal's or a book's, only a publisher with its known places: "…, Nauka, Moscow,
@@ -610,6 +615,17 @@ def institution_then_place(ending: _Ending) -> int | None:
     return None
 
 
+def university_of_a_thesis(ending: _Ending) -> int | None:
+    """ "Ph.D. thesis, V. N. Karazin Kharkiv National University, 2014", "PhD diss., University of Toronto, 2015":
+    after a thesis's kind, an institution's name alone is the university that granted it."""
+    if ending.body.marker != kinds.THESIS or ending.end - 1 != ending.body.first:
+        return None
+    name = ending.last.text
+    if not (is_institution(name) or is_organisation(name)):
+        return None
+    return ending.take((), name, ending.end - 1, "roles.university_of_a_thesis")
+
+
 def publisher_closing_a_dated_book(ending: _Ending) -> int | None:
     """APA 7's "Author (2011). Title. Random House.": a book dated after its authors ends with its publisher's
     name alone, no place (a short capitalised name, without numbers or places, no journal's; nothing but its DOI
@@ -659,6 +675,7 @@ IMPRINT_RULES: Ruler[ImprintRule] = Ruler(
             shaped_imprint_of_a_book,
             imprint_after_notes,
             institution_then_place,
+            university_of_a_thesis,
             publisher_closing_a_dated_book,
         )
     ],
