@@ -365,6 +365,22 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("Chicago's number of volumes",
      "Orlov, Ilia. Istoriia Sibiri [A history of Siberia]. 3 vols. Novosibirsk: Nauka, 1999.",
      {"number-of-volumes": "3", "publisher": "Nauka", "publisher-place": "Novosibirsk"}),
+    # ---- translators "from English", patents with their country first, ministries as authors
+    ("a translator 'from English'",
+     "Kotler F. Osnovy marketinga [Principles of marketing]. Transl. from English by Bozhuk S.G. Moscow: Vil'yams "
+     "Publ., 2007. 656 p. (In Russ.)",
+     {"translator": [{"family": "Bozhuk", "given": "S.G."}], "publisher-place": "Moscow"}),
+    ("IEEE's 'trans. from English by'",
+     "[5] M. Fowler, Refaktoring [Refactoring], trans. from English by V. L. Orlov. Moscow: Vil'yams, 2008, 448 p.",
+     {"translator": [{"family": "Orlov", "given": "V. L."}], "publisher": "Vil'yams"}),
+    ("a patent whose country comes first",
+     "[9] A. P. Sidorov, “Sposob ochistki vody [Water purification method],” RU Patent 2654321, Jul. 3, 2018.",
+     {"type": "patent", "number": "2654321"}),
+    ("a ministry transliterated as the author",
+     "Ministerstvo obrazovaniya i nauki Rossiiskoi Federatsii. Doklad o sostoyanii obrazovaniya [Report on the state "
+     "of education]. Moscow, 2015. 120 p. (In Russ.)",
+     {"author": [{"literal": "Ministerstvo obrazovaniya i nauki Rossiiskoi Federatsii"}],
+      "title": "Doklad o sostoyanii obrazovaniya"}),
     ("a day in parentheses after a URL is the access date",
      "Petrova, N. 2014. “Reactor Atlas.” https://example.org/atlas/ (March 3, 2019).",
      {"URL": "https://example.org/atlas/", "accessed": {"date-parts": [[2019, 3, 3]]},

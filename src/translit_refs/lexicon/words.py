@@ -172,6 +172,10 @@ ORGANISATION_NAME = re.compile(
     r"Institute|Institut|Instituto|Istituto|Institution|Laboratory|Ministry|Museum|Network|Observatory|"
     r"Office|Organi[sz]ation|Programme|Project|Secretariat|Service|Society|Survey|Trust|Union|University)"
     r"(?:\s(?:of|for|on|für|de|des|du|della|di)(?:\sthe)?(?:\s[A-Z][\w’'&-]*+|\sand(?=\s[A-Z])){1,6}){0,2}"
+    # a government body named in Russian or Ukrainian, or transliterated ("Ministerstvo zdravookhraneniya Rossiiskoi
+    # Federatsii", "Федеральная служба государственной статистики", "Міністерство юстиції України")
+    r"|(?:Ministerstvo|Министерство|Міністерство|Federal['’]naya\ssluzhba|Федеральная\sслужба|Federal['’]noe\sagentstvo"
+    r"|Федеральное\sагентство)(?:\s[^\s.,;:]++){1,6}"
 )
 #: An organisation's acronym ("OECD", "UNESCO"): one only before a date in parentheses, as "FBIS. 1950."
 #: and "FRUS. 1950." are titles.
