@@ -223,6 +223,33 @@ def test_a_publisher_and_place_around_a_colon_are_told_apart_by_the_known_town(
     assert (item["publisher"], item["publisher-place"]) == (name, town)
 
 
+def test_an_organisation_opening_the_title_is_the_author() -> None:
+    item = _item(("title", "Norwegian Institute of Public Health. Air quality in Oslo 2019."), ("date", "2020."))
+    assert item["author"] == [{"literal": "Norwegian Institute of Public Health"}]
+    assert item["title"] == "Air quality in Oslo 2019"
+
+
+def test_a_title_whose_first_sentence_is_no_organisation_stays_whole() -> None:
+    item = _item(("title", "Rivers of Europe. A survey."), ("date", "2020."))
+    assert item["title"] == "Rivers of Europe. A survey"
+    assert "author" not in item
+
+
+@pytest.mark.parametrize(
+    ("note", "number"), [("Report No.: 3312.", "3312"), ("Technical Report TR-2019-07.", "TR-2019-07")]
+)
+def test_a_report_designation_noted_is_the_genre_and_number(note: str, number: str) -> None:
+    item = _item(("title", "Coastal flood risk."), ("publisher", "Met Office;"), ("note", note))
+    assert item["number"] == number
+    assert "note" not in item
+
+
+def test_a_standard_labelled_a_journal_and_volume_is_its_number() -> None:
+    item = _item(("title", "Standard for Sensor Interfaces,"), ("journal", "ISO"), ("volume", "18431-2:2021,"))
+    assert item["number"] == "ISO 18431-2:2021"
+    assert "container-title" not in item
+
+
 def test_a_date_keeps_its_month_and_day() -> None:
     assert _item(("date", "12 Mar. 2019,"))["issued"] == {"date-parts": [[2019, 3, 12]]}
     assert _item(("date", "Nov. 2019."))["issued"] == {"date-parts": [[2019, 11]]}

@@ -160,7 +160,7 @@ def date_parts(text: str) -> list[int]:
 @lru_cache(maxsize=1)
 def _genre_number() -> re.Pattern[str]:
     """A report's number closing its genre, after the lexicon's ``NUMBER_WORD`` or none."""
-    return re.compile(rf"\s*(?:{pattern('NUMBER_WORD')})?\s*(\S*\d\S*)$")
+    return re.compile(rf"\s*(?:{pattern('NUMBER_WORD')})?:?\s*(\S*\d\S*)$")
 
 
 def _genre_with_period(genre: str) -> str:
@@ -518,6 +518,8 @@ def _text_value(label: str, text: str) -> dict[str, Any]:
         return dict(page_parts(text))
     if label == "edition":
         return {"edition": edition_value(text)}
+    if label == "number":  # (a repair's: a standard's designation)
+        return {"number": trim(text)}
     if label == "doi":
         doi = _DOI.search(text)
         return {"DOI": doi.group(0).rstrip(".,;]>") if doi else trim(text)}
@@ -776,6 +778,74 @@ def _day_beside_its_month(segments: list[Segment]) -> list[Segment]:
     return [segment for segment in mended if segment.text]
 
 
+def _organisation_opens_the_title(segments: list[Segment]) -> list[Segment]:
+    """ "Public Health Agency of Sweden. Antibiotic resistance surveillance 2021." labelled one title, no names
+    labelled: a first sentence that is an organisation's name is the author."""
+    if any(segment.label in NAME_KEYS for segment in segments):
+        return segments
+    mended = list(segments)
+    for index, segment in enumerate(segments):
+        if segment.label != "title":
+            continue
+        name, period, rest = segment.text.partition(". ")
+        if period and rest.strip(_ENDS) and is_organisation(name):
+            mended[index : index + 1] = [
+                Segment("author", name + ".", segment.start, segment.start + len(name) + 1, segment.probability),
+                replace(segment, text=rest, start=segment.end - len(rest)),
+            ]
+        break
+    return mended
+
+
+@lru_cache(maxsize=1)
+def _report_designation() -> re.Pattern[str]:
+    """A report's kind and number noted alone: "Report No.: 22045", "Research report DFE-RR951" (the lexicon's
+    ``REPORT_WORD`` and ``NUMBER_WORD``)."""
+    return re.compile(
+        rf"(?:[A-Z][\w-]{{0,20}}\s)?(?:{pattern('REPORT_WORD')}|[Rr]ep\.)\s?(?:(?:{pattern('NUMBER_WORD')}):?\s?)?"
+        rf"[A-Z0-9][\w/.-]{{0,30}}[.,;]?"
+    )
+
+
+def _report_noted(segments: list[Segment]) -> list[Segment]:
+    """ "Report No.: 22045." labelled a note: the report's kind and number (when no genre is labelled)."""
+    if any(segment.label == "genre" for segment in segments):
+        return segments
+    return [
+        replace(segment, label="genre")
+        if segment.label == "note"
+        and _report_designation().fullmatch(segment.text.strip())
+        and any(c.isdigit() for c in segment.text)
+        else segment
+        for segment in segments
+    ]
+
+
+def _standard_designation(segments: list[Segment]) -> list[Segment]:
+    """ "IEEE Std" + "2977-2020," labelled a journal and its volume: together a standard's designation (the
+    grammar's ``STANDARD``), its number."""
+    mended: list[Segment] = []
+    skip = False
+    for index, segment in enumerate(segments):
+        if skip:
+            skip = False
+            continue
+        following = segments[index + 1] if index + 1 < len(segments) else None
+        joined = f"{segment.text} {following.text}".strip(_ENDS) if following is not None else ""
+        if following is not None and segment.label in ("journal", "container-title") and _is_standard(joined):
+            mended.append(Segment("number", joined, segment.start, following.end, segment.probability))
+            skip = True
+            continue
+        mended.append(segment)
+    return mended
+
+
+def _is_standard(text: str) -> bool:
+    """A standard's designation, whole ("IEEE Std 2977-2020", "ISO 9001:2015")."""
+    found = compiled("STANDARD").match(text)
+    return found is not None and found.end() == len(text)
+
+
 #: The repairs, in order.
 REPAIRS = (
     _names_end_at_initials,
@@ -788,6 +858,9 @@ REPAIRS = (
     _lowercase_in_opens_the_book,
     _second_title_after_the_editors,
     _day_beside_its_month,
+    _organisation_opens_the_title,
+    _report_noted,
+    _standard_designation,
 )
 
 

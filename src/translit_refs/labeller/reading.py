@@ -83,15 +83,18 @@ def _date(value: Mapping[str, Any] | None) -> PartialDate | None:
 
 
 def reading_type(item: Mapping[str, Any], raw: str, fallback: ReferenceType) -> ReferenceType:
-    """The kind of work the fields show: a genre (or the text) naming a thesis or report; a container
-    named as proceedings; a container with a publisher or editors a chapter; one with a full date and no
-    volume a newspaper; else a journal article; without a container a book when a publisher is given."""
+    """The kind of work the fields show: a genre (or the text) naming a thesis or report; a standard's
+    designation in a text without a container; a container named as proceedings; a container with a
+    publisher or editors a chapter; one with a full date and no volume a newspaper; else a journal
+    article; without a container a book when a publisher is given."""
     genre = str(item.get("genre", "")).casefold()
     container = str(item.get("container-title", "")).casefold()
     if compiled("THESIS_NAME").search(genre) or (not container and thesis_word().search(raw)):
         return ReferenceType.THESIS
     if compiled("REPORT_NAME").search(genre):
         return ReferenceType.REPORT
+    if not container and compiled("STANDARD").search(raw):  # "IEEE Std 2977-2020", "ISO 9001:2015"
+        return ReferenceType.STANDARD
     if container:
         if compiled("PROCEEDINGS_NAME").search(container):
             return ReferenceType.PAPER
