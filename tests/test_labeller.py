@@ -250,6 +250,15 @@ def test_a_standard_labelled_a_journal_and_volume_is_its_number() -> None:
     assert "container-title" not in item
 
 
+def test_a_later_date_of_the_same_year_gives_its_month_and_day() -> None:
+    item = _item(
+        ("date", "2021."), ("title", "Rail strikes spread."), ("journal", "Le Monde,"), ("date", "October 3, 2021.")
+    )
+    assert item["issued"] == {"date-parts": [[2021, 10, 3]]}
+    item = _item(("date", "2021."), ("title", "Rail strikes spread."), ("date", "October 3, 2019."))
+    assert item["issued"] == {"date-parts": [[2021]]}  # (another year's date completes nothing)
+
+
 def test_a_date_keeps_its_month_and_day() -> None:
     assert _item(("date", "12 Mar. 2019,"))["issued"] == {"date-parts": [[2019, 3, 12]]}
     assert _item(("date", "Nov. 2019."))["issued"] == {"date-parts": [[2019, 11]]}

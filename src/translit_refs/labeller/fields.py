@@ -910,10 +910,18 @@ def to_item(segments: list[Segment]) -> Fields:
 
 
 def _completes_the_year(issued: Any, values: dict[str, Any]) -> bool:
-    """A date segment without a year ("6 June", "August 17") after a year alone: it gives the year's month and day."""
-    literal = values.get("issued", {}).get("literal") if isinstance(values.get("issued"), dict) else None
+    """A date segment after a year alone that gives the year's month and day: without a year ("6 June",
+    "August 17") or with the same year ("September 27, 2021" after "2021.")."""
+    given = values.get("issued")
+    found: dict[str, Any] = given if isinstance(given, dict) else {}
     parts = issued.get("date-parts", [[]])[0] if isinstance(issued, dict) else []
-    return bool(literal) and len(parts) == 1 and _month_word().search(str(literal)) is not None
+    if len(parts) != 1:
+        return False
+    literal = found.get("literal")
+    if literal:
+        return _month_word().search(str(literal)) is not None
+    later = found.get("date-parts", [[]])[0]
+    return len(later) > 1 and later[0] == parts[0]
 
 
 def _with_month_and_day(issued: dict[str, Any], text: str) -> list[int]:

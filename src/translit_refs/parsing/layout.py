@@ -764,8 +764,11 @@ _ABBREVIATED_WORD = 6
 
 
 #: Locators printed straight after the journal's name, with no period of their own before them (a period
-#: there ends an abbreviation: "J. Virol. 85, 1403–1407", "J. Differential Geom. 87 (2011), 45–92").
-_BARE_LOCATORS = frozenset({kinds.AMS_LOCATOR, kinds.CLOSING_LOCATOR, kinds.PAREN_YEAR_LOCATOR, kinds.YEAR_LOCATOR})
+#: there ends an abbreviation: "J. Virol. 85, 1403–1407", "J. Differential Geom. 87 (2011), 45–92", ACS's
+#: "Green Chem. 2018, 20, 4021–4030").
+_BARE_LOCATORS = frozenset(
+    {kinds.AMS_LOCATOR, kinds.CLOSING_LOCATOR, kinds.PAREN_YEAR_LOCATOR, kinds.YEAR_LOCATOR, kinds.JOURNAL_YEAR}
+)
 
 
 _PERIOD_THEN_NUMBER = re.compile(r"\.\s\d")
