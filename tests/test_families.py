@@ -400,7 +400,7 @@ VANCOUVER_AND_APA: list[tuple[str, str, dict[str, Any]]] = [
     (
         "Vancouver article with month",
         "Garcia M, Lopez R. Decay heat. Nucl Technol. 2019 Mar;205(2):300-12.",
-        {"volume": "205", "issue": "2", "issued": {"date-parts": [[2019]]}},
+        {"volume": "205", "issue": "2", "issued": {"date-parts": [[2019, 3]]}},  # the issue's month kept
     ),
     (
         "APA article",

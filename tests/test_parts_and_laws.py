@@ -392,6 +392,33 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("ACS's abbreviated journal keeps its period before the year",
      "(5) Ruiz, A.; Chen, B. Flow Photochemistry at Scale. Chem. Eng. J. 2019, 23, 1122–1130.",
      {"container-title": "Chem. Eng. J.", "volume": "23", "page": "1122–1130"}),
+    ("ams issue without a volume, the journal cut by its periods",
+     "[6] P. K. Ostapenko, On the spectrum of a transport operator, Dopov. Akad. Nauk Ukr. RSR Ser. A (1988), "
+     "no. 3, 11–14 (Ukrainian).",
+     {"title": "On the spectrum of a transport operator", "container-title": "Dopov. Akad. Nauk Ukr. RSR Ser. A",
+      "issue": "3", "page": "11–14", "issued": {"date-parts": [[1988]]}}),
+    ("a law's number before its date and quoted name",
+     "Law of Ukraine No. 1404-VIII “On Enforcement Proceedings” of 2 June 2016. URL: "
+     "https://zakon.rada.gov.ua/laws/show/1404-19 (accessed: 01.03.2022).",
+     {"type": "legislation", "title": "On Enforcement Proceedings", "number": "1404-VIII",
+      "issued": {"date-parts": [[2016, 6, 2]]}}),
+    ("a law's designation as its own sentence before its title",
+     "Zakon Ukrainy No. 1556-VII vid 01.07.2014. Pro vyshchu osvitu [On higher education]. Available from: "
+     "https://zakon.rada.gov.ua/laws/show/1556-18",
+     {"type": "legislation", "title": "Pro vyshchu osvitu", "number": "1556-VII",
+      "issued": {"date-parts": [[2014, 7, 1]]}}),
+    ("a court before its case in a Vancouver list",
+     "Verkhovnyi Sud. Postanova u spravi No. 522/1029/18 vid 12.05.2021 [Resolution in case No. 522/1029/18] "
+     "[Internet]. Available from: https://reyestr.court.gov.ua/Review/96851234",
+     {"type": "legal_case", "author": [{"literal": "Verkhovnyi Sud"}], "number": "522/1029/18",
+      "issued": {"date-parts": [[2021, 5, 12]]}}),
+    ("a Ukrainian thesis named in brackets",
+     "Melnyk OP. Likuvannia hipertonii u litnikh patsiientiv [Treatment of hypertension in elderly patients] "
+     "[avtoreferat dysertatsii]. Kyiv; 2017. 20 p.",
+     {"type": "thesis", "genre": "avtoreferat dysertatsii"}),
+    ("Vancouver's issue day",
+     "Lindqvist A, Osei B. Sepsis in the elderly. Lancet. 2019 Feb 9;393(10171):545-56.",
+     {"issued": {"date-parts": [[2019, 2, 9]]}, "volume": "393", "issue": "10171"}),
     ("a language note without 'in'",
      "Kovalev A. A. Teoriya uprugosti. Moscow: Nauka, 1990. 320 p. (Russian)",
      {"type": "book", "language": "ru", "publisher": "Nauka"}),

@@ -1,4 +1,4 @@
-"""Lists in the styles of the rest of the world, read back: eight blind rounds of references written
+"""Lists in the styles of the rest of the world, read back: nine blind rounds of references written
 by someone who never saw the parser, with their CSL-JSON fields (``tests/fixtures/styles``, copies of
 ``benchmarks/annotated/styles_round*.jsonl``; ``docs/labeller.md`` has the measurements).
 
@@ -19,14 +19,15 @@ from translit_refs import parse_list, to_csl_json
 from conftest import FIXTURES
 from gold import checks
 
-ROUNDS = tuple(f"styles_round{number}" for number in range(1, 9))
+ROUNDS = tuple(f"styles_round{number}" for number in range(1, 10))
 #: Share of gold fields right per round, read as lists: measured 88.2 %, 87.5 % and 83.3 % (round 3
 #: unseen while the labeller's reading was improved); round 4 85.4 % when first read, 88.2 % after the
 #: fixes of its failures' classes; round 5, never looked at entry by entry, 88.5 % before them and
 #: 88.7 % after; round 6 (with DSTU 8302 and Chicago notes-bibliography) 81.9 % when first read; round 7
 #: (never looked at entry by entry) 79.3 %; round 8 (with the American Mathematical Society's style, a Chicago
 #: bibliography in Library of Congress romanisation and a law journal's English references) 85.5 % when first
-#: read, 89.1 % after the fixes of its classes.
+#: read, 89.1 % after the fixes of its classes; round 9 (mathematics, Chicago in Library of Congress romanisation,
+#: a law journal, GOST in Cyrillic, DIN and others) 88.0 % when first read, near the end of its session.
 FLOORS = {
     "styles_round1": 0.85,
     "styles_round2": 0.84,
@@ -36,6 +37,7 @@ FLOORS = {
     "styles_round6": 0.79,
     "styles_round7": 0.76,
     "styles_round8": 0.85,
+    "styles_round9": 0.84,
 }
 
 
@@ -65,7 +67,7 @@ def test_each_styles_list_is_read_above_its_floor(name: str) -> None:
 #: Styles of the blind rounds that are the families the rules were taught (GOST 7.0.5 and Ukraine's DSTU 8302),
 #: or whose lists cite transliterated Russian and Ukrainian works (round 8's mathematics, Chicago in Library of
 #: Congress romanisation, a law journal's English references): their lists are the rules' to read.
-RULES_STYLES = frozenset({"gost", "dstu", "ams", "chicago-lc", "law-en"})
+RULES_STYLES = frozenset({"gost", "gost-ru", "dstu", "ams", "chicago-lc", "law-en", "law-journal"})
 
 
 @pytest.mark.parametrize("name", ROUNDS)

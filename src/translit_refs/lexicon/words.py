@@ -175,7 +175,9 @@ ORGANISATION_NAME = re.compile(
     # a government body named in Russian or Ukrainian, or transliterated ("Ministerstvo zdravookhraneniya Rossiiskoi
     # Federatsii", "Федеральная служба государственной статистики", "Міністерство юстиції України")
     r"|(?:Ministerstvo|Министерство|Міністерство|Federal['’]naya\ssluzhba|Федеральная\sслужба|Federal['’]noe\sagentstvo"
-    r"|Федеральное\sагентство)(?:\s[^\s.,;:]++){1,6}"
+    r"|Федеральное\sагентство|Tsentr|Центр)(?:\s[^\s.,;:]++){1,6}"
+    r"|(?:Verkhovn(?:yi|yy|ii)|Konstytutsiin(?:yi|yy)|Верховн(?:ий|ый)|Конституційний|Конституционный)\s(?:Sud|Суд)"
+    r"(?:\s[^\s.,;:]++){0,3}"
 )
 #: An organisation's acronym ("OECD", "UNESCO"): one only before a date in parentheses, as "FBIS. 1950."
 #: and "FRUS. 1950." are titles.
@@ -195,8 +197,8 @@ LEGISLATION_OF = r"(?:от|від|ot|vid|of)"
 LEGISLATION_DATE = re.compile(LEGISLATION_OF + r"\s\d{1,2}[.\s]")
 LEGISLATION = re.compile(
     r"(?:(?i:закон|постановлени[ея]|постанова|указ|наказ|приказ|распоряжени[ея]|розпорядження|кодекс|zakon|"
-    r"postanovleni[ey]|ukaz|prikaz|rasporyazheni[ey]|kodeks|federal\s+law|law|decree)"
-    r"|(?:Code|Order|Regulation|Directive|Resolution))\b[^.;\[\]]{0,120}?\s" + LEGISLATION_DATE.pattern
+    r"postanovleni[ey]|postanova|nakaz|rozporiadzhennia|ukaz|prikaz|rasporyazheni[ey]|kodeks|federal\s+law|law|decree)"
+    r"|(?:Code|Order|Regulation|Directive|Resolution))\b(?:[^.;\[\]]|\.(?=\s?\d)){0,120}?\s" + LEGISLATION_DATE.pattern
 )
 #: A court's decision on a case: "Case of Volkov v. Ukraine (Application no. 21722/11)", "Decision of the
 #: Constitutional Court of Ukraine of 26 February 2019 No. 1-r/2019", "Judgment of the … Court of …",
@@ -207,7 +209,7 @@ LEGAL_CASE = re.compile(
     r"(?:Case\sof\s[^.;()]{1,120}?\sv\.\s"
     r"|(?:Decision|Judgment|Judgement|Ruling)\sof\sthe\s(?:[A-Z][\w-]*\s){0,6}?(?:Court|Chamber)\b"
     r"|(?:Рішення|Ухвала|Решение|Определение)\s(?:[^\s.;]+\s){0,6}?(?:[Сс]уду?|[Сс]уда)\b"
-    r"|[^.;]{1,160}?\s(?:in\scase|у\sсправі|по\sделу)\s(?:No\.|№))"
+    r"|[^.;]{1,160}?\s(?:in\scase|у\sсправі|по\sделу|u\sspravi|po\sdelu)\s(?:No\.|№))"
 )
 #: A case's number: "Application no. 21722/11", "in case No. 823/2042/16", "No. 1-r/2019", "№ 2-45/2019".
 LEGAL_CASE_NUMBER = re.compile(r"(?:[Aa]pplication\sno\.|\b[Nn]o\.|№)\s?(?P<number>\d[\w/-]*)")

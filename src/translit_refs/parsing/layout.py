@@ -179,6 +179,17 @@ def _law_number() -> re.Pattern[str]:
     return re.compile(_law_date_and_number())
 
 
+#: The number before the date: "Zakon Ukrainy No. 2801-XII vid 19.11.1992", "Law of Ukraine No. 3127-IX “On …” of
+#: 30 May 2023" (the law's quoted name between them).
+@lru_cache(maxsize=1)
+def _law_number_first() -> re.Pattern[str]:
+    written = rf"\d{{1,2}}\s(?:{pattern('MONTH')})\.?\s\d{{4}}"
+    return re.compile(
+        rf"\s(?:№|No\.?|N)\s?(?P<number>\d[\w/-]*)(?:\s[«“\"](?P<name>[^«»“”\"]{{2,300}})[»”\"])?,?"
+        rf"\s{LEGISLATION_OF}\s(?P<date>\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|{written})"
+    )
+
+
 #: A law's name in quotation marks after its number: ' «Об образовании»', ' “On Mediation”', ' "O meliorativnykh …"'.
 _QUOTED_NAME = re.compile(r"\s(?:«(?P<g>[^«»]{2,300})»|“(?P<c>[^“”]{2,300})”|\"(?P<s>[^\"]{2,300})\")$")
 
@@ -199,17 +210,28 @@ def _law_designation(draft: Draft) -> None:
         draft.put("title", own, at, at + len(own), rule)
     else:  # "Федеральный закон от … № … «Title»": the kind opens the title; the law's quoted name is its title
         found = _law_number().search(title)
-        if found is None:
-            return
-        named = _QUOTED_NAME.match(title, found.end())
-        if named is not None and named.lastgroup:
-            key = named.lastgroup  # (the group of the quotation marks printed)
-            draft.put("title", named.group(key), at + named.start(key), at + named.end(key), rule)
+        if found is not None:
+            named = _QUOTED_NAME.match(title, found.end())
+            if named is not None and named.lastgroup:
+                key = named.lastgroup  # (the group of the quotation marks printed)
+                draft.put("title", named.group(key), at + named.start(key), at + named.end(key), rule)
+        else:
+            found = _law_number_first().search(title)
+            if found is None:
+                return
+            if found.group("name"):
+                draft.put("title", found.group("name"), at + found.start("name"), at + found.end("name"), rule)
     if draft.fields.get("number") is not None and draft.fields.get("section") is None:
         number_at = draft.recorded("number")
         where = draft.record[number_at + 2 : number_at + 4] if number_at >= 0 else [-1, -1]
         draft.put("section", draft.fields["number"], where[0], where[1], rule)
     draft.put("number", found.group("number"), at + found.start("number"), at + found.end("number"), rule)
+    rest = title[found.end() :]
+    if rest.startswith(". ") and any(
+        character.isalpha() for character in rest
+    ):  # "Zakon … No. 2801-XII vid 19.11.1992. Title"
+        own = rest[2:].strip()
+        draft.put("title", own, at + found.end() + 2, at + len(title), rule)
     issued = draft.fields.get("issued")
     if issued is None or issued.month is None:  # the day the law was passed, not its gazette's year
         passed = date_from_text(found.group("date"))
@@ -241,7 +263,7 @@ def _case_designation(draft: Draft) -> None:
         own = title[: cut.start()].rstrip(" :,")
         draft.put("title", own, at, at + len(own), rule)
         rest_at = cut.start()
-        number = LEGAL_CASE_NUMBER.search(title, rest_at)
+        number = LEGAL_CASE_NUMBER.search(title)
         if number is not None and draft.fields.get("number") is None:
             draft.put(
                 "number",
@@ -782,8 +804,10 @@ def _abbreviation_keeps_its_period(draft: Draft, container: str) -> None:
         return
     end = draft.record[at + 3]
     last = container.rpartition(" ")[2]
-    followed = draft.text[end : end + 3]  # the period, then the locator's number ("Fizika. (2012)" is no abbreviation)
-    if _PERIOD_THEN_NUMBER.match(followed) and len(last) <= _ABBREVIATED_WORD and last.isalpha() and last[0].isupper():
+    followed = draft.text[end : end + 3]  # the period, then the locator's number ("Fizika. (2012)" is no abbreviation,
+    # but the American Mathematical Society's "Nauk Ukr. (2003), no. 9" is)
+    numbered = _PERIOD_THEN_NUMBER.match(followed) or (kinds.AMS_LOCATOR in draft.kinds and followed == ". (")
+    if numbered and len(last) <= _ABBREVIATED_WORD and last.isalpha() and last[0].isupper():
         draft.amend("container_title", container + ".", end + 1)
 
 

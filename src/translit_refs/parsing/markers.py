@@ -299,6 +299,9 @@ def _apa(draft: Draft, element: Element) -> None:
         year, volume, issue, pages = locator
         if year:
             draft.date_year(int(year))
+            dated = value.partition(";")[0] if element.kind == kinds.VANCOUVER_LOCATOR else ""
+            if any(character.isalpha() for character in dated):  # "2020 Mar 12;382(11)": the issue's day
+                refine_date(draft, dated)
         draft.set_once("volume", volume)
         draft.set_once("issue", issue)
         draft.set_once("pages", pages)

@@ -245,7 +245,7 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
         return lead[:cue]
     end = read_body(draft, body, lead=True)
     if 0 < end < len(lead) and not lead[end - 1].quoted:
-        lead = _journal_head_after_comma(draft, lead, end, ams=kinds.AMS_LOCATOR in body.locators)
+        lead, end = _journal_head_after_comma(draft, lead, end, ams=kinds.AMS_LOCATOR in body.locators)
     if lead[0].quoted:  # “Title,” …: the quotation marks close the title; what follows is a note
         periodical = lead[1:end] if end == len(lead) == 2 and body.following == kinds.DATE_TEXT else []
         if periodical and draft.fields.get("container_title") is None:  # “Title.” Izvestiia, March 14, 2012.
@@ -273,15 +273,28 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
 _JOURNAL_HEAD_WORDS = 4
 
 
-def _journal_head_after_comma(draft: Draft, lead: list[Sentence], end: int, ams: bool = False) -> list[Sentence]:
+def _abbreviated_sentence(draft: Draft, sentence: Sentence) -> bool:
+    """A sentence of up to three capitalised words of a journal's abbreviated name, its period after it ("Nats",
+    "Akad", "Nauk Ukr")."""
+    words = sentence.text.split()
+    capitalised = 0 < len(words) < _JOURNAL_HEAD_WORDS and all(word[:1].isupper() for word in words)
+    return capitalised and ", " not in sentence.text and draft.text[sentence.end : sentence.end + 1] == "."
+
+
+def _journal_head_after_comma(
+    draft: Draft, lead: list[Sentence], end: int, ams: bool = False
+) -> tuple[list[Sentence], int]:
     """ "Title, Izvestiya vuzov. Yadernaya Energetika (2015) 66–75": the journal read from ``lead[end:]``
     begins after the last comma of the sentence before it (a title and a journal's first part, comma-separated,
     Elsevier; any abbreviated first part before the American Mathematical Society's locator, ``ams``: "Title,
     Uspekhi Mat. Nauk 58 (2003), …"); the journal takes that part, and the sentence keeps the title (``lead``
-    returned, amended)."""
+    returned, amended, with where the journal's sentences now begin)."""
     start = draft.recorded("container_title")
     if start < 0 or draft.record[start + 2] != lead[end].start:
-        return lead
+        return lead, end
+    read_from = end
+    while ams and end > 1 and _abbreviated_sentence(draft, lead[end - 1]):  # "…, Dopov. Nats. Akad. Nauk Ukr. (2003)"
+        end -= 1
     before = lead[end - 1]
     cut = before.text.rfind(", ")
     head = before.text[cut + 2 :]
@@ -289,7 +302,7 @@ def _journal_head_after_comma(draft: Draft, lead: list[Sentence], end: int, ams:
     if cut <= 0 or not (
         CONTAINER_FAMILY.match(head) or lead[end].text.startswith(CONTAINER_CONTINUATIONS) or abbreviated
     ):
-        return lead
+        return lead, read_from
     begins = before.start + cut + 2
     draft.put(
         "container_title",
@@ -298,7 +311,7 @@ def _journal_head_after_comma(draft: Draft, lead: list[Sentence], end: int, ams:
         draft.record[start + 3],
         "roles._journal_head_after_comma",
     )
-    return [*lead[: end - 1], Sentence(before.text[:cut], before.start, before.start + cut), *lead[end:]]
+    return [*lead[: end - 1], Sentence(before.text[:cut], before.start, before.start + cut), *lead[read_from:]], end
 
 
 def _imprint_after_a_comma(draft: Draft, sentence: Sentence, with_places: bool) -> Sentence | None:
