@@ -259,6 +259,16 @@ def test_a_later_date_of_the_same_year_gives_its_month_and_day() -> None:
     assert item["issued"] == {"date-parts": [[2021]]}  # (another year's date completes nothing)
 
 
+def test_din_address_and_check_date() -> None:
+    item = _item(("url", "URL https://www.destatis.de/bevoelkerung.html."), ("note", "– Überprüfungsdatum 2024-02-11"))
+    assert item["URL"] == "https://www.destatis.de/bevoelkerung.html"
+    assert item["accessed"] == {"date-parts": [[2024, 2, 11]]}
+
+
+def test_an_address_beginning_with_url_keeps_it() -> None:
+    assert _item(("url", "urlaub.example.de/reise"))["URL"] == "urlaub.example.de/reise"
+
+
 def test_a_date_keeps_its_month_and_day() -> None:
     assert _item(("date", "12 Mar. 2019,"))["issued"] == {"date-parts": [[2019, 3, 12]]}
     assert _item(("date", "Nov. 2019."))["issued"] == {"date-parts": [[2019, 11]]}

@@ -525,7 +525,7 @@ def _text_value(label: str, text: str) -> dict[str, Any]:
         return {"DOI": doi.group(0).rstrip(".,;]>") if doi else trim(text)}
     if label == "url":
         address = re.sub(r"\s+", "", text)
-        address = re.sub(r"^(?:url:|<)+", "", address, flags=re.IGNORECASE)
+        address = re.sub(r"^(?:url:?(?=https?:|www\.)|<)+", "", address, flags=re.IGNORECASE)  # DIN's "URL https://…"
         found_url: dict[str, Any] = {"URL": address.rstrip(".,;>")}
         resolver = compiled("DOI_WORD").match(address)  # "https://doi.org/10.…": its DOI, unless one is labelled
         doi = _DOI.match(address, resolver.end()) if resolver else None
