@@ -124,6 +124,8 @@ TERMINAL_FRAGMENTS: dict[str, str] = {
     "CLOSING_LOCATOR": "Physics 12, 54–68 ",
     "PAREN_YEAR_LOCATOR": "Bull. 4 (1993) 397–413 ",
     "JOURNAL_YEAR": "Journal 2015, 117 (5), 357–365, ",
+    "AMS_LOCATOR": "Mat. Sb. 191 (2000), no. 4, 73–98 Ukr. (2003), no. ",
+    "SAME_AUTHORS": "———. ———, –––––. ",
     "TRANSLATORS": "Transl. by Per. s angl. ",
     "BARE_VOLUME": ", 108, pp. ",
     "BARE_PAGES": ". 54–68 ",

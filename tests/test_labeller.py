@@ -269,6 +269,22 @@ def test_an_address_beginning_with_url_keeps_it() -> None:
     assert _item(("url", "urlaub.example.de/reise"))["URL"] == "urlaub.example.de/reise"
 
 
+def test_a_given_name_that_spells_an_editor_word_is_no_role() -> None:
+    item = _item(("author", "Weiss, Dir"), ("title", "A Title."))
+    assert "author" in item
+    assert "editor" not in item
+
+
+def test_the_edition_repair_leaves_segments_that_do_not_overlap() -> None:
+    at, made = 0, []
+    for kind, text in (("container-title", "In Book, 2nd"), ("editor", "ed.; Eds. Moreau, L.")):
+        made.append(Segment(kind, text, at, at + len(text), 0.95))
+        at += len(text) + 1
+    segments = to_item(made).segments
+    assert all(a.end <= b.start for a, b in itertools.pairwise(segments))
+    assert [s.label for s in segments] == ["container-title", "edition", "editor"]
+
+
 def test_a_date_keeps_its_month_and_day() -> None:
     assert _item(("date", "12 Mar. 2019,"))["issued"] == {"date-parts": [[2019, 3, 12]]}
     assert _item(("date", "Nov. 2019."))["issued"] == {"date-parts": [[2019, 11]]}

@@ -86,6 +86,17 @@ CASES = {
         "r = Reference(raw='x', title='Ab {c}\\\\ %\\n\\u2028' * 100000, doi='10.1/\\\\' * 100000); "
         "to_bibtex(r); to_ris(r); to_csl_json(r)"
     ),
+    "a thesis's degree words repeated after a period (was quadratic: 9.5 s at 50 KB)": (
+        "from translit_refs import parse_reference as p; p('Title. ' + 'Dr. ' * 12500)"
+    ),
+    "a report's long number in a labelled genre (was cubic: 11 s at 2 KB)": (
+        "from translit_refs.labeller.fields import genre_parts as g; g('Technical Report No. ' + '1' * 200000 + ' x')"
+    ),
+    "commas before a segment's ordinal (was quadratic: 20 s at 50 KB)": (
+        "from translit_refs.labeller.fields import Segment, to_item; "
+        "to_item([Segment('title', 'Book' + ',' * 200000 + 'x', 0, 200005, 0.9), "
+        "Segment('editor', 'ed. X, Y', 0, 1, 0.9)])"
+    ),
     "a 5 MB line": (
         "from translit_refs import parse_reference as p; p('Acheson, D. (1969). Title. NY, Norton. 5 p. ' * 120000)"
     ),

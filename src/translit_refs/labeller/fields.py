@@ -158,9 +158,9 @@ def date_parts(text: str) -> list[int]:
 
 
 @lru_cache(maxsize=1)
-def _genre_number() -> re.Pattern[str]:
-    """A report's number closing its genre, after the lexicon's ``NUMBER_WORD`` or none."""
-    return re.compile(rf"\s*(?:{pattern('NUMBER_WORD')})?:?\s*(\S*\d\S*)$")
+def _number_word_at_end() -> re.Pattern[str]:
+    """The lexicon's ``NUMBER_WORD`` closing a genre's words ("Report No.", "Report No.:")."""
+    return re.compile(rf"\s(?:{pattern('NUMBER_WORD')}):?$")
 
 
 def _genre_with_period(genre: str) -> str:
@@ -176,10 +176,14 @@ def genre_parts(text: str) -> dict[str, str]:
     kind, comma, where = genre.partition(", ")
     if comma and thesis_word().search(kind):  # APA's "[Doctoral dissertation, University of X]"
         return {"genre": kind, "publisher": where}
-    number = _genre_number().search(genre)
-    if number is None or number.start() == 0:
+    words, space, last = genre.rpartition(" ")  # (the number is the last word, with a digit)
+    if not space or not words or not any(character.isdigit() for character in last):
         return {"genre": genre}
-    return {"genre": trim_name(genre[: number.start()] + "."), "number": number.group(1).rstrip(".,;)")}
+    marked = _number_word_at_end().search(words)
+    kind = words[: marked.start()] if marked else words
+    if not kind.strip():
+        return {"genre": genre}
+    return {"genre": trim_name(kind + "."), "number": last.lstrip(":").rstrip(".,;)")}
 
 
 @lru_cache(maxsize=1)
@@ -563,32 +567,36 @@ def _names_end_at_initials(segments: list[Segment]) -> list[Segment]:
 @lru_cache(maxsize=1)
 def _trailing_ordinal() -> re.Pattern[str]:
     """An edition's ordinal number closing a segment ("…, 2nd"), the lexicon's ``ORDINAL_ENDING``."""
-    return re.compile(rf"[\s,;]+(\d{{1,3}}(?:{pattern('ORDINAL_ENDING')}))$")
+    return re.compile(rf"(?<![\s,;])[\s,;]++(\d{{1,3}}(?:{pattern('ORDINAL_ENDING')}))$")
 
 
 def _edition_after_title(segments: list[Segment]) -> list[Segment]:
     """ "In Book, 2nd" + "ed.; Eds. …": the ordinal closing a segment and the edition word opening the next
     are the edition."""
-    mended: list[Segment] = []
-    for index, segment in enumerate(segments):
-        following = segments[index + 1] if index + 1 < len(segments) else None
+    mended = list(segments)
+    index = 0
+    while index + 1 < len(mended):
+        segment, following = mended[index], mended[index + 1]
         ordinal = _trailing_ordinal().search(segment.text)
-        opening = _edition_word_opening().match(following.text) if following is not None else None
-        if ordinal is None or opening is None or following is None or following.label == "edition":
-            mended.append(segment)
+        opening = _edition_word_opening().match(following.text)
+        if ordinal is None or opening is None or following.label == "edition":
+            index += 1
             continue
-        mended.append(replace(segment, text=segment.text[: ordinal.start()], end=segment.start + ordinal.start()))
-        edition_text = f"{ordinal.group(1)} {following.text[: opening.end()]}"
-        mended.append(
-            Segment("edition", edition_text, segment.start + ordinal.start(1), following.start + opening.end(), 1.0)
+        cut = segment.start + ordinal.start()
+        edition = Segment(
+            "edition",
+            f"{ordinal.group(1)} {following.text[: opening.end()]}",
+            segment.start + ordinal.start(1),
+            following.start + opening.end(),
+            1.0,
         )
         rest = following.text[opening.end() :].lstrip(" ,;")
-        segments = [
-            *segments[: index + 1],
-            replace(following, text=rest, start=following.end - len(rest)),
-            *segments[index + 2 :],
-        ]
-    return [segment for segment in mended if segment.text.strip(_ENDS)] if mended else mended
+        kept = [replace(segment, text=segment.text[: ordinal.start()], end=cut), edition]
+        if rest.strip(_ENDS):
+            kept.append(replace(following, text=rest, start=following.end - len(rest)))
+        mended[index : index + 2] = kept
+        index += len(kept)
+    return [segment for segment in mended if segment.text.strip(_ENDS)]
 
 
 @lru_cache(maxsize=1)
@@ -627,11 +635,7 @@ def _role_words_name_the_role(segments: list[Segment]) -> list[Segment]:
     for segment in segments:
         words = {word.strip(_ENDS).casefold() for word in segment.text.split()}
         label = segment.label
-        if (
-            label == "author"
-            and "editor" not in labels
-            and segment.text.split()[-1].strip(_ENDS).casefold() in _editor_words()
-        ):
+        if label == "author" and "editor" not in labels and _ends_with_an_editor_word(segment.text):
             label = "editor"
         elif (
             label == "editor"
@@ -642,6 +646,14 @@ def _role_words_name_the_role(segments: list[Segment]) -> list[Segment]:
             label = "translator"
         mended.append(replace(segment, label=label) if label != segment.label else segment)
     return mended
+
+
+def _ends_with_an_editor_word(text: str) -> bool:
+    """A name segment closed by an editor word with its punctuation ("editors.", "(Eds.)", "Hrsg.):"), not by a
+    given name that spells one ("Smith, Ed")."""
+    last = text.rsplit(maxsplit=1)[-1]
+    punctuated = last.rstrip(",;:").endswith((".", ")")) or last.startswith("(")
+    return punctuated and last.strip(_ENDS).casefold() in _editor_words()
 
 
 @lru_cache(maxsize=1)
@@ -696,7 +708,7 @@ def _container_after_the_editors(segments: list[Segment]) -> list[Segment]:
     return mended
 
 
-_FORWARD_NAME = re.compile(r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)[A-Z][\w'’-]+")
+_INITIALS_THEN_FAMILY = re.compile(r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)[A-Z][\w'’-]+")
 
 
 def _container_before_the_editors(segments: list[Segment]) -> list[Segment]:
@@ -708,7 +720,7 @@ def _container_before_the_editors(segments: list[Segment]) -> list[Segment]:
     for segment in segments:
         opening = compiled("CONTAINER_IN").match(segment.text) if segment.label == "editor" else None
         pieces = segment.text.split(", ")
-        first = next((i for i, piece in enumerate(pieces) if _FORWARD_NAME.match(piece)), 0) if opening else 0
+        first = next((i for i, piece in enumerate(pieces) if _INITIALS_THEN_FAMILY.match(piece)), 0) if opening else 0
         if first == 0 or _role_word_at(segment.text.split()) is None:
             mended.append(segment)
             continue
@@ -832,7 +844,7 @@ def _standard_designation(segments: list[Segment]) -> list[Segment]:
             continue
         following = segments[index + 1] if index + 1 < len(segments) else None
         joined = f"{segment.text} {following.text}".strip(_ENDS) if following is not None else ""
-        if following is not None and segment.label in ("journal", "container-title") and _is_standard(joined):
+        if following is not None and segment.label in ("journal", "container-title") and is_standard(joined):
             mended.append(Segment("number", joined, segment.start, following.end, segment.probability))
             skip = True
             continue
@@ -840,7 +852,7 @@ def _standard_designation(segments: list[Segment]) -> list[Segment]:
     return mended
 
 
-def _is_standard(text: str) -> bool:
+def is_standard(text: str) -> bool:
     """A standard's designation, whole ("IEEE Std 2977-2020", "ISO 9001:2015")."""
     found = compiled("STANDARD").match(text)
     return found is not None and found.end() == len(text)

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..lexicon import compiled
 from ..models import PartialDate, Person, Provenance, Reference, ReferenceType, Role, Severity
-from .fields import Fields, thesis_word
+from .fields import Fields, is_standard, thesis_word
 
 #: The rule name the labeller's fields carry in ``Reference.provenance``.
 RULE = "labeller"
@@ -84,7 +84,7 @@ def _date(value: Mapping[str, Any] | None) -> PartialDate | None:
 
 def reading_type(item: Mapping[str, Any], raw: str, fallback: ReferenceType) -> ReferenceType:
     """The kind of work the fields show: a genre (or the text) naming a thesis or report; a standard's
-    designation in a text without a container; a container named as proceedings; a container with a
+    designation as the number, without a container; a container named as proceedings; a container with a
     publisher or editors a chapter; one with a full date and no volume a newspaper; else a journal
     article; without a container a book when a publisher is given."""
     genre = str(item.get("genre", "")).casefold()
@@ -93,7 +93,7 @@ def reading_type(item: Mapping[str, Any], raw: str, fallback: ReferenceType) -> 
         return ReferenceType.THESIS
     if compiled("REPORT_NAME").search(genre):
         return ReferenceType.REPORT
-    if not container and compiled("STANDARD").search(raw):  # "IEEE Std 2977-2020", "ISO 9001:2015"
+    if not container and is_standard(str(item.get("number", ""))):  # "IEEE Std 2977-2020", "ISO 9001:2015"
         return ReferenceType.STANDARD
     if container:
         if compiled("PROCEEDINGS_NAME").search(container):

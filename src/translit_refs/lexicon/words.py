@@ -175,7 +175,7 @@ ORGANISATION_NAME = re.compile(
     # a government body named in Russian or Ukrainian, or transliterated ("Ministerstvo zdravookhraneniya Rossiiskoi
     # Federatsii", "Федеральная служба государственной статистики", "Міністерство юстиції України")
     r"|(?:Ministerstvo|Министерство|Міністерство|Federal['’]naya\ssluzhba|Федеральная\sслужба|Federal['’]noe\sagentstvo"
-    r"|Федеральное\sагентство|Tsentr|Центр)(?:\s[^\s.,;:]++){1,6}"
+    r"|Федеральное\sагентство|Tsentr|Центр)(?!\s(?:i|и|і|and|ta|та|da)\s)(?:\s[^\s.,;:]++){1,6}"
     r"|(?:Verkhovn(?:yi|yy|ii)|Konstytutsiin(?:yi|yy)|Верховн(?:ий|ый)|Конституційний|Конституционный)\s(?:Sud|Суд)"
     r"(?:\s[^\s.,;:]++){0,3}"
 )
@@ -198,7 +198,12 @@ LEGISLATION_DATE = re.compile(LEGISLATION_OF + r"\s\d{1,2}[.\s]")
 LEGISLATION = re.compile(
     r"(?:(?i:закон|постановлени[ея]|постанова|указ|наказ|приказ|распоряжени[ея]|розпорядження|кодекс|zakon|"
     r"postanovleni[ey]|postanova|nakaz|rozporiadzhennia|ukaz|prikaz|rasporyazheni[ey]|kodeks|federal\s+law|law|decree)"
-    r"|(?:Code|Order|Regulation|Directive|Resolution))\b(?:[^.;\[\]]|\.(?=\s?\d)){0,120}?\s" + LEGISLATION_DATE.pattern
+    r")\b(?:[^.;\[\]]|\.(?=\s?\d)){0,120}?\s"
+    + LEGISLATION_DATE.pattern
+    # English kinds only with a whole date after "of" ("Civil Code of Ukraine of 16 January 2003", "Order of
+    # 09.04.2017"; never "Regulation of 3 genes")
+    + r"|(?:Code|Order|Regulation|Directive|Resolution)\b(?:[^.;\[\]]|\.(?=\s?\d)){0,120}?\sof\s\d{1,2}"
+    r"(?:\.\d{1,2}\.\d{4}|\s[A-Z][a-z]{2,8}\s\d{4})"
 )
 #: A court's decision on a case: "Case of Volkov v. Ukraine (Application no. 21722/11)", "Decision of the
 #: Constitutional Court of Ukraine of 26 February 2019 No. 1-r/2019", "Judgment of the … Court of …",

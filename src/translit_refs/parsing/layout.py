@@ -264,6 +264,11 @@ def _case_designation(draft: Draft) -> None:
         draft.put("title", own, at, at + len(own), rule)
         rest_at = cut.start()
         number = LEGAL_CASE_NUMBER.search(title)
+        if number is not None and draft.fields.get("number") is not None and draft.fields.get("section") is None:
+            number_at = draft.recorded("number")  # a gazette's "Ст. 726", read as the number, is its section
+            where = draft.record[number_at + 2 : number_at + 4] if number_at >= 0 else [-1, -1]
+            draft.put("section", draft.fields["number"], where[0], where[1], rule)
+            draft.fields["number"] = None
         if number is not None and draft.fields.get("number") is None:
             draft.put(
                 "number",
@@ -706,7 +711,8 @@ def reference_type(draft: Draft) -> ReferenceType:
     issued: PartialDate | None = fields.get("issued")
     if kinds.THESIS in marker_kinds:
         return ReferenceType.THESIS
-    if LEGAL_CASE.match(fields.get("title") or ""):
+    authored = any(not person.literal for person in draft.persons)  # ("Иванов И.И. Решение задачи о качке суда …")
+    if not authored and LEGAL_CASE.match(fields.get("title") or ""):
         return ReferenceType.LEGAL_CASE
     if LEGISLATION_DATE.search(draft.text) and LEGISLATION.search(draft.text):  # (the cheap test first)
         return ReferenceType.LEGISLATION

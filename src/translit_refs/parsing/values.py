@@ -20,7 +20,9 @@ _CHICAGO = re.compile(
     r"(?:(?P<volume>\d+)(?:,\s)?)?(?:nos?\.\s(?P<issue>[^\s(]+))?\s\((?:[A-Z][a-z]+\s)?(?P<year>\d{4})[a-z]?\)"
     r"(?::\s?(?P<pages>.+))?"
 )
-_AMS = re.compile(r"(?:(?P<volume>\d+)\s)?\((?P<year>\d{4})[a-z]?\),\s(?:\D+?(?P<issue>[^\s,]+),\s)?(?P<pages>[^,]+)$")
+_AMS = re.compile(
+    r"(?:(?P<volume>\d+)\s)?\((?P<year>\d{4})[a-z]?\),\s(?:[^\d\s,]{1,8}\s?(?P<issue>[^\s,]{1,12}),\s)?(?P<pages>[^,]+)$"
+)
 _PAREN_PAGES = re.compile(
     r"\((?:(?P<edition>\d+)\D*?,\s?(?=[^\d\s]))?(?:\D*+(?P<volume>\d+)(?:,\s?|(?=\)$)))?(?P<pages>[^)]*)\)"
 )
