@@ -640,8 +640,8 @@ def _role_words_name_the_role(segments: list[Segment]) -> list[Segment]:
         elif (
             label == "editor"
             and "translator" not in labels
-            and words & _translator_words()
-            and not words & _editor_words()
+            and words & _role_word_set("TRANSLATOR_ROLE_WORD")
+            and not words & _role_word_set("EDITOR_ROLE_WORD")
         ):
             label = "translator"
         mended.append(replace(segment, label=label) if label != segment.label else segment)
@@ -653,19 +653,13 @@ def _ends_with_an_editor_word(text: str) -> bool:
     given name that spells one ("Smith, Ed")."""
     last = text.rsplit(maxsplit=1)[-1]
     punctuated = last.rstrip(",;:").endswith((".", ")")) or last.startswith("(")
-    return punctuated and last.strip(_ENDS).casefold() in _editor_words()
+    return punctuated and last.strip(_ENDS).casefold() in _role_word_set("EDITOR_ROLE_WORD")
 
 
-@lru_cache(maxsize=1)
-def _editor_words() -> frozenset[str]:
-    """The lexicon's ``EDITOR_ROLE_WORD``s."""
-    return frozenset(words_of("EDITOR_ROLE_WORD"))
-
-
-@lru_cache(maxsize=1)
-def _translator_words() -> frozenset[str]:
-    """The lexicon's ``TRANSLATOR_ROLE_WORD``s."""
-    return frozenset(words_of("TRANSLATOR_ROLE_WORD"))
+@lru_cache(maxsize=2)
+def _role_word_set(piece: str) -> frozenset[str]:
+    """The words of a role piece of the lexicon (``EDITOR_ROLE_WORD``, ``TRANSLATOR_ROLE_WORD``)."""
+    return frozenset(words_of(piece))
 
 
 def _article_number_is_the_page(segments: list[Segment]) -> list[Segment]:
@@ -684,7 +678,7 @@ def _article_number_is_the_page(segments: list[Segment]) -> list[Segment]:
 
 def _role_word_at(words: list[str]) -> int | None:
     """The index of the last editor word ("eds", "editors.", "(Eds.)") among ``words``, or None."""
-    found = [i for i, word in enumerate(words) if word.strip(_ENDS).casefold() in _editor_words()]
+    found = [i for i, word in enumerate(words) if word.strip(_ENDS).casefold() in _role_word_set("EDITOR_ROLE_WORD")]
     return found[-1] if found else None
 
 

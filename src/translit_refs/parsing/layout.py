@@ -158,14 +158,18 @@ _MIDDLE_INITIAL = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+\s[A-ZА-ЯЁ]\.\s?")
 
 #: A law's designation after its title: "Title : федер. закон от 29.12.2012 № 273-ФЗ", "Кодекс … (часть
 #: первая) от 30.11.1994 № 51-ФЗ (ред. от …)", "Title: Zakon Ukrainy vid 25.04.2019 № 2704-VIII".
-#: (the date in figures, or written out: "of 23 September 2010", "від 9 лютого 1995 р.")
+@lru_cache(maxsize=1)
+def _act_date() -> str:
+    """A law's or a decision's date after "of"/"от"/"від", in figures or written out ("of 23 September 2010",
+    "від 9 лютого 1995"), as the group ``date``."""
+    written = rf"\d{{1,2}}\s(?:{pattern('MONTH')})\.?\s\d{{4}}"
+    return rf"\s{LEGISLATION_OF}\s(?P<date>\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|{written})"
+
+
 @lru_cache(maxsize=1)
 def _law_date_and_number() -> str:
-    written = rf"\d{{1,2}}\s(?:{pattern('MONTH')})\.?\s\d{{4}}"
-    return (
-        rf"\s{LEGISLATION_OF}\s(?P<date>\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|{written})(?:\s[грg]\.)?,?\s(?:№|No\.?|N)\s?"
-        rf"(?P<number>\d[\w/-]*)"
-    )
+    """A law's date, then its number ("от 29.12.2012 г. № 273-ФЗ")."""
+    return rf"{_act_date()}(?:\s[грg]\.)?,?\s(?:№|No\.?|N)\s?(?P<number>\d[\w/-]*)"
 
 
 @lru_cache(maxsize=1)
@@ -183,10 +187,8 @@ def _law_number() -> re.Pattern[str]:
 #: 30 May 2023" (the law's quoted name between them).
 @lru_cache(maxsize=1)
 def _law_number_first() -> re.Pattern[str]:
-    written = rf"\d{{1,2}}\s(?:{pattern('MONTH')})\.?\s\d{{4}}"
     return re.compile(
-        rf"\s(?:№|No\.?|N)\s?(?P<number>\d[\w/-]*)(?:\s[«“\"](?P<name>[^«»“”\"]{{2,300}})[»”\"])?,?"
-        rf"\s{LEGISLATION_OF}\s(?P<date>\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|{written})"
+        rf"\s(?:№|No\.?|N)\s?(?P<number>\d[\w/-]*)(?:\s[«“\"](?P<name>[^«»“”\"]{{2,300}})[»”\"])?,?{_act_date()}"
     )
 
 
@@ -242,11 +244,7 @@ def _law_designation(draft: Draft) -> None:
 def _decided_on() -> re.Pattern[str]:
     """Where a case's heading ends and what it is told by: its application's number in parentheses, a colon
     before the judgment's kind, or the day of the decision ("of 4 September 2018", "від 26.02.2019")."""
-    written = rf"\d{{1,2}}\s(?:{pattern('MONTH')})\.?\s\d{{4}}"
-    return re.compile(
-        rf"\s\((?=[Aa]pplication)|\s:\s|\s{LEGISLATION_OF}\s(?P<date>\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|{written})"
-        rf"|\s(?:in\scase|у\sсправі|по\sделу)\s"
-    )
+    return re.compile(rf"\s\((?=[Aa]pplication)|\s:\s|{_act_date()}|\s(?:in\scase|у\sсправі|по\sделу)\s")
 
 
 def _case_designation(draft: Draft) -> None:
