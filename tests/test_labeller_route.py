@@ -229,8 +229,15 @@ def test_a_text_longer_than_any_reference_keeps_the_rules_reading() -> None:
     assert parse_reference(long) == parse_reference(long, labeller=False)
 
 
+#: A Chicago entry with a sentence the rules place nowhere.
+UNPLACED_BY_THE_RULES = (
+    "Lin, Wei. 2011. “Rivers.” In Big River Book, 3–9. Odd Unplaced Words Here. Boston: Beacon Press."
+)
+
+
 def test_the_rules_warnings_about_their_own_reading_go_with_it() -> None:
-    rules = LIBRARY.disable("label").parse(list(ENGLISH)).references
-    labelled = parse_list(list(ENGLISH)).references
+    listed = [*ENGLISH, UNPLACED_BY_THE_RULES]
+    rules = LIBRARY.disable("label").parse(listed).references
+    labelled = parse_list(listed).references
     assert any(d.code == "unplaced-sentence" for r in rules for d in r.diagnostics)
     assert not any(d.code in ("unplaced-sentence", "misplaced-editor-mark") for r in labelled for d in r.diagnostics)

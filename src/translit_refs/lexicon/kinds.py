@@ -20,6 +20,11 @@ ED_MARK: Final = "ED_MARK"
 ANONYMOUS: Final = "ANONYMOUS"
 SAME_AUTHORS: Final = "SAME_AUTHORS"
 CONTAINER_EDITORS: Final = "CONTAINER_EDITORS"
+PAREN_EDITORS: Final = "PAREN_EDITORS"
+MEETING_PAREN: Final = "MEETING_PAREN"
+PAREN_TRANSLATORS: Final = "PAREN_TRANSLATORS"
+ORIGINAL_DATE: Final = "ORIGINAL_DATE"
+PREPRINT_ID: Final = "PREPRINT_ID"
 
 # ---- sentences -----------------------------------------------------------------------------
 SEG: Final = "SEG"

@@ -47,7 +47,15 @@ PLACES: frozenset[str] = _entries(
     Ithaca; Lanham; Westport; Bloomington; Santa Barbara; Santa Monica; Boulder; Middletown;
     New Brunswick; Armonk; Abingdon; Basingstoke; Houndmills; Dordrecht; Cham; Hoboken; Chichester;
     Oak Ridge; Argonne; Idaho Falls; Richland; Upton; Englewood Cliffs; Upper Saddle River; Reading;
-    Boca Raton; New Jersey
+    Boca Raton; New Jersey; Providence; Zürich; Wiesbaden; Tübingen; Freiburg; Würzburg; Mainz; Münster;
+    Bielefeld; Opladen; Paderborn; Weimar; Bamberg; Nürnberg; Nuremberg; Düsseldorf; Bremen; Kiel; Potsdam;
+    Groningen; Nijmegen; Dnipro; Zaporizhzhia; Vinnytsia; Poltava; Chernihiv; Sumy; Ternopil; Lutsk;
+    Uzhhorod; Chernivtsi; Ivano-Frankivsk; Mykolaiv; Kherson; Zhytomyr; Rivne; Cherkasy; Khmelnytskyi;
+    Hrodna; Grodno; Homel; Gomel; Vitebsk; Brest; Mogilev; Nur-Sultan; Karaganda; Shymkent; Aktobe;
+    Pavlodar; Ust-Kamenogorsk; Semey; Blagoveshchensk; Chernogolovka; Pushchino; Apatity; Syktyvkar;
+    Makhachkala; Nalchik; Stavropol; Cheboksary; Saransk; Tambov; Lipetsk; Bryansk; Orel; Kostroma;
+    Veliky Novgorod; Cherepovets; Surgut; Novocherkassk; Taganrog; Abakan; Ulan-Ude; Chita; Yuzhno-Sakhalinsk;
+    Magadan; Norilsk; Kurgan; Vladikavkaz; Naberezhnye Chelny
     М.; Мн.; Москва; СПб.; Санкт-Петербург; Л.; Ленинград; Киев; Минск; Новосибирск; Екатеринбург; Казань;
     Томск; Обнинск; Н. Новгород; Нижний Новгород; Ростов-на-Дону; Самара; Саратов; Воронеж; Иркутск;
     Красноярск; Пермь; Омск; Челябинск; Уфа; Владивосток; Дубна; Саров; Снежинск; Димитровград;
@@ -82,6 +90,8 @@ REGIONS: frozenset[str] = _entries(
     """
     DC; D. C.; D.C.; MA; Mass.; CT; Conn.; NJ; N. J.; CA; Calif.; IL; Ill.; MD; Md.; NC; N. C.;
     PA; Pa.; TX; VA; Va.; WA; CO; Colo.; MI; Mich.; MN; OH; IN; NY; N. Y.; TN; Tenn.; NM; FL; GA; UT;
+    RI; R.I.; NH; ME; VT; WI; IA; MO; KY; LA; AL; AZ; OR; NV; OK; KS; NE; SC; WV; HI; AK; ID; MT; WY;
+    ND; SD; DE; MS; AR; BC; ON; QC;
     UK; U.K.; USA; U.S.A.; US; Russia; Russian Federation; RF; England; Scotland; Great Britain;
     United Kingdom; Germany; France; Italy; Spain; Portugal; Switzerland; Austria; Belgium;
     the Netherlands; Netherlands; Luxembourg; Sweden; Norway; Finland; Denmark; Poland; Czech Republic;
@@ -111,7 +121,7 @@ PLACE_KEYS: frozenset[str] = frozenset(map(place_key, PLACES))
 PUBLISHER_ENDINGS: tuple[str, ...] = (
     "Publ.", "Publs.", "Publ", "Publishers", "Publisher", "Publishing", "Publishing House", "Press", "Verlag",
     "Inc.", "Inc", "Ltd", "Ltd.", "LLC", "GmbH", "Co.", "& Sons", "Books", "Editions", "Izdat", "izdat",
-    "Izd-vo", "Изд-во", "издат",
+    "Izd-vo", "Изд-во", "издат", " UP",
 )  # fmt: skip
 
 #: Publishing houses that Russian lists print without a "Publ." ("Moscow, Nauka, 1985").
@@ -188,6 +198,10 @@ CYRILLIC_LETTER = re.compile(r"[Ѐ-ӿ]")
 UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ](?<![A-Za-z\d][іїєґІЇЄҐ])(?![A-Za-z\d])")
 #: The letter of the Belarusian alphabet that neither Russian nor Ukrainian has ("ў"), likewise.
 BELARUSIAN_LETTERS = re.compile(r"[ўЎ](?<![A-Za-z\d][ўЎ])(?![A-Za-z\d])")
+#: Letters only Ukrainian writes of those ("ї", "є", "ґ"; "і" Belarusian writes too).
+UKRAINIAN_ONLY_LETTERS = re.compile(r"[їєґЇЄҐ](?<![A-Za-z\d][їєґЇЄҐ])(?![A-Za-z\d])")
+#: Letters Belarusian and Russian write and Ukrainian not: beside "і", a Belarusian text's ("Гісторыя", "вучэб").
+NOT_UKRAINIAN_LETTERS = re.compile(r"[ыэЫЭ]")
 ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,8}")
 #: A law, a decree, an order: its kind, then "от"/"of" and its date ("Федеральный закон от 29.12.2012
 #: № 273-ФЗ", "федер. закон от …", "Federal Law of 29.12.2014 No. 473-FZ", "Postanovlenie … ot 14.07.2005").
@@ -195,6 +209,16 @@ ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,8}")
 #: The word before a law's date ("от", "від", "ot", "vid", "of").
 LEGISLATION_OF = r"(?:от|від|ot|vid|of)"
 LEGISLATION_DATE = re.compile(LEGISLATION_OF + r"\s\d{1,2}[.\s]")
+#: Words of a book series' name ("Grad. Texts in Math.", "Lecture Notes in Math.", "Adv. Stud. Pure Math."): such a
+#: name with a volume, an imprint and no pages is the series of a book, not its container.
+SERIES_NAME = re.compile(
+    r"\b(?:Lecture\sNotes|Texts|Studies|Series|Monographs|Surveys|Memoirs|Contemp\.\sMath|Adv\.\sStud|"
+    r"Oper\.\sTheory|Progr\.|Progress\sin|Transl\.|Translations|Sympos\.|Grundlehren|Ergeb\.|Appl\.\sMath\.\sSci)"
+)
+#: A word naming a kind of legal act in an English title ("Criminal Code of …", "Law of the Republic of …").
+LEGISLATION_KIND = re.compile(
+    r"\b(?:Law|Code|Constitution|Act|Decree|Resolution|Order|Regulation|Directive|Covenant|Convention|Treaty|Charter)\b"
+)
 LEGISLATION = re.compile(
     r"(?:(?i:закон|постановлени[ея]|постанова|указ|наказ|приказ|распоряжени[ея]|розпорядження|кодекс|zakon|"
     r"postanovleni[ey]|postanova|nakaz|rozporiadzhennia|ukaz|prikaz|rasporyazheni[ey]|kodeks|federal\s+law|law|decree)"
@@ -300,10 +324,19 @@ TOWN_PREFIX = re.compile(r"(?:г|м|g|m)\.\s?")
 #: any other and of English's, decide: "Die Wiederentdeckung der Allmende", "Les réseaux de Lyon";
 #: ``parsing.language.other_latin_language``).
 OTHER_FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "de": frozenset("der die das und im für von zur zum mit den des dem ein eine einer über auf bei aus".split()),
+    "de": frozenset(
+        "der die das und im für von zur zum mit den des dem ein eine einer über auf bei aus unter nach durch gegen "
+        "ohne vom am beim sowie oder nicht ist sind wie als wird wenn zwischen eines einem einen".split()
+    ),
     "fr": frozenset("le la les des du et dans pour au aux une sur à entre en par l’ d’ l' d' est".split()),
     "es": frozenset("el la los las del y en para con una por entre".split()),
 }
+#: Word endings only one of those languages writes often ("Simulation" is English too: not "-tion"), each word
+#: counted as one more of it ("Strömungen", "Wirtschaftlichkeit", "Gesellschaft").
+OTHER_ENDINGS: dict[str, tuple[str, ...]] = {
+    "de": ("ungen", "keit", "heit", "schaft", "lichen", "ischen", "erung", "tung", "chung", "nung", "dung", "gung",
+           "fung", "kung", "zung", "bung"),
+}  # fmt: skip
 #: Letters that only one of those languages writes, each counted as one more word of it.
 OTHER_LETTERS: dict[str, str] = {"de": "äöüß", "fr": "éèêçœù", "es": "ñáíóú"}
 #: Word endings frequent in transliterated Russian and rare in English.

@@ -175,14 +175,17 @@ class SkeletonBuilder(Transformer[Token, Any]):
         run = tuple(rest[0]) if rest else ()
         if isinstance(first, Element):
             return Element(first.kind, first.token, run, first.names, first.value)
+        if first.type in (kinds.PAREN_EDITORS, kinds.PAREN_TRANSLATORS):  # "Book (R. Castellano, eds.)": the book's
+            return Element(kind=first.type, token=first, run=run, names=tuple(names_in(first.value)), value=first)
         if editors is not None:  # "In: Polyakov Yu.A. (ed.) Title": the container's editors
             return Element(kind=first.type, token=first, run=run, names=tuple(names_in(editors.value)), value=editors)
         return Element(kind=first.type, token=first, run=run)
 
 
 def _quoted(token: Token) -> Sentence:
-    """“Title,” -> Title: the words the quotation marks enclose, without the punctuation that closes them."""
-    text = token.value[1:].rstrip('”"').rstrip(".,").rstrip()
+    """“Title,” -> Title (‘Title’, 'Title' too): the words the quotation marks enclose, without the punctuation
+    that closes them."""
+    text = token.value[1:].rstrip("”\"’'").rstrip(".,").rstrip()
     start = _start(token) + 1
     return Sentence(text, start, start + len(text), quoted=True)
 

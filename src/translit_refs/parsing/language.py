@@ -13,11 +13,14 @@ from ..lexicon.words import (
     BELARUSIAN_LETTERS,
     CYRILLIC_LETTER,
     ENGLISH_FUNCTION_WORDS,
+    NOT_UKRAINIAN_LETTERS,
+    OTHER_ENDINGS,
     OTHER_FUNCTION_WORDS,
     OTHER_LETTERS,
     TRANSLIT_ENDINGS,
     TRANSLIT_FUNCTION_WORDS,
     UKRAINIAN_LETTERS,
+    UKRAINIAN_ONLY_LETTERS,
 )
 
 _WORDS = re.compile(r"[a-z’']+")
@@ -50,7 +53,8 @@ def other_latin_language(title: str) -> str | None:
     """ "de", "fr" or "es" when at least two of the title's words are that language's function words (a letter
     only it writes counting as one), more than of any other such language and of English; else None."""
     tokens = title.split()
-    if _LANGUAGES_OF.keys().isdisjoint(map(str.lower, tokens)) and "’" not in title and "'" not in title:
+    free = not _LANGUAGES_OF.keys().isdisjoint(map(str.lower, tokens)) or "’" in title or "'" in title
+    if not free and not _other_endings(title):
         return None  # (no function word standing free: the common case, settled cheaply)
     counts: dict[str, int] | None = None
     english = 0
@@ -73,13 +77,39 @@ def other_latin_language(title: str) -> str | None:
                 counts[language] += 1
         elif word in ENGLISH_FUNCTION_WORDS:
             english += 1
-    if counts is None:
+    endings = _other_endings(title)
+    if counts is None and not endings:
         return None
+    counts = counts or dict.fromkeys(OTHER_FUNCTION_WORDS, 0)
+    for language, count in endings.items():
+        counts[language] += count
     for language, letters in OTHER_LETTERS.items():
         counts[language] += any(letter in title for letter in letters)
     ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
     (best, most), (_, second) = ranked[0], ranked[1]
     return best if most >= _FEWEST_OTHER_WORDS and most > second and most > english else None
+
+
+def _other_endings(title: str) -> dict[str, int]:
+    """How many of the words end as only one language's words do, by language (none: an empty dict)."""
+    found: dict[str, int] = {}
+    lowered = title.lower()
+    if not any(stem in lowered for stem in _ENDING_STEMS):  # (the common case, settled by substring tests)
+        return found
+    for language, ending in _ENDING_PATTERNS.items():
+        count = len(ending.findall(title))
+        if count:
+            found[language] = count
+    return found
+
+
+#: What every one of those endings holds ("-ungen", "-tung": "ung"), tested first.
+_ENDING_STEMS = ("ung", "keit", "heit", "schaft", "lichen", "ischen")
+#: Each language's word endings as one pattern (a word's end: a letter does not follow).
+_ENDING_PATTERNS = {
+    language: re.compile(rf"(?:{'|'.join(endings)})(?![^\W\d_])", re.IGNORECASE)
+    for language, endings in OTHER_ENDINGS.items()
+}
 
 
 #: Punctuation around a title's word ("(Microtus", "sociale»,"); an apostrophe stays ("l’«").
@@ -95,12 +125,14 @@ _FEWEST_OTHER_WORDS = 2
 
 
 def cyrillic_language(text: str) -> str:
-    """The language of a Cyrillic text by the letters only some alphabets have: "be" with "ў", "uk" with
-    "і", "ї", "є" or "ґ", else "ru"."""
+    """The language of a Cyrillic text by the letters only some alphabets have: "be" with "ў" (or "і" beside "ы"
+    or "э"), "uk" with "і", "ї", "є" or "ґ", else "ru"."""
     if BELARUSIAN_LETTERS.search(text):
         return "be"
     if UKRAINIAN_LETTERS.search(text):
-        return "uk"
+        # ("і" with "ы" or "э", and none of Ukrainian's own letters: Belarusian, "Гісторыя Беларусі")
+        belarusian = NOT_UKRAINIAN_LETTERS.search(text) and not UKRAINIAN_ONLY_LETTERS.search(text)
+        return "be" if belarusian else "uk"
     return "ru"
 
 

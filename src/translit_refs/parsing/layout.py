@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from lark import Token
 
@@ -24,16 +25,18 @@ from ..lexicon.words import (
     LEGAL_CASE_NUMBER,
     LEGISLATION,
     LEGISLATION_DATE,
+    LEGISLATION_KIND,
     LEGISLATION_OF,
     PROCEEDINGS_CUES,
     REGIONS,
     REPORT_TITLES,
+    SERIES_NAME,
 )
 from ..models import Diagnostic, PartialDate, Person, Reference, ReferenceType, Role, capped
 from .dates import date_from_text, year_date, year_of
 from .draft import ARTICLE_LOCATORS, DESIGNATIONS, WEB_MARKERS, Draft, Group, add_persons
 from .grammar import Element, Head, Sentence, Skeleton, names_in
-from .imprint import is_known_place
+from .imprint import is_known_place, read_imprint
 from .language import title_language
 from .markers import month_before, paren_date, read_marker
 from .normalize import Normalised
@@ -92,11 +95,9 @@ def assemble(
     _site_from_notes(draft)
     part_without_its_mark(draft)
     _other_title_information(draft)
+    _series_of_a_book(draft)
     if skeleton.label is not None:
         _citation_label(draft, skeleton.label)
-    note = None
-    if draft.notes:
-        note = draft.fields["note"] = ". ".join(draft.notes)
     for container_rule in CONTAINER_RULES.active(draft.rules):
         container = draft.fields.get("container_title")
         if container:
@@ -107,6 +108,9 @@ def assemble(
         _law_designation(draft)
     elif kind is ReferenceType.LEGAL_CASE:
         _case_designation(draft)
+    note = None
+    if draft.notes:
+        note = draft.fields["note"] = ". ".join(draft.notes)
     reference: Reference = _validated_reference(
         {
             "type": kind,
@@ -193,7 +197,9 @@ def _law_number_first() -> re.Pattern[str]:
 
 
 #: A law's name in quotation marks after its number: ' «Об образовании»', ' “On Mediation”', ' "O meliorativnykh …"'.
-_QUOTED_NAME = re.compile(r"\s(?:«(?P<g>[^«»]{2,300})»|“(?P<c>[^“”]{2,300})”|\"(?P<s>[^\"]{2,300})\")$")
+_QUOTED_NAME = re.compile(
+    r"\s(?:«(?P<g>[^«»]{2,300})»|“(?P<c>[^“”]{2,300})”|\"(?P<s>[^\"]{2,300})\"|‘(?P<t>[^‘’]{2,300})’|'(?P<a>[^']{2,300})')$"
+)
 
 
 def _law_designation(draft: Draft) -> None:
@@ -220,9 +226,14 @@ def _law_designation(draft: Draft) -> None:
         else:
             found = _law_number_first().search(title)
             if found is None:
+                _designation_after_the_title(draft, title, at)
                 return
+            named = _QUOTED_NAME.match(title, found.end())  # ("No. 6 of 27 November 2015 'On …'": after the date)
             if found.group("name"):
                 draft.put("title", found.group("name"), at + found.start("name"), at + found.end("name"), rule)
+            elif named is not None and named.lastgroup:
+                key = named.lastgroup
+                draft.put("title", named.group(key), at + named.start(key), at + named.end(key), rule)
     if draft.fields.get("number") is not None and draft.fields.get("section") is None:
         number_at = draft.recorded("number")
         where = draft.record[number_at + 2 : number_at + 4] if number_at >= 0 else [-1, -1]
@@ -238,6 +249,35 @@ def _law_designation(draft: Draft) -> None:
     if issued is None or issued.month is None:  # the day the law was passed, not its gazette's year
         passed = date_from_text(found.group("date"))
         draft.put("issued", passed or issued, at + found.start("date"), at + found.end("date"), rule)
+
+
+#: A law's name in quotation marks (single ones too) before its number: Harvard's "(2013) 'On personal data', No. …".
+_QUOTED_BEFORE = re.compile(r"[‘'“\"«](?P<name>[^‘’'“”\"«»]{2,300})[’'”\"»]")
+#: How far after a law's title its number and date are looked for.
+_DESIGNATION_REACH = 400
+
+
+def _designation_after_the_title(draft: Draft, title: str, at: int) -> None:
+    """Harvard's "Law of the Republic of Kazakhstan (2013) 'On personal data …', No. 94-V of 21 May 2013.": the
+    law's number and date printed after its title and year; its quoted name there is the title. The sentences
+    they were read from leave the note."""
+    if at < 0:
+        return
+    end = at + len(title)
+    rest = draft.text[end : end + _DESIGNATION_REACH]
+    found = _law_number_first().search(rest)
+    if found is None:
+        return
+    rule = "layout._law_designation"
+    named = _QUOTED_BEFORE.search(rest, 0, found.start())
+    if named is not None:
+        draft.put("title", named.group("name"), end + named.start("name"), end + named.end("name"), rule)
+    draft.put("number", found.group("number"), end + found.start("number"), end + found.end("number"), rule)
+    passed = date_from_text(found.group("date"))
+    if passed is not None:
+        draft.put("issued", passed, end + found.start("date"), end + found.end("date"), rule)
+    read = rest[: found.end()]
+    draft.notes[:] = [note for note in draft.notes if note not in read]
 
 
 @lru_cache(maxsize=1)
@@ -292,21 +332,56 @@ def _other_title_information_at_end() -> re.Pattern[str]:
 def _other_title_information(draft: Draft) -> None:
     """GOST's other title information that names the kind of book ("Title : монография", "… : сб. науч. тр.")
     leaves the title and the container; "у 3 т." gives the number of volumes."""
-    rule = "layout._other_title_information"
     for key in ("title", "container_title"):
-        value = draft.fields.get(key)
-        if not isinstance(value, str) or ":" not in value:
-            continue
-        found = _other_title_information_at_end().search(value)
-        if found is None or found.start() == 0:
-            continue
+        for _ in range(_OTHER_TITLE_PIECES):  # ("Цивільне право : підручник : у 2 т.": two pieces)
+            if not _other_title_piece(draft, key):
+                break
+
+
+#: The most pieces of other title information cut from one title ("… : підручник : у 2 т.").
+_OTHER_TITLE_PIECES = 3
+
+
+def _series_of_a_book(draft: Draft) -> None:
+    """The American Mathematical Society's "Title, Lecture Notes in Math., vol. 1573, Springer-Verlag, Berlin,
+    1994": a series' name with its volume, no issue or pages, is the book's series and its number; the imprint
+    after them, left as a note before a journal's volume, is the book's."""
+    fields = draft.fields
+    container, volume = fields.get("container_title"), fields.get("volume")
+    if not container or not volume or fields.get("pages") or fields.get("issue") or not SERIES_NAME.search(container):
+        return
+    if is_journal_name(container) or kinds.ARTICLE_NO in draft.kinds:
+        return  # ("Journal of Physics: Conference Series, v. 2155, art. 012017": a journal's)
+    imprint = read_imprint(draft.notes[0]) if not draft.imprint_found and draft.notes else None
+    if not draft.imprint_found and (imprint is None or not (imprint.places and imprint.publisher)):
+        return  # (a book's series has its imprint)
+    rule = "layout._series_of_a_book"
+    for key, moved in (("container_title", "collection_title"), ("volume", "collection_number")):
         at = draft.recorded(key)
-        start = draft.record[at + 2] if at >= 0 else -1
-        cut, end = (start + found.start(), start + len(value)) if start >= 0 else (-1, -1)
-        draft.put(key, value[: found.start()], start, cut, rule)
-        volumes = found.group("volumes")
-        if volumes and draft.fields.get("number_of_volumes") is None:
-            draft.put("number_of_volumes", volumes, cut, end, rule)
+        where = draft.record[at + 2 : at + 4] if at >= 0 else [-1, -1]
+        draft.put(moved, fields.pop(key), where[0], where[1], rule)
+    if imprint is not None:
+        draft.take_imprint(imprint.places, imprint.publisher, rule=rule)
+        draft.notes.pop(0)
+
+
+def _other_title_piece(draft: Draft, key: str) -> bool:
+    """The last piece of other title information cut from ``key``'s value; whether there was one."""
+    rule = "layout._other_title_information"
+    value = draft.fields.get(key)
+    if not isinstance(value, str) or ":" not in value:
+        return False
+    found = _other_title_information_at_end().search(value)
+    if found is None or found.start() == 0:
+        return False
+    at = draft.recorded(key)
+    start = draft.record[at + 2] if at >= 0 else -1
+    cut, end = (start + found.start(), start + len(value)) if start >= 0 else (-1, -1)
+    draft.put(key, value[: found.start()], start, cut, rule)
+    volumes = found.group("volumes")
+    if volumes and draft.fields.get("number_of_volumes") is None:
+        draft.put("number_of_volumes", volumes, cut, end, rule)
+    return True
 
 
 def _offsets_fit(display: str, diagnostics: tuple[Diagnostic, ...]) -> bool:
@@ -402,12 +477,29 @@ def _archive(draft: Draft, groups: list[Group]) -> None:
         before = groups[index - 1]
         if groups[index].kind != kinds.ARCHIVE_LOCATOR or not before.run:
             continue
+        if before.run[-1].quoted and groups[index].run:  # Chicago's "“Title.” Fond 1172, opis' 2. Archive, Moscow."
+            _archive_after(draft, groups, index)
+            return
         archive = before.run[-1]
         draft.put("archive", archive.text, archive.start, archive.end, "layout._archive")
         kind = "ARCHIVE" if before.kind == kinds.IN and len(before.run) == 1 else before.kind
         groups[index - 1] = Group(kind, before.element, before.run[:-1])
         draft.kinds.add(kind)
         return
+
+
+def _archive_after(draft: Draft, groups: list[Group], index: int) -> None:
+    """After a quoted title the archive follows its signature, its town after a comma ("… delo 47. Gosudarstvennyi
+    arkhiv Rossiiskoi Federatsii, Moscow.")."""
+    signature = groups[index]
+    named = signature.run[0]
+    name, _, town = named.text.rpartition(", ")
+    if not (name and is_known_place(town)):
+        name, town = named.text, ""
+    draft.put("archive", name, named.start, named.start + len(name), "layout._archive")
+    if town:  # (the archive's town: no field of its own, kept as the note)
+        draft.set_once("note", town, named.end - len(town), named.end, "layout._archive")
+    groups[index] = Group(signature.kind, signature.element, signature.run[1:])
 
 
 def _corporate_author(draft: Draft, groups: list[Group]) -> None:
@@ -432,9 +524,13 @@ def _corporate_author(draft: Draft, groups: list[Group]) -> None:
     # ("FBIS. 1950." and "FRUS. 1950." are titles, and so is "US Energy Information Administration. Washington, DC")
     before_title = len(lead) > 1 and not lead[1].is_year and not is_place(lead[1].text)
     one_word = before_date and _ONE_NAME.fullmatch(lead[0].text) is not None  # "Rosstat (2023). Title"
+    # APA's "Derzhavna sluzhba statystyky Ukrainy. (2021). Title": a name of a few words, its period, the date
+    translated_next = len(groups) > 2 and groups[2].kind == kinds.TRANSLATION
+    named_before_date = before_date and _dated_name(draft, lead[0], dated, translated_next)
     # MLA's and Chicago's "Istoriko-dokumental'nyi departament MID Rossii. “Title.” Website": before a quoted title
     quoted_title = before_title and lead[1].quoted and not lead[0].quoted and _NAME_SENTENCE.fullmatch(lead[0].text)
-    if not (one_word or quoted_title or is_organisation(lead[0].text, acronyms=before_date or before_title)):
+    an_organisation = is_organisation(lead[0].text, acronyms=before_date or before_title)
+    if not (one_word or named_before_date or quoted_title or an_organisation):
         return
     if before_date and dated is not None and dated.run and not dated.run[0].is_year:
         draft.add_person(
@@ -446,6 +542,32 @@ def _corporate_author(draft: Draft, groups: list[Group]) -> None:
             Person(family=lead[0].text, literal=True), lead[0].start, lead[0].end, "layout._corporate_author"
         )
         groups[0] = Group(kinds.LEAD, None, lead[1:])
+
+
+#: The most words of an organisation's name printed as the author before APA's date.
+_NAME_WORDS = 8
+
+
+def _dated_name(draft: Draft, sentence: Sentence, dated: Group | None, translated_next: bool) -> bool:
+    """A sentence of a few words, no comma, closed by a period straight before the date in parentheses: an
+    organisation as author when its words are capitalised ("European Social Survey ERIC. (2020). ESS round 9 …")
+    or the title after the date has its translation ("Derzhavna sluzhba statystyky Ukrainy. (2021). Valovyi
+    vnutrishnii produkt [Gross domestic product]"); APA's title in sentence case without an author is not one
+    ("Good chemistry. (1996, September). Magazine")."""
+    if dated is None or not dated.run or _NAME_SENTENCE.fullmatch(sentence.text) is None:
+        return False
+    words = sentence.text.split()
+    closed = draft.text[sentence.end : sentence.end + 3] == ". ("
+    if len(words) > _NAME_WORDS or not (closed or draft.text[sentence.end : sentence.end + 2] == " ("):
+        return False
+    capitalised = all(word[:1].isupper() for word in words if len(word) > _SHORT_WORD)
+    if not closed:  # Harvard's "Ministry of Justice of … (2021) Title": a name in title case, no law's
+        return capitalised and LEGISLATION_KIND.search(sentence.text) is None
+    return capitalised or (translated_next and len(dated.run) == 1)
+
+
+#: The longest word a name in title case may print in lowercase ("of", "and", "for").
+_SHORT_WORD = 3
 
 
 #: An organisation's name, a comma and a quoted title: IEEE's "European Space Agency, “Sentinel-2 overview.”".
@@ -718,6 +840,8 @@ def reference_type(draft: Draft) -> ReferenceType:
         return ReferenceType.PATENT
     if kinds.STANDARD in marker_kinds and not container:
         return ReferenceType.STANDARD
+    if kinds.PREPRINT_ID in marker_kinds and not container:
+        return ReferenceType.MANUSCRIPT  # "arXiv:2106.01234": a preprint
     if (kinds.REPORT_NO in marker_kinds or kinds.REPORT_CODE in marker_kinds) and not (
         container and not ARTICLE_LOCATORS.isdisjoint(marker_kinds)
     ):
@@ -725,7 +849,8 @@ def reference_type(draft: Draft) -> ReferenceType:
     if not container and (fields.get("title") or "").startswith(REPORT_TITLES):
         return ReferenceType.REPORT  # "Otchet o rezul'tatakh …", "Отчет о НИР …": a report by its title
     if container:
-        if _is_proceedings(container, marker_kinds) or fields.get("event_title") is not None:
+        met = fields.get("event_title") is not None or kinds.MEETING_PAREN in marker_kinds
+        if _is_proceedings(container, marker_kinds, fields) or met:
             return ReferenceType.PAPER
         if container.startswith(COLLECTION_CUES):
             return ReferenceType.CHAPTER
@@ -733,7 +858,10 @@ def reference_type(draft: Draft) -> ReferenceType:
             return ReferenceType.NEWSPAPER  # “Title.” New York Times, September 18, 2022. https://…
         if not WEB_MARKERS.isdisjoint(marker_kinds) and ARTICLE_LOCATORS.isdisjoint(marker_kinds):
             return ReferenceType.WEBPAGE
-        if draft.chapter_imprint or (kinds.IN in marker_kinds and any(p.role is Role.EDITOR for p in draft.persons)):
+        at = draft.recorded("container_title")
+        before_editors = at >= 0 and draft.record[at + 4] == "roles.book_before_its_editors"  # (MLA: "Book, edited by")
+        edited = kinds.IN in marker_kinds or kinds.PAREN_EDITORS in marker_kinds or before_editors
+        if draft.chapter_imprint or (edited and any(p.role is Role.EDITOR for p in draft.persons)):
             return ReferenceType.CHAPTER
         dated_issue = issued is not None and issued.day is not None and not fields.get("volume")
         if dated_issue and not is_page_range(fields.get("pages")):
@@ -766,11 +894,14 @@ def _periodical_before_its_day(draft: Draft) -> bool:
 _BOOK_MARKERS = frozenset({kinds.PAGE_COUNT, kinds.N_VOLS, kinds.ISBN})
 
 
-def _is_proceedings(container: str, marker_kinds: set[str]) -> bool:
-    """A conference's proceedings, not a journal that happens to hold a conference word."""
+def _is_proceedings(container: str, marker_kinds: set[str], fields: dict[str, Any]) -> bool:
+    """A conference's proceedings, not a journal that happens to hold a conference word (a journal's name,
+    an issue marked; proceedings not named a conference's, with a volume and its issue: "Doklady Akademii nauk,
+    481 (3), 285–289", "Proceedings of the IEEE, 77 (1)")."""
     if is_journal_name(container) or kinds.ISSUE in marker_kinds:
         return False
-    return is_conference(container) or container.startswith(PROCEEDINGS_CUES)
+    numbered = fields.get("volume") is not None and fields.get("issue") is not None
+    return is_conference(container) or (container.startswith(PROCEEDINGS_CUES) and not numbered)
 
 
 def _section_letter(draft: Draft, container: str) -> None:
@@ -785,7 +916,8 @@ def _journal_period_separates(draft: Draft, container: str) -> None:
         draft.amend("container_title", container[:-1])
 
 
-#: The longest last word of an abbreviated journal's name that keeps its period ("Geom.", "Virol.", "Mat.").
+#: The longest last word of an abbreviated journal's name that keeps its period ("Geom.", "Virol.", "Mat."), unless
+#: every word before it is abbreviated too ("Hydrol. Process.").
 _ABBREVIATED_WORD = 6
 
 
@@ -811,7 +943,8 @@ def _abbreviation_keeps_its_period(draft: Draft, container: str) -> None:
     followed = draft.text[end : end + 3]  # the period, then the locator's number ("Fizika. (2012)" is no abbreviation,
     # but the American Mathematical Society's "Nauk Ukr. (2003), no. 9" is)
     numbered = _PERIOD_THEN_NUMBER.match(followed) or (kinds.AMS_LOCATOR in draft.kinds and followed == ". (")
-    if numbered and len(last) <= _ABBREVIATED_WORD and last.isalpha() and last[0].isupper():
+    short = len(last) <= _ABBREVIATED_WORD or all(w.endswith(".") for w in container.split()[:-1])
+    if numbered and short and last.isalpha() and last[0].isupper():
         draft.amend("container_title", container + ".", end + 1)
 
 

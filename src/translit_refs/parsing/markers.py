@@ -153,12 +153,14 @@ def _report(draft: Draft, element: Element) -> None:
 
 
 def _thesis(draft: Draft, element: Element) -> None:
-    """ "Cand. Sci. (Eng.) diss.", APA's "(Doctoral dissertation, Moscow State University)": the degree,
-    and the university that granted it."""
+    """ "Cand. Sci. (Eng.) diss.", APA's "(Doctoral dissertation, Moscow State University)" (in brackets in APA 7):
+    the degree, and the university that granted it."""
     value = _value(element)
-    if value.startswith("(") and value.endswith(")"):
+    if value[:1] in "([" and value[-1:] in ")]":  # (APA 7 in brackets: "[Doctoral dissertation, University]")
         value, _, university = value[1:-1].partition(", ")
-        draft.set_once("publisher", university.strip() or None)
+        if university.strip():  # the imprint (what follows is a database: "ProQuest Dissertations and Theses")
+            start = (element.token.start_pos or 0) + 1 + len(value) + 2
+            draft.take_imprint((), university.strip(), publisher_at=(start, start + len(university.strip())))
     draft.set_once("genre", value.strip("[]()"))
 
 
@@ -425,10 +427,45 @@ def _paren_pages(draft: Draft, element: Element) -> None:
 
 
 def _container_editors(draft: Draft, element: Element) -> None:
-    """ "In: Polyakov Yu.A. (ed.)", "In J. B. Davies (Ed.),": the container's editors."""
+    """ "In: Polyakov Yu.A. (ed.)", "In J. B. Davies (Ed.),", "Book (R. Castellano, ed.)": the container's editors."""
     editors = element.value  # the names' offsets are into the editors' token
     offset = (editors.start_pos or 0) if editors is not None else 0
     add_persons(draft, element.names, Role.EDITOR, offset=offset)
+
+
+def _paren_translators(draft: Draft, element: Element) -> None:
+    """APA's "(M. Greene, Trans.)" after the title, an edition with them: "(A. Lindqvist, Trans.; 2nd ed.)"."""
+    add_persons(draft, element.names, Role.TRANSLATOR, offset=element.token.start_pos or 0)
+    value = _value(element)
+    _, _, edition = value.partition("; ")
+    number = _DIGITS.search(edition)
+    if number is not None:
+        start = (element.token.start_pos or 0) + value.index(edition) + number.start()
+        draft.set_once("edition", number.group(), start, start + len(number.group()))
+
+
+def _preprint_id(draft: Draft, element: Element) -> None:
+    """ "arXiv:2106.01234 [math.CA]": the preprint's number (its subject class left out)."""
+    value = _value(element).partition(" [")[0]
+    start = element.token.start_pos or 0
+    draft.set_once("number", value, start, start + len(value))
+
+
+def _original_date(draft: Draft, element: Element) -> None:
+    """APA's "(Original work published 2003)": the original's date, kept as the note (the work's year is its own)."""
+    value = _value(element)
+    start = (element.token.start_pos or 0) + 1
+    draft.set_once("note", value[1:-1], start, start + len(value) - 2)
+
+
+def _meeting_place(draft: Draft, element: Element) -> None:
+    """ "(El Escorial, 2008)" after a book's title: where its meeting was held (its year is the meeting's)."""
+    value = _value(element)
+    place = value[1:].rpartition(", ")[0]
+    if "," in place and place.rpartition(", ")[2][:1].isupper() is False:
+        place = place.rpartition(", ")[0]
+    start = (element.token.start_pos or 0) + 1
+    draft.set_once("event_place", place, start, start + len(place))
 
 
 def _responsibility(draft: Draft, element: Element) -> None:
@@ -559,6 +596,11 @@ _MARKER_READERS: dict[str, Reader] = {
     kinds.ED_MARK: _misplaced_editor_mark,
     kinds.PAREN_PAGES: _paren_pages,
     kinds.IN: _container_editors,
+    kinds.PAREN_EDITORS: _container_editors,
+    kinds.MEETING_PAREN: _meeting_place,
+    kinds.PAREN_TRANSLATORS: _paren_translators,
+    kinds.ORIGINAL_DATE: _original_date,
+    kinds.PREPRINT_ID: _preprint_id,
 }
 #: The name each reader is recorded by ("markers._volume", "markers._set('pages')").
 _RULE_NAMES = {kind: f"markers.{reader.__name__}" for kind, reader in _MARKER_READERS.items()}

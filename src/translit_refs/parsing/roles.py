@@ -23,7 +23,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..lexicon import kinds, month_numbers
-from ..lexicon.words import CONTAINER_CONTINUATIONS, CONTAINER_FAMILY, PUBLISHER_ENDINGS, REGIONS, TOWN_PREFIX
+from ..lexicon.words import (
+    CONTAINER_CONTINUATIONS,
+    CONTAINER_FAMILY,
+    PUBLISHER_ENDINGS,
+    REGIONS,
+    SERIES_NAME,
+    TOWN_PREFIX,
+)
 from .dates import date_from_text, year_of
 from .draft import (
     ARTICLE_LOCATORS,
@@ -233,19 +240,30 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
         draft.put("container_title", lead[-1].text, lead[-1].start, lead[-1].end, "roles.split_lead")
         draft.next_translation = Translates.CONTAINER
         return lead[:-1]
+    if body.following in _BOOK_PARENTHESES and not draft.fields.get("container_title"):
+        return _book_before_its_parenthesis(draft, lead)
     if body.following in TITLE_ENDS:
         cue = next(
             (i for i in range(1, len(lead)) if is_container_cue(lead[i].text) or is_conference(lead[i].text)), None
         )
         if cue is None or body.following not in (kinds.TRANSLATION, kinds.N_VOLS, kinds.RESPONSIBILITY):
-            return [_translated_inside(draft, lead[0]), *lead[1:]] if lead[0].quoted else lead
+            if lead[0].quoted and len(lead) > 1 and body.following == kinds.EDITORS:
+                # MLA's "“Title.” Book, edited by Jane Doe, Publisher, 2016": the book between them
+                _set_container(draft, lead[1:], "roles.book_before_its_editors")
+                return [_translated_inside(draft, lead[0])]
+            if lead[0].quoted:
+                return [_translated_inside(draft, lead[0]), *lead[1:]]
+            return _imprint_before_a_statement(draft, body, lead)
         _set_container(draft, lead[cue:])  # "Title. Sbornik nauchnyh trudov [Translation of both]."
         if body.following == kinds.TRANSLATION:
             draft.next_translation = Translates.TITLE_AND_CONTAINER
         return lead[:cue]
     end = read_body(draft, body, lead=True)
     if 0 < end < len(lead) and not lead[end - 1].quoted:
-        lead, end = _journal_head_after_comma(draft, lead, end, ams=kinds.AMS_LOCATOR in body.locators)
+        # (abbreviated parts walked back before the American Mathematical Society's locator, and one abbreviated word
+        # before a series' volume: "Title, Grad. Texts in Math., vol. 212, Springer")
+        series = body.following == kinds.JOURNAL_VOLUME
+        lead, end = _journal_head_after_comma(draft, lead, end, ams=kinds.AMS_LOCATOR in body.locators, series=series)
     if lead[0].quoted:  # “Title,” …: the quotation marks close the title; what follows is a note
         periodical = lead[1:end] if end == len(lead) == 2 and body.following == kinds.DATE_TEXT else []
         if periodical and draft.fields.get("container_title") is None:  # “Title.” Izvestiia, March 14, 2012.
@@ -269,6 +287,40 @@ def split_lead(draft: Draft, body: _Body) -> list[Sentence]:
     return lead[:end]
 
 
+#: Parentheses after a book's title, printed in the sentence of the title of its part: its editors, its meeting.
+_BOOK_PARENTHESES = frozenset({kinds.PAREN_EDITORS, kinds.MEETING_PAREN})
+
+
+def _book_before_its_parenthesis(draft: Draft, lead: list[Sentence]) -> list[Sentence]:
+    """ "Title, Book (R. Castellano, eds.)", "Title, Proceedings (El Escorial, 2008)": the book closes the last
+    sentence, after its last comma; the title is what comes before it."""
+    last = lead[-1]
+    cut = last.text.rfind(", ")
+    if cut <= 0 and len(lead) > 1:  # "Title. Proc. 31st Conf. (London, UK, 2004)": the whole last sentence
+        draft.put("container_title", last.text, last.start, last.end, "roles.book_before_its_parenthesis")
+        return lead[:-1]
+    if cut <= 0:
+        return lead
+    begins = last.start + cut + 2
+    draft.put("container_title", last.text[cut + 2 :], begins, last.end, "roles.book_before_its_parenthesis")
+    return [*lead[:-1], Sentence(last.text[:cut], last.start, last.start + cut)]
+
+
+def _imprint_before_a_statement(draft: Draft, body: _Body, lead: list[Sentence]) -> list[Sentence]:
+    """ "Title, Birkhäuser Verlag, Basel, 1991. Translated from the Russian by …": before a statement of
+    responsibility, a title and its years alone; the imprint closes the title's sentence after a comma."""
+    if body.following not in _STATEMENTS or draft.imprint_found or not all(s.is_year for s in lead[1:]):
+        return lead
+    title = _imprint_after_a_comma(draft, lead[0], with_places=True)
+    return lead if title is None else [title, *lead[1:]]
+
+
+#: Statements of responsibility after a title.
+_STATEMENTS = frozenset({kinds.TRANSLATORS, kinds.EDITORS, kinds.RESPONSIBILITY})
+
+
+#: A series' name's first word, abbreviated ("Grad", "Adv", "Progr").
+_ABBREVIATED_HEAD = re.compile(r"[A-Z][a-z]{1,7}")
 #: The most words of an abbreviated journal name's part before its first period ("Uspekhi Mat.", "Trans. Amer. Math.").
 _JOURNAL_HEAD_WORDS = 4
 
@@ -282,7 +334,7 @@ def _abbreviated_sentence(draft: Draft, sentence: Sentence) -> bool:
 
 
 def _journal_head_after_comma(
-    draft: Draft, lead: list[Sentence], end: int, ams: bool = False
+    draft: Draft, lead: list[Sentence], end: int, ams: bool = False, series: bool = False
 ) -> tuple[list[Sentence], int]:
     """ "Title, Izvestiya vuzov. Yadernaya Energetika (2015) 66–75": the journal read from ``lead[end:]``
     begins after the last comma of the sentence before it (a title and a journal's first part, comma-separated,
@@ -298,7 +350,10 @@ def _journal_head_after_comma(
     before = lead[end - 1]
     cut = before.text.rfind(", ")
     head = before.text[cut + 2 :]
-    abbreviated = ams and len(head.split()) <= _JOURNAL_HEAD_WORDS and draft.text[before.end : before.end + 1] == "."
+    closed = draft.text[before.end : before.end + 1] == "."
+    in_series = series and _ABBREVIATED_HEAD.fullmatch(head) is not None
+    in_series = in_series and SERIES_NAME.search(draft.record[start + 1]) is not None
+    abbreviated = closed and ((ams and len(head.split()) <= _JOURNAL_HEAD_WORDS) or in_series)
     if cut <= 0 or not (
         CONTAINER_FAMILY.match(head) or lead[end].text.startswith(CONTAINER_CONTINUATIONS) or abbreviated
     ):
@@ -511,7 +566,7 @@ def _colon_imprint(ending: _Ending) -> bool:
 
 
 #: A month's name (or abbreviation) and a year: a date, never a publisher.
-_MONTH_AND_YEAR = re.compile(r"[^\W\d_]{3,9}\.?\s\d{4}")
+_MONTH_AND_YEAR = re.compile(r"[^\W\d_]{3,9}\.?\s(?:\d{4}|\d{1,2}(?:[-–]\d{1,2})?)")  # (or its days: "September 14-16")
 
 
 def not_before_a_journal(ending: _Ending) -> int | None:
@@ -644,12 +699,16 @@ def publisher_closing_a_dated_book(ending: _Ending) -> int | None:
     name alone, no place (a short capitalised name, without numbers or places, no journal's; nothing but its DOI
     after it)."""
     draft, body = ending.draft, ending.body
-    if body.following not in _AFTER_A_BOOK or body.locators or ending.end != len(body.sentences):
+    named = draft.recorded("persons")
+    # (an organisation as author: its date in parentheses, read after the title's sentences, follows it)
+    organisation = named >= 0 and draft.record[named + 4] == _ORGANISATION and kinds.DATE_PAREN in draft.kinds
+    following = None if organisation and body.following == kinds.DATE_PAREN else body.following
+    if following not in _AFTER_A_BOOK or body.locators or ending.end != len(body.sentences):
         return None
     if body.marker in WEB_MARKERS:  # "Retrieved …, from LexisNexis": a database, no publisher
         return None
     dated = draft.recorded("issued")
-    if dated < 0 or draft.record[dated + 4] != "layout._read_head":
+    if not organisation and (dated < 0 or draft.record[dated + 4] != "layout._read_head"):
         return None  # (dated after the authors: "Author (2011).", "Author. 2011.")
     if draft.fields.get("container_title") is not None and body.marker not in _CHAPTER_PAGES:
         return None  # (a chapter's book is published: "In Book (pp. 5–17). Publisher.")
@@ -661,11 +720,14 @@ def publisher_closing_a_dated_book(ending: _Ending) -> int | None:
     return ending.take((), last, ending.end - 1, "roles.publisher_closing_a_dated_book")
 
 
+#: The rule that reads an organisation as author ("Nordic Council of Ministers. (2019). Title. Publisher.").
+_ORGANISATION = "layout._corporate_author"
 #: The pages of a chapter, after which its book's publisher may close the reference.
 _CHAPTER_PAGES = frozenset({kinds.PAGES, kinds.PAREN_PAGES})
-#: What may follow a book's publisher closing it: nothing, or its DOI (before another URL the last sentence is
-#: rather a web site's name: "Boston Globe. http://…").
-_AFTER_A_BOOK = frozenset({None, kinds.DOI})
+#: What may follow a book's publisher closing it: nothing, its DOI, a note of its language ("Yurait. (In Russ.)")
+#: or of its original's date ("Brill. (Original work published 2003)"); before another URL the last sentence is
+#: rather a web site's name: "Boston Globe. http://…".
+_AFTER_A_BOOK = frozenset({None, kinds.DOI, kinds.LANG_NOTE, kinds.ORIGINAL_DATE})
 #: A publisher's short name: one to four words, the first capitalised, no numbers, no question ("Random House",
 #: "W. W. Norton", "Kuchkovo pole", "ROSSPEN"), a name in guillemets among them ("JRC «NIKIET»", "NRNU «MEPhI»").
 _SHORT_NAME = re.compile(r"[A-ZА-ЯЁ][^\s\d?!:;«»“”\"()\[\]]*+(?:\s«?[^\s\d?!:;«»“”\"()\[\]]++»?){0,3}")

@@ -138,7 +138,8 @@ def continues_container(sentence: str, previous: str) -> bool:
 #: Words of a journal's abbreviated name: "Russ. J. Inorg. Chem.", "J. Appl. Phys."
 _ABBREVIATED_WORD = r"[A-Z][a-z]{0,7}"
 #: Two or more abbreviated words, the last one's period taken by the sentence's end ("Russ. J. Inorg").
-_ABBREVIATED_START = re.compile(rf"(?:{_ABBREVIATED_WORD}\.\s)+{_ABBREVIATED_WORD}\.?")
+#: (An acronym may open it: "IEEE Trans. Veh".)
+_ABBREVIATED_START = re.compile(rf"(?:[A-Z]{{2,6}}\s)?(?:{_ABBREVIATED_WORD}\.\s)+{_ABBREVIATED_WORD}\.?")
 _ABBREVIATED_NAME = re.compile(rf"(?:{_ABBREVIATED_WORD}\.\s?)+,?")
 
 

@@ -1,0 +1,222 @@
+"""Shapes of the humanities' and mathematicians' styles the rules read: serial names with given names written out,
+the American Mathematical Society's books and proceedings, APA's translators and organisations, archival
+signatures in Latin letters, preprints, abbreviated journals that keep their last period, single quotation marks.
+Unseen variants, each read by the rules alone (``labeller=False``); the labeller's repairs at the end."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from translit_refs import parse_reference, to_csl_json
+from translit_refs.labeller.fields import Segment, to_item
+from translit_refs.parsing.language import title_language
+
+from gold import wrong_fields
+
+CASES: list[tuple[str, str, dict[str, Any]]] = [
+    # ---- names written out in a series: "Family, Given, Given Family, and Given I. Family"
+    ("chicago two names, a middle initial before a quoted title",
+     "Orlova, Vera, and Thomas K. Brandt. “Salt Roads of the Volga.” Russian Review 61, no. 4 (2002): 501–23.",
+     {"author": [{"family": "Orlova", "given": "Vera"}, {"family": "Brandt", "given": "Thomas K."}],
+      "title": "Salt Roads of the Volga", "container-title": "Russian Review", "volume": "61", "issue": "4"}),
+    ("chicago three names given first between commas",
+     "Lind, Karin, Pavel Sorokin, and Jane M. Okafor. 2011. “River Ports.” Urban History 38 (2): 200–19.",
+     {"author": [{"family": "Lind", "given": "Karin"}, {"family": "Sorokin", "given": "Pavel"},
+                 {"family": "Okafor", "given": "Jane M."}], "title": "River Ports"}),
+    ("four names and a book after the serial comma",
+     "Hale, Ruth, Omar Siddiqui, Lena Vogt, and Peter J. Marsh. Cities of Grain. Ithaca: Cornell University Press, "
+     "2015.",
+     {"type": "book", "author": [{"family": "Hale", "given": "Ruth"}, {"family": "Siddiqui", "given": "Omar"},
+                                 {"family": "Vogt", "given": "Lena"}, {"family": "Marsh", "given": "Peter J."}],
+      "title": "Cities of Grain", "publisher": "Cornell University Press"}),
+    ("initials of a Library of Congress romanisation are no given name",
+     "Sokolov, Iu. A., and M. Ia. Gerts, eds. Arkhivy Sibiri. 2 vols. Moskva: Nauka, 2009.",
+     {"editor": [{"family": "Sokolov", "given": "Iu. A."}, {"family": "Gerts", "given": "M. Ia."}],
+      "title": "Arkhivy Sibiri", "publisher": "Nauka", "number-of-volumes": "2"}),
+    ("editors written out after eds.",
+     "Moss, Ada. 2004. Glass ports. In Coastal Trade, eds. Hugh Lane, Mara Quist, and Tom de Witt, 12–30. "
+     "Leiden: Brill.",
+     {"type": "chapter", "editor": [{"family": "Lane", "given": "Hugh"}, {"family": "Quist", "given": "Mara"},
+                                    {"family": "de Witt", "given": "Tom"}], "container-title": "Coastal Trade"}),
+    ("a family name of two words after its particles",
+     "[2] J. de la Cruz Moreno, Lattice sums, Mat. Sb. 190 (1999), no. 2, 11–30.",
+     {"author": [{"family": "de la Cruz Moreno", "given": "J."}], "title": "Lattice sums",
+      "container-title": "Mat. Sb."}),
+    ("irish particles",
+     "Brady, K., Ó Conaill, S., & Ní Riain, M. (2018). Tidal energy in Galway Bay. Marine Policy, 91(2), 10–19.",
+     {"author": [{"family": "Brady", "given": "K."}, {"family": "Ó Conaill", "given": "S."},
+                 {"family": "Ní Riain", "given": "M."}]}),
+    # ---- the American Mathematical Society's parts of books
+    ("ams chapter with its editors in parentheses",
+     "[5] V. N. Orlov, Boundary layers in thin shells, Problems of mechanics (A. B. Kuznetsov and I. V. Sidorov, "
+     "eds.), Naukova Dumka, Kyiv, 1989, pp. 45–61 (Russian).",
+     {"type": "chapter", "title": "Boundary layers in thin shells", "container-title": "Problems of mechanics",
+      "editor": [{"family": "Kuznetsov", "given": "A. B."}, {"family": "Sidorov", "given": "I. V."}],
+      "publisher": "Naukova Dumka", "publisher-place": "Kyiv", "page": "45–61", "language": "ru"}),
+    ("ams proceedings with the meeting's town and year",
+     "[9] T. Ahn, Restriction estimates for the paraboloid, Fourier analysis and applications (Segovia, 2012), "
+     "Amer. Math. Soc., Providence, RI, 2014, pp. 77–90.",
+     {"type": "paper-conference", "title": "Restriction estimates for the paraboloid",
+      "container-title": "Fourier analysis and applications", "event-place": "Segovia",
+      "publisher": "Amer. Math. Soc.", "publisher-place": "Providence, RI", "issued": {"date-parts": [[2014]]}}),
+    ("a book's imprint closing its title before a translator",
+     "[12] E. B. Vinberg, A course in algebra, Faktorial, Moscow, 1999. Translated from the Russian by A. Retakh.",
+     {"type": "book", "title": "A course in algebra", "publisher": "Faktorial", "publisher-place": "Moscow",
+      "translator": [{"family": "Retakh", "given": "A."}]}),
+    ("an arXiv preprint",
+     "[14] P. Novak and R. Singh, Entropy of random tilings, arXiv:1811.04321 [math.PR], 2018.",
+     {"type": "manuscript", "title": "Entropy of random tilings", "number": "arXiv:1811.04321",
+      "issued": {"date-parts": [[2018]]}}),
+    # ---- abbreviated journals keep the period of their last word
+    ("ieee abbreviated journal after a quoted title",
+     "[3] L. Wu and K. Osei, “Adaptive beam tracking,” IEEE Trans. Aerosp. Electron. Syst., vol. 58, no. 1, "
+     "pp. 33–47, 2022.",
+     {"title": "Adaptive beam tracking", "container-title": "IEEE Trans. Aerosp. Electron. Syst.", "volume": "58"}),
+    ("elsevier abbreviated journal with a long last word",
+     "Okoro, P., Lind, S., 2020. Gully erosion on loess slopes. J. Geophys. Process. 41, 1020–1031.",
+     {"type": "article-journal", "container-title": "J. Geophys. Process.", "volume": "41"}),
+    ("a journal named proceedings with a volume and its issue",
+     "Orlov, D. (2019). Heat flow in rift basins. Doklady Akademii nauk, 486 (2), 211–215.",
+     {"type": "article-journal", "container-title": "Doklady Akademii nauk", "volume": "486", "issue": "2"}),
+    ("a conference's proceedings with a volume and its issue stay a paper",
+     "Lee, K. (2021). Beam loss monitors. AIP Conf. Proc., 2380(1), 040011.",
+     {"type": "paper-conference"}),
+    # ---- APA
+    ("apa translator and the original's date",
+     "Marchetti, L. (2012). The silent city (P. Ward, Trans.). Verso. (Original work published 1998)",
+     {"type": "book", "title": "The silent city", "translator": [{"family": "Ward", "given": "P."}],
+      "publisher": "Verso", "issued": {"date-parts": [[2012]]}}),
+    ("apa translator and an edition",
+     "Berg, H. (2019). Rivers of memory (T. Lowe, Trans.; 3rd ed.). Routledge.",
+     {"title": "Rivers of memory", "translator": [{"family": "Lowe", "given": "T."}], "edition": "3",
+      "publisher": "Routledge"}),
+    ("apa one-word publisher before the language note",
+     "Zaitseva, O. P. (2015). Metodika prepodavaniya [Teaching methods] (3rd ed.). Akademiya. (In Russ.)",
+     {"type": "book", "title": "Metodika prepodavaniya", "edition": "3", "publisher": "Akademiya"}),
+    ("apa organisation in title case before the date",
+     "Nordic Council of Ministers. (2019). Green transport in the Baltic region. Nordic Council.",
+     {"author": [{"literal": "Nordic Council of Ministers"}], "title": "Green transport in the Baltic region"}),
+    ("apa transliterated organisation before a translated title",
+     "Federal'naya sluzhba statistiki. (2020). Naselenie Rossii [Population of Russia]. https://rosstat.gov.ru/",
+     {"author": [{"literal": "Federal'naya sluzhba statistiki"}], "title": "Naselenie Rossii"}),
+    ("apa title without author in sentence case stays the title",
+     "Salt and sugar. (1999, May). Food Review, 12(3), p. 4.",
+     {"title": "Salt and sugar", "container-title": "Food Review"}),
+    # ---- Harvard's single quotation marks, Nature's "2nd edn"
+    ("harvard single quotes",
+     "Abenov, K. and Lee, S. (2020) 'Water courts in Central Asia', Journal of Legal History, 41(3), pp. 201–220.",
+     {"title": "Water courts in Central Asia", "container-title": "Journal of Legal History", "page": "201–220"}),
+    ("harvard typographic single quotes around an apostrophe",
+     "Grant, P. (2017) ‘The miners’ strike revisited’, Labour History Review, 82(1), pp. 1–22.",
+     {"title": "The miners’ strike revisited", "container-title": "Labour History Review"}),
+    ("harvard edn",
+     "Ospanov, B. (2018) Land law of Kazakhstan. 3rd edn. Almaty: Zhibek Zholy.",
+     {"title": "Land law of Kazakhstan", "edition": "3", "publisher-place": "Almaty"}),
+    ("nature edn before the parenthesised imprint",
+     "7. Harlow, T. Marine Geochemistry 2nd edn (Springer, 2011).",
+     {"title": "Marine Geochemistry", "edition": "2", "publisher": "Springer"}),
+    ("din revised edition",
+     "Krause, Ute: Werkstoffkunde. 5., überarb. Aufl. München : Hanser, 2012",
+     {"edition": "5"}),
+    # ---- MLA's part of a book edited by, a university press
+    ("mla chapter edited by with a university press",
+     "Vance, Ilya. “Exile and Memory.” The Oxford Handbook of Émigré Writing, edited by Mark Hale and Ana Ruiz, "
+     "Oxford UP, 2019, pp. 201–18.",
+     {"type": "chapter", "title": "Exile and Memory", "container-title": "The Oxford Handbook of Émigré Writing",
+      "editor": [{"family": "Hale", "given": "Mark"}, {"family": "Ruiz", "given": "Ana"}], "publisher": "Oxford UP"}),
+    # ---- archival signatures in Latin letters
+    ("chicago archival signature after the archive",
+     "“Spravka o khode posevnoi,” 3 May 1933. RGAE, f. 7486, op. 1, d. 212, ll. 4–9.",
+     {"type": "manuscript", "archive": "RGAE", "archive_location": "f. 7486, op. 1, d. 212, ll. 4–9"}),
+    ("archival signature written out before the archive and its town",
+     "Volkov, Ivan. “Dnevnik, 1919.” Fond 88, opis' 3, delo 12. Tsentral'nyi gosudarstvennyi arkhiv, Moscow.",
+     {"type": "manuscript", "archive": "Tsentral'nyi gosudarstvennyi arkhiv", "archive_location":
+      "Fond 88, opis' 3, delo 12"}),
+    ("belarusian archival signature",
+     "Пратакол пасяджэння бюро ЦК КП(б)Б, 1939 г. // НАРБ. Ф. 4п. Воп. 1. Спр. 9. Арк. 2–4.",
+     {"type": "manuscript", "archive": "НАРБ", "archive_location": "Ф. 4п. Воп. 1. Спр. 9. Арк. 2–4"}),
+    # ---- theses named in brackets (APA 7, Vancouver)
+    ("apa 7 thesis in brackets with its university",
+     "Lee, H. (2018). Rural clinics and trust [Master's thesis, University of Otago]. OUR Archive.",
+     {"type": "thesis", "title": "Rural clinics and trust", "genre": "Master's thesis",
+      "publisher": "University of Otago"}),
+    ("apa 7 candidate's thesis after a translation",
+     "Orlov, P. S. (2011). Gorodskie sady [Urban gardens] [Candidate's thesis, Kazan Federal University].",
+     {"type": "thesis", "title": "Gorodskie sady", "genre": "Candidate's thesis",
+      "publisher": "Kazan Federal University"}),
+    ("vancouver dissertation abstract in brackets",
+     "Belova NA. Ekologiya lesnykh pochv [dissertation abstract]. Tomsk; 2008. 22 p.",
+     {"type": "thesis", "genre": "dissertation abstract", "publisher-place": "Tomsk"}),
+    # ---- GOST's other title information in pieces, Belarusian by its letters
+    ("two pieces of other title information",
+     "Кримінальне право України : підручник : у 3 т. / за ред. В. Я. Тація. Харків : Право, 2015. Т. 2. 412 с.",
+     {"title": "Кримінальне право України", "number-of-volumes": "3", "language": "uk"}),
+    ("belarusian textbook",
+     "Лукашэвіч А. М. Гісторыя Беларусі : вучэб. дапам. / А. М. Лукашэвіч. – Мінск : БДУ, 2019. – 280 с.",
+     {"title": "Гісторыя Беларусі", "language": "be", "publisher": "БДУ"}),
+    # ---- a conference's days after its town are no publisher
+    ("days of a conference after its country",
+     "Ito K. Fuel behaviour. Proc. of Int. Conf. on Nuclear Fuel. Toronto, ON, Canada, June 4-8, 2017, pp. 1-9.",
+     {"publisher": None}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[i for i, _, _ in CASES])
+def test_rules_read_the_shape(text: str, expected: dict[str, Any]) -> None:
+    item = to_csl_json(parse_reference(text, labeller=False))
+    wanted = {k: v for k, v in expected.items() if v is not None}
+    assert wrong_fields(wanted, item) == {}
+    for absent in (k for k, v in expected.items() if v is None):
+        assert item.get(absent) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "language"),
+    [
+        ("Zur Ermüdung geschweißter Stahlträger", "de"),
+        ("Numerische Berechnung turbulenter Strömungen in Kanälen", "de"),
+        ("Verfahren zur Herstellung eines Dichtrings", "de"),
+        ("Lung function in young smokers", "en"),
+        ("Simulation of turbulent flows", "en"),
+    ],
+)
+def test_german_titles_by_their_endings_and_function_words(title: str, language: str) -> None:
+    assert title_language(title, translated=False) == language
+
+
+def _item(*segments: tuple[str, str]) -> dict[str, Any]:
+    made, at = [], 0
+    for label, text in segments:
+        made.append(Segment(label, text, at, at + len(text), 0.9))
+        at += len(text) + 1
+    return to_item(made).item
+
+
+@pytest.mark.parametrize(
+    ("label", "segment", "place", "publisher", "genre"),
+    [
+        ("publisher", "Zürich, Universität Zürich, Dissertation,", "Zürich", "Universität Zürich", "Dissertation"),
+        ("location", "Karlsruhe, Karlsruher Institut für Technologie, Diss.,", "Karlsruhe",
+         "Karlsruher Institut für Technologie", "Diss."),
+    ],
+)  # fmt: skip
+def test_a_din_thesis_closing_its_university(label: str, segment: str, place: str, publisher: str, genre: str) -> None:
+    item = _item(("title", "Titel der Arbeit."), (label, segment), ("date", "2015"))
+    assert (item.get("publisher-place"), item.get("publisher"), item.get("genre")) == (place, publisher, genre)
+
+
+def test_a_publisher_that_only_names_a_university_keeps_it() -> None:
+    item = _item(("title", "Titel der Arbeit."), ("publisher", "Universität Zürich,"), ("date", "2015"))
+    assert item["publisher"] == "Universität Zürich"
+    assert "genre" not in item
+
+
+def test_the_labellers_title_gives_the_language_when_its_words_tell() -> None:
+    """A German reference the labeller reads: its language is its title's, not the rules' misread title's."""
+    reference = parse_reference(
+        "Wagner, Tobias: Numerische Simulation turbulenter Mehrphasenströmungen in Rührkesseln. Karlsruhe, "
+        "Karlsruher Institut für Technologie, Diss., 2014"
+    )
+    assert reference.language == "de"
