@@ -156,6 +156,29 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("belarusian textbook",
      "Лукашэвіч А. М. Гісторыя Беларусі : вучэб. дапам. / А. М. Лукашэвіч. – Мінск : БДУ, 2019. – 280 с.",
      {"title": "Гісторыя Беларусі", "language": "be", "publisher": "БДУ"}),
+    # ---- newspapers with their day, printed day first
+    ("chicago newspaper day first",
+     "“Novyi kurs.” Izvestiia, 4 May 1934.",
+     {"type": "article-newspaper", "container-title": "Izvestiia", "issued": {"date-parts": [[1934, 5, 4]]}}),
+    ("mla newspaper day first before its address",
+     "Orr, Jane. “Ferries Return to the Lakes.” The Times, 9 Jun. 2021, www.thetimes.co.uk/article/ferries.",
+     {"type": "article-newspaper", "container-title": "The Times", "issued": {"date-parts": [[2021, 6, 9]]}}),
+    ("oxford quoted title after the given name",
+     "Hale, Simon, ‘The Price of Bread’, Guardian, 2 March 2015.",
+     {"author": [{"family": "Hale", "given": "Simon"}], "title": "The Price of Bread", "container-title": "Guardian"}),
+    # ---- NLM's title printed only in translation, and its language
+    ("nlm bracketed title and its language",
+     "Petrova AN, Lebedev KO. [Outcomes of knee arthroplasty in the elderly]. Khirurgiia (Mosk). 2016;(4):33-8. "
+     "Russian.",
+     {"title": "Outcomes of knee arthroplasty in the elderly", "container-title": "Khirurgiia (Mosk)",
+      "language": "ru", "page": "33-8"}),
+    # ---- a law its kind opens, its quoted name before its date
+    ("russian law named before its date",
+     "Федеральный закон «Об образовании» от 10.07.1992 № 3266-1 // Ведомости СНД и ВС РФ. 1992. № 30. Ст. 1797.",
+     {"type": "legislation", "title": "Об образовании", "number": "3266-1"}),
+    ("english law named in straight quotes before its date",
+     'Law of Ukraine "On Courts" of 2 June 2016 No. 1402-VIII. Vidomosti Verkhovnoi Rady Ukrainy, 2016, No. 31.',
+     {"type": "legislation", "title": "On Courts", "number": "1402-VIII", "issued": {"date-parts": [[2016, 6, 2]]}}),
     # ---- a conference's days after its town are no publisher
     ("days of a conference after its country",
      "Ito K. Fuel behaviour. Proc. of Int. Conf. on Nuclear Fuel. Toronto, ON, Canada, June 4-8, 2017, pp. 1-9.",

@@ -219,10 +219,18 @@ SERIES_NAME = re.compile(
 LEGISLATION_KIND = re.compile(
     r"\b(?:Law|Code|Constitution|Act|Decree|Resolution|Order|Regulation|Directive|Covenant|Convention|Treaty|Charter)\b"
 )
-LEGISLATION = re.compile(
-    r"(?:(?i:закон|постановлени[ея]|постанова|указ|наказ|приказ|распоряжени[ея]|розпорядження|кодекс|zakon|"
+#: The kinds of acts that open a law's title in any language the lists print ("Федеральный закон", "Zakon Ukrainy").
+LEGISLATION_WORDS = (
+    r"(?i:закон|постановлени[ея]|постанова|указ|наказ|приказ|распоряжени[ея]|розпорядження|кодекс|zakon|"
     r"postanovleni[ey]|postanova|nakaz|rozporiadzhennia|ukaz|prikaz|rasporyazheni[ey]|kodeks|federal\s+law|law|decree)"
-    r")\b(?:[^.;\[\]]|\.(?=\s?\d)){0,120}?\s"
+)
+#: A law's title opened by its kind, its name in quotation marks at its end ("Федеральный закон «О персональных
+#: данных»"): the name is the title.
+LEGISLATION_NAMED = re.compile(
+    rf"(?:[^\s«“\"]+\s){{0,3}}?{LEGISLATION_WORDS}\b[^«“\"]{{0,80}}?\s[«“\"](?P<name>[^«»“”\"]{{2,300}})[»”\"]"
+)
+LEGISLATION = re.compile(
+    rf"(?:{LEGISLATION_WORDS})\b(?:[^.;\[\]]|\.(?=\s?\d)){{0,120}}?\s"
     + LEGISLATION_DATE.pattern
     # English kinds only with a whole date after "of" ("Civil Code of Ukraine of 16 January 2003", "Order of
     # 09.04.2017"; never "Regulation of 3 genes")

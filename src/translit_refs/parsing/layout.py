@@ -18,7 +18,7 @@ from typing import Any
 from lark import Token
 
 from ..families.base import NEUTRAL, Family
-from ..lexicon import compiled, kinds, pattern, starts_with
+from ..lexicon import compiled, kinds, language_code, pattern, starts_with
 from ..lexicon.words import (
     COLLECTION_CUES,
     LEGAL_CASE,
@@ -26,6 +26,7 @@ from ..lexicon.words import (
     LEGISLATION,
     LEGISLATION_DATE,
     LEGISLATION_KIND,
+    LEGISLATION_NAMED,
     LEGISLATION_OF,
     PROCEEDINGS_CUES,
     REGIONS,
@@ -89,7 +90,9 @@ def assemble(
         if group.element is not None:
             read_marker(draft, group.element)
         read_group(draft, group, ahead, after_title=index == 1 or group.kind in _STATEMENTS)
+    _language_from_notes(draft)
     _title_from_notes(draft)
+    _title_only_translated(draft)
     _date_from_notes(draft)
     _medium_from_notes(draft)
     _site_from_notes(draft)
@@ -215,14 +218,21 @@ def _law_designation(draft: Draft) -> None:
     found = _law_designation_after().search(title)
     if found is not None and found.start() > 0 and not LEGISLATION.match(title):
         own = title[: found.start()].rstrip(" :")
-        draft.put("title", own, at, at + len(own), rule)
+        named_law = LEGISLATION_NAMED.fullmatch(own)  # "Федеральный закон «О персональных данных»": the name
+        if named_law is not None:
+            draft.put("title", named_law.group("name"), at + named_law.start("name"), at + named_law.end("name"), rule)
+        else:
+            draft.put("title", own, at, at + len(own), rule)
     else:  # "Федеральный закон от … № … «Title»": the kind opens the title; the law's quoted name is its title
         found = _law_number().search(title)
         if found is not None:
             named = _QUOTED_NAME.match(title, found.end())
+            before = _QUOTED_BEFORE.search(title, 0, found.start())  # 'Law of Ukraine "On …" of 14 October 2014'
             if named is not None and named.lastgroup:
                 key = named.lastgroup  # (the group of the quotation marks printed)
                 draft.put("title", named.group(key), at + named.start(key), at + named.end(key), rule)
+            elif before is not None:
+                draft.put("title", before.group("name"), at + before.start("name"), at + before.end("name"), rule)
         else:
             found = _law_number_first().search(title)
             if found is None:
@@ -639,6 +649,28 @@ def _as_printed(text: str, run: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
     """The sentences with their text as printed (the display text), where the grammar read some
     characters otherwise (a GOST area dash, a control character)."""
     return tuple(s._replace(text=text[s.start : s.end]) for s in run)  # (a quoted sentence stays quoted)
+
+
+def _language_from_notes(draft: Draft) -> None:
+    """NLM's "2018;118(3):45-51. Russian.": a sentence that only names a language is the work's language."""
+    for at in range(0, len(draft.record), 5):
+        if draft.record[at] != "note":
+            continue
+        sentence = draft.text[draft.record[at + 2] : draft.record[at + 3]].strip(" .")
+        code = language_code(sentence) if compiled("LANGUAGE_NAME").fullmatch(sentence) else None
+        if code is not None and draft.fields.get("noted_language") is None:
+            _place_note(draft, at, sentence, ("noted_language", code), "layout._language_from_notes")
+            return
+
+
+def _title_only_translated(draft: Draft) -> None:
+    """NLM's title printed only in its translation, in brackets ("Kuznetsov IV. [English title]. Journal"): without
+    a title or a sentence left to be one, the translation is the title."""
+    if draft.fields.get("title") is not None or draft.fields.get("title_translation") is None:
+        return
+    at = draft.recorded("title_translation")
+    where = draft.record[at + 2 : at + 4] if at >= 0 else [-1, -1]
+    draft.put("title", draft.fields.pop("title_translation"), where[0], where[1], "layout._title_only_translated")
 
 
 def _title_from_notes(draft: Draft) -> None:
