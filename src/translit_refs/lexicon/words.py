@@ -188,6 +188,9 @@ ORGANISATION_NAME = re.compile(
     r"|Федеральное\sагентство|Tsentr|Центр)(?!\s(?:i|и|і|and|ta|та|da)\s)(?:\s[^\s.,;:]++){1,6}"
     r"|(?:Verkhovn(?:yi|yy|ii)|Konstytutsiin(?:yi|yy)|Верховн(?:ий|ый)|Конституційний|Конституционный)\s(?:Sud|Суд)"
     r"(?:\s[^\s.,;:]++){0,3}"
+    # a German body ("Statistisches Bundesamt", "Statistisches Landesamt Sachsen", "Deutscher Wetterdienst")
+    r"|(?:[A-ZÄÖÜ][\wäöüß-]*+\s){0,3}[A-ZÄÖÜ][\wäöüß-]*(?:amt|ministerium|anstalt|dienst|institut|verband|behörde)"
+    r"(?:\s[A-ZÄÖÜ][\wäöüß-]*+){0,3}"
 )
 #: An organisation's acronym ("OECD", "UNESCO"): one only before a date in parentheses, as "FBIS. 1950."
 #: and "FRUS. 1950." are titles.

@@ -529,6 +529,14 @@ def _corporate_author(draft: Draft, groups: list[Group]) -> None:
         title = Sentence(named.group("title"), start + named.start("title"), start + named.end("title"), quoted=True)
         groups[0] = Group(kinds.LEAD, None, (title, *lead[1:]))
         return
+    colon = _ORGANISATION_THEN_COLON.fullmatch(lead[0].text) if ": " in lead[0].text else None
+    if colon is not None and is_organisation(colon.group("name")):  # DIN 1505's "Statistisches Bundesamt (Hrsg.):"
+        start = lead[0].start
+        organisation = Person(family=colon.group("name"), literal=True)
+        draft.add_person(organisation, start, start + colon.end("name"), "layout._corporate_author")
+        title = Sentence(colon.group("title"), start + colon.start("title"), lead[0].end)
+        groups[0] = Group(kinds.LEAD, None, (title, *lead[1:]))
+        return
     dated = groups[1] if len(groups) > 1 else None
     before_date = len(lead) == 1 and dated is not None and dated.kind == kinds.DATE_PAREN
     # ("FBIS. 1950." and "FRUS. 1950." are titles, and so is "US Energy Information Administration. Washington, DC")
@@ -580,6 +588,9 @@ def _dated_name(draft: Draft, sentence: Sentence, dated: Group | None, translate
 _SHORT_WORD = 3
 
 
+#: An organisation's name, perhaps its editor's mark, a colon and the title: DIN 1505's "Statistisches Bundesamt
+#: (Hrsg.): Title".
+_ORGANISATION_THEN_COLON = re.compile(r"(?P<name>[^:()]{3,120}?)(?:\s\((?:Hrsg|Ed|Eds|Red)\.\))?:\s(?P<title>.{2,})")
 #: An organisation's name, a comma and a quoted title: IEEE's "European Space Agency, “Sentinel-2 overview.”".
 _ORGANISATION_THEN_QUOTED = re.compile(r"(?P<name>[^,“”\"]{2,120}),\s[“\"](?P<title>[^“”\"]{2,500}?)[,.]?[”\"]")
 #: A sentence that may be an organisation's name: capitalised, no digits, no quotes, no comma (a list of
@@ -710,8 +721,12 @@ def _date_from_notes(draft: Draft) -> None:
 @lru_cache(maxsize=1)
 def _date_sentence() -> re.Pattern[str]:
     """A sentence that is only a date: a year, perhaps after the lexicon's season or month ("Winter 1993",
-    "May 2001")."""
-    return re.compile(rf"(?:(?:{pattern('SEASON_NAME')}|{pattern('MONTH')})\.?\s)?(?:1[5-9]|20)\d\d[a-z]?")
+    "May 2001"), or a day in ISO 8601, perhaps as the day of the last update (DIN 1505's "2016-03-10",
+    "Aktualisierungsdatum: 2021-06-21")."""
+    return re.compile(
+        rf"(?:(?:{pattern('SEASON_NAME')}|{pattern('MONTH')})\.?\s)?(?:1[5-9]|20)\d\d[a-z]?"
+        rf"|(?:{pattern('UPDATED_WORD')}:?\s)?(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d"
+    )
 
 
 def _medium_from_notes(draft: Draft) -> None:
@@ -980,9 +995,29 @@ def _abbreviation_keeps_its_period(draft: Draft, container: str) -> None:
         draft.amend("container_title", container + ".", end + 1)
 
 
+#: A day in ISO 8601 in parentheses closing a newspaper's name (DIN 1505: "Frankfurter Allgemeine Zeitung
+#: (2022-08-17), Nr. 190").
+_ISO_DAY_CLOSING = re.compile(r"\s\(((?:1[89]|20)\d\d-[01]\d-[0-3]\d)\)$")
+
+
+def _day_closes_the_container(draft: Draft, container: str) -> None:
+    """DIN 1505's newspaper dated in parentheses after its name: the day is the issue's, the name the container."""
+    dated = _ISO_DAY_CLOSING.search(container)
+    if dated is None:
+        return
+    at = draft.recorded("container_title")
+    start = draft.record[at + 2] if at >= 0 else -1
+    draft.amend("container_title", container[: dated.start()])
+    issued = date_from_text(dated.group(1))
+    read = draft.fields.get("issued")
+    if issued is not None and (read is None or read.month is None) and start >= 0:
+        draft.put("issued", issued, start + dated.start(1), start + dated.end(1), "layout._day_closes_the_container")
+
+
 #: What is done to the container's name once the groups are read, in order.
 CONTAINER_RULES: Ruler[Callable[[Draft, str], None]] = Ruler(
     [
+        ("day_closes_the_container", _day_closes_the_container),
         ("section_letter", _section_letter),
         ("abbreviation_keeps_its_period", _abbreviation_keeps_its_period),
         ("journal_period_separates", _journal_period_separates),

@@ -289,6 +289,11 @@ def _apa(draft: Draft, element: Element) -> None:
     if element.kind == kinds.VANCOUVER_LOCATOR and vancouver_date(value):
         draft.set_once("issued", date_from_text(value))  # "Vedomosti. 2018 Jun 14.": a newspaper's issue
         return
+    volume_and_year = _VOLUME_AND_YEAR.fullmatch(value) if element.kind == kinds.APA_LOCATOR else None
+    if volume_and_year is not None:  # DIN 1505's "Stahlbau 78 (2009), Nr. 4": the volume and its year
+        draft.set_once("volume", volume_and_year.group(1))
+        draft.date_year(int(volume_and_year.group(2)))
+        return
     if element.kind == kinds.APA_LOCATOR:
         locator = apa_locator(value)
     elif element.kind == kinds.CHICAGO_LOCATOR:
@@ -307,6 +312,10 @@ def _apa(draft: Draft, element: Element) -> None:
         draft.set_once("volume", volume)
         draft.set_once("issue", issue)
         draft.set_once("pages", pages)
+
+
+#: A volume and, after a space, a year in parentheses (DIN 1505; APA prints the issue without the space).
+_VOLUME_AND_YEAR = re.compile(r"(\d{1,4})\s\(((?:1[89]|20)\d\d)\)")
 
 
 def _year_locator(draft: Draft, element: Element) -> None:
@@ -511,13 +520,24 @@ def _all_authors(draft: Draft, names: tuple[Token, ...]) -> None:
 
 
 def _standard(draft: Draft, element: Element) -> None:
-    value = _value(element)
-    draft.set_once("number", value.strip("()").rstrip(".,"))
+    """ "GOST R 7.0.5-2008", DIN 1505's "Norm DIN 33477-2 2021-11" (the word left out, the month of issue read)."""
+    value = _value(element).strip("()").rstrip(".,").removeprefix("Norm ")
+    issued = _STANDARD_MONTH.search(value)
+    if issued is not None:
+        draft.set_once("issued", PartialDate(year=int(issued.group(1)), month=int(issued.group(2))))
+        value = value[: issued.start()]
+    draft.set_once("number", value)
+
+
+#: A standard's month of issue after its designation ("DIN 33477-2 2021-11").
+_STANDARD_MONTH = re.compile(r"\s((?:1[89]|20)\d\d)-([01]\d)$")
+#: A patent's number printed in groups with its country and kind codes (DIN 1505's "DE 10 2019 118 532 B4").
+_GROUPED_PATENT = re.compile(r"[A-Z]{2}\s\d{1,4}(?:\s\d{3,4}){2,4}+(?:\s[A-Z]\d)?")
 
 
 def _patent(draft: Draft, element: Element) -> None:
     value = _value(element)
-    number = _PATENT_NUMBER.search(value)
+    number = _GROUPED_PATENT.search(value) or _PATENT_NUMBER.search(value)
     if number:
         draft.set_once("number", number.group().strip(" .,"))
 
