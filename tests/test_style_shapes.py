@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from translit_refs import parse_reference, to_csl_json
+from translit_refs import parse_reference, to_bibtex, to_csl_json, to_ris
 from translit_refs.labeller.fields import Segment, to_item
 from translit_refs.parsing.language import title_language
 
@@ -204,6 +204,12 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("ieee patent with its number in groups",
      "[9] R. Ito, “Rotor blade sensor,” U.S. Patent 10 511 204, Dec. 17, 2019.",
      {"type": "patent", "number": "10 511 204", "issued": {"date-parts": [[2019, 12, 17]]}}),
+    # ---- APA's data sets
+    ("apa data set and its publisher",
+     "Levada Center. (2019). Russian public opinion survey, wave 12 [Data set]. Levada Center Archive. "
+     "https://doi.org/10.1234/levada.12",
+     {"type": "dataset", "author": [{"literal": "Levada Center"}], "title": "Russian public opinion survey, wave 12",
+      "publisher": "Levada Center Archive"}),
     # ---- a conference's days after its town are no publisher
     ("days of a conference after its country",
      "Ito K. Fuel behaviour. Proc. of Int. Conf. on Nuclear Fuel. Toronto, ON, Canada, June 4-8, 2017, pp. 1-9.",
@@ -268,3 +274,12 @@ def test_the_labellers_title_gives_the_language_when_its_words_tell() -> None:
         "Karlsruher Institut für Technologie, Diss., 2014"
     )
     assert reference.language == "de"
+
+
+def test_a_data_set_is_exported_as_one() -> None:
+    reference = parse_reference(
+        "World Bank. (2021). Enterprise surveys [Data set]. https://example.org/es", labeller=False
+    )
+    assert reference.type.value == "dataset"
+    assert to_bibtex([reference]).lstrip().startswith("@dataset{")
+    assert "TY  - DATA" in to_ris([reference])

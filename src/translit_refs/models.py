@@ -36,6 +36,7 @@ class ReferenceType(StrEnum):
     MANUSCRIPT = "manuscript"
     LEGISLATION = "legislation"
     LEGAL_CASE = "legal_case"
+    DATASET = "dataset"
     DOCUMENT = "document"
 
 

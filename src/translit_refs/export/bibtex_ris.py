@@ -34,6 +34,7 @@ _BIBTEX_TYPES = {
     ReferenceType.MANUSCRIPT: "unpublished",
     ReferenceType.LEGISLATION: "misc",
     ReferenceType.LEGAL_CASE: "misc",
+    ReferenceType.DATASET: "dataset",
     ReferenceType.DOCUMENT: "misc",
 }
 _RIS_TYPES = {
@@ -51,6 +52,7 @@ _RIS_TYPES = {
     ReferenceType.MANUSCRIPT: "MANSCPT",
     ReferenceType.LEGISLATION: "STAT",
     ReferenceType.LEGAL_CASE: "CASE",
+    ReferenceType.DATASET: "DATA",
     ReferenceType.DOCUMENT: "GEN",
 }
 #: Types whose number is the work's own (a report's, a standard's, a patent's), not a journal issue.

@@ -67,7 +67,7 @@ DEFAULT_CSL_PROFILE: CslProfile = "data"
 EXTRA_VARIABLES: tuple[str, ...] = ("volume-title", "part", "citation-label")
 #: CSL types Zotero has no item type for (it imports them as documents): the display profile adds a
 #: "type: …" line to ``note``, which Zotero reads back as the item's CSL type.
-EXTRA_TYPES = frozenset({"periodical", "standard"})
+EXTRA_TYPES = frozenset({"periodical", "standard", "dataset"})
 
 
 def to_csl_json(reference: Reference, item_id: str | None = None, profile: CslProfile = "data") -> dict[str, Any]:

@@ -111,6 +111,8 @@ def assemble(
         _law_designation(draft)
     elif kind is ReferenceType.LEGAL_CASE:
         _case_designation(draft)
+    elif kind is ReferenceType.DATASET:
+        _publisher_of_a_data_set(draft)
     note = None
     if draft.notes:
         note = draft.fields["note"] = ". ".join(draft.notes)
@@ -265,6 +267,15 @@ def _law_designation(draft: Draft) -> None:
 _QUOTED_BEFORE = re.compile(r"[‘'“\"«](?P<name>[^‘’'“”\"«»]{2,300})[’'”\"»]")
 #: How far after a law's title its number and date are looked for.
 _DESIGNATION_REACH = 400
+
+
+def _publisher_of_a_data_set(draft: Draft) -> None:
+    """The sentence after a data set's title read as a web page's site is its publisher ("[Data set]. Sikt.")."""
+    at = draft.recorded("container_title")
+    if at < 0 or draft.record[at + 4] != "layout._site_from_notes" or draft.fields.get("publisher"):
+        return
+    site = draft.fields.pop("container_title")
+    draft.put("publisher", site, draft.record[at + 2], draft.record[at + 3], "layout._publisher_of_a_data_set")
 
 
 def _designation_after_the_title(draft: Draft, title: str, at: int) -> None:
@@ -889,6 +900,8 @@ def reference_type(draft: Draft) -> ReferenceType:
         return ReferenceType.STANDARD
     if kinds.PREPRINT_ID in marker_kinds and not container:
         return ReferenceType.MANUSCRIPT  # "arXiv:2106.01234": a preprint
+    if compiled("DATASET_WORD").fullmatch(fields.get("medium") or ""):
+        return ReferenceType.DATASET  # APA's "Title (Version 3.1) [Data set]. Publisher."
     if (kinds.REPORT_NO in marker_kinds or kinds.REPORT_CODE in marker_kinds) and not (
         container and not ARTICLE_LOCATORS.isdisjoint(marker_kinds)
     ):
