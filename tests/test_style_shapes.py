@@ -210,6 +210,21 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
      "https://doi.org/10.1234/levada.12",
      {"type": "dataset", "author": [{"literal": "Levada Center"}], "title": "Russian public opinion survey, wave 12",
       "publisher": "Levada Center Archive"}),
+    # ---- Belarusian laws and theses
+    ("belarusian law with its months abbreviated",
+     "Аб мясцовым кіраванні : Закон Рэспублікі Беларусь ад 4 студз. 2010 г. № 108-З // Нац. прававы "
+     "Інтэрнэт-партал Рэсп. Беларусь. – 2010. – 7 студз. – 2/1665.",
+     {"type": "legislation", "title": "Аб мясцовым кіраванні", "number": "108-З",
+      "issued": {"date-parts": [[2010, 1, 4]]}, "language": "be"}),
+    ("a decree of the president of the republic",
+     "О мерах по развитию туризма : Указ Президента Респ. Беларусь от 3 апр. 2017 г. № 102 // Нац. правовой "
+     "Интернет-портал Респ. Беларусь. – 2017. – 5 апр. – 1/17001.",
+     {"type": "legislation", "title": "О мерах по развитию туризма", "number": "102",
+      "issued": {"date-parts": [[2017, 4, 3]]}}),
+    ("belarusian abstract of a thesis",
+     "Лаўрыновіч, А. С. Мясцовае самакіраванне ў Беларусі : аўтарэф. дыс. ... канд. юрыд. навук : 12.00.02 / "
+     "А. С. Лаўрыновіч. – Мінск, 2015. – 24 с.",
+     {"type": "thesis", "title": "Мясцовае самакіраванне ў Беларусі", "publisher-place": "Мінск"}),
     # ---- a conference's days after its town are no publisher
     ("days of a conference after its country",
      "Ito K. Fuel behaviour. Proc. of Int. Conf. on Nuclear Fuel. Toronto, ON, Canada, June 4-8, 2017, pp. 1-9.",

@@ -185,12 +185,19 @@ def language_code(name: str) -> str | None:
     return None
 
 
+#: The pieces of the lexicon that name months, by their prefixes (the month's number follows).
+_MONTH_PREFIXES = (
+    "MONTH_EN_", "MONTH_RU_", "MONTH_RU_ABBREVIATION_", "MONTH_UK_", "MONTH_BE_", "MONTH_BE_ABBREVIATION_"
+)  # fmt: skip
+
+
 @lru_cache(maxsize=2)
 def month_numbers(english_only: bool = False) -> dict[str, int]:
     """Every month word of the lexicon to its month's number ("Sept" -> 9, "сентября" -> 9,
     "сен" -> 9), from the pieces named by their numbers (``MONTH_EN_9``, ``MONTH_RU_9``,
-    ``MONTH_RU_ABBREVIATION_9``, ``MONTH_UK_9``: "вересня"); the English ones only with ``english_only``."""
-    prefixes = ("MONTH_EN_",) if english_only else ("MONTH_EN_", "MONTH_RU_", "MONTH_RU_ABBREVIATION_", "MONTH_UK_")
+    ``MONTH_RU_ABBREVIATION_9``, ``MONTH_UK_9``: "вересня", ``MONTH_BE_9``: "верасня"); the English ones only with
+    ``english_only``."""
+    prefixes = ("MONTH_EN_",) if english_only else _MONTH_PREFIXES
     found: dict[str, int] = {}
     for piece in sorted(names()):
         prefix = max((p for p in prefixes if piece.startswith(p)), key=len, default=None)

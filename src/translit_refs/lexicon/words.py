@@ -210,7 +210,7 @@ ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,8}")
 #: № 273-ФЗ", "федер. закон от …", "Federal Law of 29.12.2014 No. 473-FZ", "Postanovlenie … ot 14.07.2005").
 #: The date a law's kind comes before: "от 29.12.2012", "від 9 лютого", "of 14.07.2005".
 #: The word before a law's date ("от", "від", "ot", "vid", "of").
-LEGISLATION_OF = r"(?:от|від|ot|vid|of)"
+LEGISLATION_OF = r"(?:от|від|ад|ot|vid|of)"
 LEGISLATION_DATE = re.compile(LEGISLATION_OF + r"\s\d{1,2}[.\s]")
 #: Words of a book series' name ("Grad. Texts in Math.", "Lecture Notes in Math.", "Adv. Stud. Pure Math."): such a
 #: name with a volume, an imprint and no pages is the series of a book, not its container.
@@ -225,7 +225,8 @@ LEGISLATION_KIND = re.compile(
 #: The kinds of acts that open a law's title in any language the lists print ("Федеральный закон", "Zakon Ukrainy").
 LEGISLATION_WORDS = (
     r"(?i:закон|постановлени[ея]|постанова|указ|наказ|приказ|распоряжени[ея]|розпорядження|кодекс|zakon|"
-    r"postanovleni[ey]|postanova|nakaz|rozporiadzhennia|ukaz|prikaz|rasporyazheni[ey]|kodeks|federal\s+law|law|decree)"
+    r"postanovleni[ey]|postanova|nakaz|rozporiadzhennia|ukaz|prikaz|rasporyazheni[ey]|kodeks|federal\s+law|law|decree|"
+    r"пастанова|загад|кодэкс)"
 )
 #: A law's title opened by its kind, its name in quotation marks at its end ("Федеральный закон «О персональных
 #: данных»"): the name is the title.
@@ -233,7 +234,7 @@ LEGISLATION_NAMED = re.compile(
     rf"(?:[^\s«“\"]+\s){{0,3}}?{LEGISLATION_WORDS}\b[^«“\"]{{0,80}}?\s[«“\"](?P<name>[^«»“”\"]{{2,300}})[»”\"]"
 )
 LEGISLATION = re.compile(
-    rf"(?:{LEGISLATION_WORDS})\b(?:[^.;\[\]]|\.(?=\s?\d)){{0,120}}?\s"
+    rf"(?:{LEGISLATION_WORDS})\b(?:[^.;\[\]]|\.(?=\s?\d)|(?<=Респ|Рэсп|Resp)\.){{0,120}}?\s"
     + LEGISLATION_DATE.pattern
     # English kinds only with a whole date after "of" ("Civil Code of Ukraine of 16 January 2003", "Order of
     # 09.04.2017"; never "Regulation of 3 genes")

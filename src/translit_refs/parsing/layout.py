@@ -258,8 +258,8 @@ def _law_designation(draft: Draft) -> None:
         own = rest[2:].strip()
         draft.put("title", own, at + found.end() + 2, at + len(title), rule)
     issued = draft.fields.get("issued")
-    if issued is None or issued.month is None:  # the day the law was passed, not its gazette's year
-        passed = date_from_text(found.group("date"))
+    passed = date_from_text(found.group("date"))  # the day the law was passed, not its gazette's year or day
+    if passed is not None or issued is None:
         draft.put("issued", passed or issued, at + found.start("date"), at + found.end("date"), rule)
 
 
