@@ -166,6 +166,12 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("oxford quoted title after the given name",
      "Hale, Simon, ‘The Price of Bread’, Guardian, 2 March 2015.",
      {"author": [{"family": "Hale", "given": "Simon"}], "title": "The Price of Bread", "container-title": "Guardian"}),
+    ("apa newspaper dated to the day",
+     "Orlova, T. (2020, May 5). Grain prices climb again. The Moscow Times. https://www.themoscowtimes.com/x",
+     {"type": "article-newspaper", "title": "Grain prices climb again", "container-title": "The Moscow Times"}),
+    ("chicago newspaper after a translated title",
+     "Petrov, Ivan. “Novyi zavod” [A new plant]. Izvestiia, June 2, 1934.",
+     {"type": "article-newspaper", "container-title": "Izvestiia", "issued": {"date-parts": [[1934, 6, 2]]}}),
     # ---- NLM's title printed only in translation, and its language
     ("nlm bracketed title and its language",
      "Petrova AN, Lebedev KO. [Outcomes of knee arthroplasty in the elderly]. Khirurgiia (Mosk). 2016;(4):33-8. "
@@ -225,6 +231,18 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
      "Лаўрыновіч, А. С. Мясцовае самакіраванне ў Беларусі : аўтарэф. дыс. ... канд. юрыд. навук : 12.00.02 / "
      "А. С. Лаўрыновіч. – Мінск, 2015. – 24 с.",
      {"type": "thesis", "title": "Мясцовае самакіраванне ў Беларусі", "publisher-place": "Мінск"}),
+    # ---- editors closing names written out, organisations of Ukraine
+    ("chicago editors after a middle initial",
+     "Marsh, Ellen, and Pavel K. Orlov, eds. Rivers of the Steppe. Lawrence: University Press of Kansas, 2012.",
+     {"editor": [{"family": "Marsh", "given": "Ellen"}, {"family": "Orlov", "given": "Pavel K."}],
+      "title": "Rivers of the Steppe"}),
+    ("mla one editor",
+     "Ruban, Olena, editor. Ukrainska poeziia: Antolohiia. Smoloskyp, 2010.",
+     {"editor": [{"family": "Ruban", "given": "Olena"}]}),
+    ("a national body of Ukraine as author",
+     "Державна служба статистики України. Населення України за 2020 рік. URL: https://ukrstat.gov.ua/x "
+     "(дата звернення: 10.02.2021).",
+     {"author": [{"literal": "Державна служба статистики України"}], "title": "Населення України за 2020 рік"}),
     # ---- a conference's days after its town are no publisher
     ("days of a conference after its country",
      "Ito K. Fuel behaviour. Proc. of Int. Conf. on Nuclear Fuel. Toronto, ON, Canada, June 4-8, 2017, pp. 1-9.",
@@ -274,6 +292,16 @@ def _item(*segments: tuple[str, str]) -> dict[str, Any]:
 def test_a_din_thesis_closing_its_university(label: str, segment: str, place: str, publisher: str, genre: str) -> None:
     item = _item(("title", "Titel der Arbeit."), (label, segment), ("date", "2015"))
     assert (item.get("publisher-place"), item.get("publisher"), item.get("genre")) == (place, publisher, genre)
+
+
+def test_a_university_press_abbreviated_is_one_publisher() -> None:
+    item = _item(("title", "The Orchard."), ("location", "Yale"), ("publisher", "UP,"), ("date", "2019"))
+    assert (item.get("publisher"), item.get("publisher-place")) == ("Yale UP", None)
+
+
+def test_a_series_closing_with_an_abbreviation_keeps_its_period() -> None:
+    item = _item(("title", "Lattices."), ("collection-title", "Lecture Notes in Math."), ("date", "1999"))
+    assert item["collection-title"] == "Lecture Notes in Math."
 
 
 def test_a_publisher_that_only_names_a_university_keeps_it() -> None:

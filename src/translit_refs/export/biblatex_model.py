@@ -47,6 +47,10 @@ BIBLATEX_FIELDS: dict[str, frozenset[str]] = {
         "eventtitleaddon isbn language location mainsubtitle maintitle maintitleaddon note number "
         "organization pages part publisher pubstate series subtitle title titleaddon venue volume volumes"
     ),
+    "dataset": _fields(
+        "addendum author edition editor editortype language location note number organization publisher pubstate "
+        "series subtitle title titleaddon type version"
+    ),
     "online": _fields(
         "addendum author editor editortype language note organization pubstate subtitle title titleaddon version"
     ),

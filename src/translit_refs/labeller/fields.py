@@ -126,6 +126,8 @@ def trim_name(text: str) -> str:
     abbreviated = len(last) <= 6 or all(w.endswith(".") and len(w) > 2 for w in trimmed.split()[:-1])
     if dropped.startswith(".") and ". " in trimmed and abbreviated and last.isalpha():
         return trimmed + "."
+    if dropped.startswith(".") and " " in trimmed and compiled("ABBREVIATION").fullmatch(last + "."):
+        return trimmed + "."  # one abbreviation the lexicon knows closing a name: "Lecture Notes in Math."
     return trimmed
 
 
@@ -914,6 +916,7 @@ def to_item(segments: list[Segment]) -> Fields:
     _place_before_publisher(result)
     _thesis_before_publisher(result)
     _thesis_after_publisher(result)
+    _university_press_abbreviated(result)
     _place_after_publisher(result)
     return result
 
@@ -981,6 +984,18 @@ def _thesis_after_publisher(result: Fields) -> None:
         else:
             result.item[key] = rest
         return
+
+
+#: MLA's abbreviation of "University Press" closing a publisher's name ("Cambridge UP", "Northwestern UP").
+_UNIVERSITY_PRESS = frozenset({"UP", "U P"})
+
+
+def _university_press_abbreviated(result: Fields) -> None:
+    """MLA's "Cambridge UP" read as a place and the publisher "UP": one publisher's name."""
+    publisher, place = result.item.get("publisher"), result.item.get("publisher-place")
+    if publisher in _UNIVERSITY_PRESS and isinstance(place, str):
+        result.item["publisher"] = f"{place} {publisher}"
+        del result.item["publisher-place"]
 
 
 def _place_after_publisher(result: Fields) -> None:

@@ -188,6 +188,9 @@ ORGANISATION_NAME = re.compile(
     r"|Федеральное\sагентство|Tsentr|Центр)(?!\s(?:i|и|і|and|ta|та|da)\s)(?:\s[^\s.,;:]++){1,6}"
     r"|(?:Verkhovn(?:yi|yy|ii)|Konstytutsiin(?:yi|yy)|Верховн(?:ий|ый)|Конституційний|Конституционный)\s(?:Sud|Суд)"
     r"(?:\s[^\s.,;:]++){0,3}"
+    # a national or state body named in Ukrainian, Russian or Belarusian ("Національний банк України")
+    r"|(?:Національн(?:ий|а)|Национальн(?:ый|ая)|Нацыянальн(?:ы|ая)|Державн(?:ий|а)|Государственн(?:ый|ая))\s"
+    r"(?:банк|служба|агентство|агенція|комісія|комиссия|бібліотека|библиотека|архів|архив|архіў)(?:\s[^\s.,;:]++){0,4}"
     # a German body ("Statistisches Bundesamt", "Statistisches Landesamt Sachsen", "Deutscher Wetterdienst")
     r"|(?:[A-ZÄÖÜ][\wäöüß-]*+\s){0,3}[A-ZÄÖÜ][\wäöüß-]*(?:amt|ministerium|anstalt|dienst|institut|verband|behörde)"
     r"(?:\s[A-ZÄÖÜ][\wäöüß-]*+){0,3}"
@@ -217,6 +220,13 @@ LEGISLATION_DATE = re.compile(LEGISLATION_OF + r"\s\d{1,2}[.\s]")
 SERIES_NAME = re.compile(
     r"\b(?:Lecture\sNotes|Texts|Studies|Series|Monographs|Surveys|Memoirs|Contemp\.\sMath|Adv\.\sStud|"
     r"Oper\.\sTheory|Progr\.|Progress\sin|Transl\.|Translations|Sympos\.|Grundlehren|Ergeb\.|Appl\.\sMath\.\sSci)"
+)
+#: A newspaper's name, by the words newspapers are named with ("The New York Times", "Financial Times", "Kommersant",
+#: "Pravda", "Uchitel'skaya gazeta", "Юридична газета"); with a day's date the work is a newspaper's article.
+NEWSPAPER_NAME = re.compile(
+    r"(?:The\s)?(?:[A-ZА-ЯЁІЇЄҐЎ][\w’'.-]*+\s){0,3}?(?:Times|Post|Gazette|Guardian|Herald|Tribune|Observer|"
+    r"Telegraph|Independent|Kommersant|Vedomosti|Izvesti(?:ia|ya|a)|Pravda|Zviazda|Zvezda|[Gg]azeta|[Gg]azette|"
+    r"Коммерсантъ?|Ведомости|Известия|Правда|Звязда|[Гг]азета)"
 )
 #: A word naming a kind of legal act in an English title ("Criminal Code of …", "Law of the Republic of …").
 LEGISLATION_KIND = re.compile(

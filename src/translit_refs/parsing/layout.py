@@ -28,6 +28,7 @@ from ..lexicon.words import (
     LEGISLATION_KIND,
     LEGISLATION_NAMED,
     LEGISLATION_OF,
+    NEWSPAPER_NAME,
     PROCEEDINGS_CUES,
     REGIONS,
     REPORT_TITLES,
@@ -91,6 +92,7 @@ def assemble(
             read_marker(draft, group.element)
         read_group(draft, group, ahead, after_title=index == 1 or group.kind in _STATEMENTS)
     _language_from_notes(draft)
+    _newspaper_from_notes(draft)
     _title_from_notes(draft)
     _title_only_translated(draft)
     _date_from_notes(draft)
@@ -695,6 +697,32 @@ def _title_only_translated(draft: Draft) -> None:
     draft.put("title", draft.fields.pop("title_translation"), where[0], where[1], "layout._title_only_translated")
 
 
+def _newspaper_from_notes(draft: Draft) -> None:
+    """A newspaper's name left unplaced after the title, the work dated to the day ("“Title” [Translation].
+    Pravda, August 5, 1921."), or closing the title's sentences (APA's "(2021, March 14). Title. The New York
+    Times. https://…"): the container."""
+    fields = draft.fields
+    issued = fields.get("issued")
+    if fields.get("container_title") or fields.get("publisher") or not draft.kinds.isdisjoint(ARTICLE_LOCATORS):
+        return
+    for at, start, end in _note_records(draft):
+        sentence = draft.text[start:end].strip(" .,")
+        if sentence in draft.notes and NEWSPAPER_NAME.fullmatch(sentence):
+            _place_note(draft, at, sentence, ("container_title", sentence), "layout._newspaper_from_notes")
+            return
+    title = fields.get("title")
+    if not isinstance(title, str) or issued is None or issued.day is None:
+        return
+    cut = title.rfind(". ")
+    if cut > 0 and NEWSPAPER_NAME.fullmatch(title[cut + 2 :]):
+        at = draft.recorded("title")
+        start = draft.record[at + 2] if at >= 0 else -1
+        rule = "layout._newspaper_from_notes"
+        name = title[cut + 2 :]
+        draft.put("title", title[:cut], start, start + cut if start >= 0 else -1, rule)
+        draft.put("container_title", name, start + cut + 2 if start >= 0 else -1, start + len(title), rule)
+
+
 def _title_from_notes(draft: Draft) -> None:
     """A reference has a title: without one, the first sentence no rule placed is it
     ("Available at: http://… (Sroki vvoda …)")."""
@@ -916,6 +944,8 @@ def reference_type(draft: Draft) -> ReferenceType:
             return ReferenceType.CHAPTER
         if _periodical_before_its_day(draft):
             return ReferenceType.NEWSPAPER  # “Title.” New York Times, September 18, 2022. https://…
+        if issued is not None and issued.day is not None and NEWSPAPER_NAME.fullmatch(container):
+            return ReferenceType.NEWSPAPER  # APA's "(2022, March 3). Title. Financial Times. https://…"
         if not WEB_MARKERS.isdisjoint(marker_kinds) and ARTICLE_LOCATORS.isdisjoint(marker_kinds):
             return ReferenceType.WEBPAGE
         at = draft.recorded("container_title")
