@@ -243,6 +243,18 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
      "Державна служба статистики України. Населення України за 2020 рік. URL: https://ukrstat.gov.ua/x "
      "(дата звернення: 10.02.2021).",
      {"author": [{"literal": "Державна служба статистики України"}], "title": "Населення України за 2020 рік"}),
+    # ---- two places after a semicolon (GOST, DIN), GOST's "под редакцией" written out
+    ("gost two places and the editor's statement written out",
+     "Рынки труда / А. Б. Орлов [и др.] ; под редакцией А. Б. Орлова. – Санкт-Петербург ; Москва : Питер, 2020. "
+     "– 200 с.",
+     {"editor": [{"family": "Орлова", "given": "А. Б."}], "publisher-place": "Санкт-Петербург; Москва",
+      "publisher": "Питер"}),
+    ("din two places",
+     "Vogel, Jan: Strömungslehre. Berlin ; Heidelberg : Springer, 2014",
+     {"publisher-place": "Berlin; Heidelberg", "publisher": "Springer", "title": "Strömungslehre"}),
+    ("a soft sign closing a quoted title",
+     "Orlov, Ivan. “Trudnyi put’” [A hard road]. Pravda, May 2, 1930.",
+     {"title": "Trudnyi put’"}),
     # ---- a conference's days after its town are no publisher
     ("days of a conference after its country",
      "Ito K. Fuel behaviour. Proc. of Int. Conf. on Nuclear Fuel. Toronto, ON, Canada, June 4-8, 2017, pp. 1-9.",

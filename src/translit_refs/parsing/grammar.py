@@ -182,10 +182,15 @@ class SkeletonBuilder(Transformer[Token, Any]):
         return Element(kind=first.type, token=first, run=run)
 
 
+#: The quotation mark that closes each opening one.
+_CLOSING_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+
+
 def _quoted(token: Token) -> Sentence:
     """“Title,” -> Title (‘Title’, 'Title' too): the words the quotation marks enclose, without the punctuation
     that closes them."""
-    text = token.value[1:].rstrip("”\"’'").rstrip(".,").rstrip()
+    closing = _CLOSING_QUOTES.get(token.value[:1], "”")  # (only the mark that closes: "ugol’”" keeps its soft sign)
+    text = token.value[1:].removesuffix(closing).rstrip(".,").removesuffix(closing).rstrip(".,").rstrip()
     start = _start(token) + 1
     return Sentence(text, start, start + len(text), quoted=True)
 

@@ -519,8 +519,9 @@ class _Ending:
 
 
 def known_place_imprint(ending: _Ending) -> int | None:
-    """ "Moscow, Nauka", "M.: Nauka", "Obninsk: SSC RF-IPPE" (not before a journal's locators, but before
-    a multi-volume book's "Vol. 2"; not "Dimitrovgrad, 7-th Russian Conference …")."""
+    """ "Moscow, Nauka", "M.: Nauka", "Obninsk: SSC RF-IPPE", a known place before it after a semicolon ("Москва ;
+    Берлин : Директ-Медиа") (not before a journal's locators, but before a multi-volume book's "Vol. 2"; not
+    "Dimitrovgrad, 7-th Russian Conference …")."""
     if ending.imprint.confidence is not Confidence.KNOWN_PLACE or is_conference(ending.publisher):
         return None
     if ending.in_journal and not ending.body.only_volume_ahead() and not _colon_imprint(ending):
@@ -533,7 +534,19 @@ def known_place_imprint(ending: _Ending) -> int | None:
     ):  # "…, pages 15-26, Washington, D. C., May 1993": the meeting's place and date
         refine_date(ending.draft, ending.publisher, ending.last.start, ending.last.end, "roles.known_place_imprint")
         return ending.take(ending.imprint.places, None, ending.end - 1, "roles.known_place_imprint")
-    return ending.take(ending.imprint.places, ending.imprint.publisher, ending.end - 1, "roles.known_place_imprint")
+    start, places = ending.end - 1, ending.imprint.places
+    before = ending.body.sentences[start - 1] if start - 1 >= ending.body.first else None
+    if before is not None and _semicolon_between(ending.draft, before, ending.last) and is_known_place(before.text):
+        # GOST's and DIN's two places: "Москва ; Берлин : Директ-Медиа", "Berlin ; Heidelberg : Springer"
+        start, places = start - 1, (before.text, *places)
+        sources = (ending.last, ending.last, ending.last)
+        return ending.take(places, ending.imprint.publisher, start, "roles.known_place_imprint", sources)
+    return ending.take(places, ending.imprint.publisher, start, "roles.known_place_imprint")
+
+
+def _semicolon_between(draft: Draft, before: Sentence, after: Sentence) -> bool:
+    """Whether only a semicolon stands between the two sentences."""
+    return draft.text[before.end : after.start].strip() == ";"
 
 
 def part_without_its_mark(draft: Draft) -> None:
