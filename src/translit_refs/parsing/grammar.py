@@ -84,6 +84,10 @@ PERSON_TOKENS = frozenset(
 )
 
 
+#: Markers whose token holds the names of persons (a book's editors or translators in parentheses).
+_PERSONS_INSIDE = frozenset({kinds.PAREN_EDITORS, kinds.PAREN_TRANSLATORS})
+
+
 class SkeletonBuilder(Transformer[Token, Any]):
     """Builds the skeleton while the LALR parser reduces (used inline)."""
 
@@ -175,7 +179,7 @@ class SkeletonBuilder(Transformer[Token, Any]):
         run = tuple(rest[0]) if rest else ()
         if isinstance(first, Element):
             return Element(first.kind, first.token, run, first.names, first.value)
-        if first.type in (kinds.PAREN_EDITORS, kinds.PAREN_TRANSLATORS):  # "Book (R. Castellano, eds.)": the book's
+        if first.type in _PERSONS_INSIDE:  # "Book (R. Castellano, eds.)": the book's
             return Element(kind=first.type, token=first, run=run, names=tuple(names_in(first.value)), value=first)
         if editors is not None:  # "In: Polyakov Yu.A. (ed.) Title": the container's editors
             return Element(kind=first.type, token=first, run=run, names=tuple(names_in(editors.value)), value=editors)

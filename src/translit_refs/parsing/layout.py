@@ -356,6 +356,9 @@ def _other_title_information(draft: Draft) -> None:
     """GOST's other title information that names the kind of book ("Title : монография", "… : сб. науч. тр.")
     leaves the title and the container; "у 3 т." gives the number of volumes."""
     for key in ("title", "container_title"):
+        value = draft.fields.get(key)
+        if not isinstance(value, str) or ":" not in value:
+            continue  # (the common case, settled without a call)
         for _ in range(_OTHER_TITLE_PIECES):  # ("Цивільне право : підручник : у 2 т.": two pieces)
             if not _other_title_piece(draft, key):
                 break
@@ -370,8 +373,11 @@ def _series_of_a_book(draft: Draft) -> None:
     1994": a series' name with its volume, no issue or pages, is the book's series and its number; the imprint
     after them, left as a note before a journal's volume, is the book's."""
     fields = draft.fields
-    container, volume = fields.get("container_title"), fields.get("volume")
-    if not container or not volume or fields.get("pages") or fields.get("issue") or not SERIES_NAME.search(container):
+    volume = fields.get("volume")
+    if volume is None:
+        return
+    container = fields.get("container_title")
+    if not container or fields.get("pages") or fields.get("issue") or not SERIES_NAME.search(container):
         return
     if is_journal_name(container) or kinds.ARTICLE_NO in draft.kinds:
         return  # ("Journal of Physics: Conference Series, v. 2155, art. 012017": a journal's)
@@ -677,6 +683,8 @@ def _as_printed(text: str, run: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
 
 def _language_from_notes(draft: Draft) -> None:
     """NLM's "2018;118(3):45-51. Russian.": a sentence that only names a language is the work's language."""
+    if not draft.notes:
+        return
     for at in range(0, len(draft.record), 5):
         if draft.record[at] != "note":
             continue
@@ -703,6 +711,8 @@ def _newspaper_from_notes(draft: Draft) -> None:
     Times. https://…"): the container."""
     fields = draft.fields
     issued = fields.get("issued")
+    if not draft.notes and (issued is None or issued.day is None):
+        return
     if fields.get("container_title") or fields.get("publisher") or not draft.kinds.isdisjoint(ARTICLE_LOCATORS):
         return
     for at, start, end in _note_records(draft):
@@ -928,7 +938,8 @@ def reference_type(draft: Draft) -> ReferenceType:
         return ReferenceType.STANDARD
     if kinds.PREPRINT_ID in marker_kinds and not container:
         return ReferenceType.MANUSCRIPT  # "arXiv:2106.01234": a preprint
-    if compiled("DATASET_WORD").fullmatch(fields.get("medium") or ""):
+    medium = fields.get("medium")
+    if medium and compiled("DATASET_WORD").fullmatch(medium):
         return ReferenceType.DATASET  # APA's "Title (Version 3.1) [Data set]. Publisher."
     if (kinds.REPORT_NO in marker_kinds or kinds.REPORT_CODE in marker_kinds) and not (
         container and not ARTICLE_LOCATORS.isdisjoint(marker_kinds)
