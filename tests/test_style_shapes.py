@@ -35,6 +35,9 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
      "Sokolov, Iu. A., and M. Ia. Gerts, eds. Arkhivy Sibiri. 2 vols. Moskva: Nauka, 2009.",
      {"editor": [{"family": "Sokolov", "given": "Iu. A."}, {"family": "Gerts", "given": "M. Ia."}],
       "title": "Arkhivy Sibiri", "publisher": "Nauka", "number-of-volumes": "2"}),
+    ("vancouver editor before a title with a comma and years",
+     "Orlov AB, editor. Ural Sem’, 1800–1991. Moscow: Nauka; 1995.",
+     {"editor": [{"family": "Orlov", "given": "AB"}], "title": "Ural Sem’, 1800–1991", "publisher": "Nauka"}),
     ("editors written out after eds.",
      "Moss, Ada. 2004. Glass ports. In Coastal Trade, eds. Hugh Lane, Mara Quist, and Tom de Witt, 12–30. "
      "Leiden: Brill.",
