@@ -129,6 +129,11 @@ TERMINAL_FRAGMENTS: dict[str, str] = {
     "TRANSLATORS": "Transl. by Per. s angl. ",
     "BARE_VOLUME": ", 108, pp. ",
     "BARE_PAGES": ". 54–68 ",
+    "PAREN_EDITORS": "Book (R. Castellano, M. Ionescu, and T. Shimizu, eds.), (A. B. ",
+    "MEETING_PAREN": "Book (El Escorial, 2008), Amer. (Kyoto, Japan, June 3, 20",
+    "PAREN_TRANSLATORS": "Title (M. Greene, Trans.). (A. B. Smith, Trans.; 2nd ed.) (C. ",
+    "ORIGINAL_DATE": "(Original work published 2003) (Originally published 19",
+    "PREPRINT_ID": "arXiv:2106.01234 [math.CA], arXiv:1907.0",
 }
 
 #: Inputs that stress the regular expressions outside the grammar.
