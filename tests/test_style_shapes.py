@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from test_labeller import _item
 
 from translit_refs import parse_reference, to_bibtex, to_csl_json, to_ris
-from translit_refs.labeller.fields import Segment, to_item
 from translit_refs.parsing.language import title_language
 
 from gold import wrong_fields
@@ -286,14 +286,6 @@ def test_rules_read_the_shape(text: str, expected: dict[str, Any]) -> None:
 )
 def test_german_titles_by_their_endings_and_function_words(title: str, language: str) -> None:
     assert title_language(title, translated=False) == language
-
-
-def _item(*segments: tuple[str, str]) -> dict[str, Any]:
-    made, at = [], 0
-    for label, text in segments:
-        made.append(Segment(label, text, at, at + len(text), 0.9))
-        at += len(text) + 1
-    return to_item(made).item
 
 
 @pytest.mark.parametrize(

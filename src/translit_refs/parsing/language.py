@@ -94,7 +94,8 @@ def _other_endings(title: str) -> dict[str, int]:
     """How many of the words end as only one language's words do, by language (none: an empty dict)."""
     found: dict[str, int] = {}
     lowered = title.lower()
-    # (the common case settled by substring tests, written out: faster than a pattern or a generator)
+    # (the common case settled by substring tests of what every ending holds, written out: faster than a pattern
+    # or a generator)
     stems = "ung" in lowered or "keit" in lowered or "heit" in lowered or "schaft" in lowered
     if not (stems or "isch" in lowered or "lich" in lowered):
         return found
@@ -105,9 +106,6 @@ def _other_endings(title: str) -> dict[str, int]:
     return found
 
 
-#: What every one of those endings holds ("-ungen", "-tung": "ung"; "-lichen", "-ischen": "isch" or "lich"), looked
-#: for first (``_other_endings`` spells them out).
-_ENDING_STEMS = ("ung", "keit", "heit", "schaft", "isch", "lich")
 #: Each language's word endings as one pattern (a word's end: a letter does not follow).
 _ENDING_PATTERNS = {
     language: re.compile(rf"(?:{'|'.join(endings)})(?![^\W\d_])", re.IGNORECASE)

@@ -294,16 +294,14 @@ _BOOK_PARENTHESES = frozenset({kinds.PAREN_EDITORS, kinds.MEETING_PAREN})
 def _book_before_its_parenthesis(draft: Draft, lead: list[Sentence]) -> list[Sentence]:
     """ "Title, Book (R. Castellano, eds.)", "Title, Proceedings (El Escorial, 2008)": the book closes the last
     sentence, after its last comma; the title is what comes before it."""
-    last = lead[-1]
-    cut = last.text.rfind(", ")
-    if cut <= 0 and len(lead) > 1:  # "Title. Proc. 31st Conf. (London, UK, 2004)": the whole last sentence
-        draft.put("container_title", last.text, last.start, last.end, "roles.book_before_its_parenthesis")
+    last, rule = lead[-1], "roles.book_before_its_parenthesis"
+    cut = _journal_after_comma(draft, last, rule)
+    if cut is not None:
+        return [*lead[:-1], Sentence(last.text[:cut], last.start, last.start + cut)]
+    if len(lead) > 1:  # "Title. Proc. 31st Conf. (London, UK, 2004)": the whole last sentence
+        draft.put("container_title", last.text, last.start, last.end, rule)
         return lead[:-1]
-    if cut <= 0:
-        return lead
-    begins = last.start + cut + 2
-    draft.put("container_title", last.text[cut + 2 :], begins, last.end, "roles.book_before_its_parenthesis")
-    return [*lead[:-1], Sentence(last.text[:cut], last.start, last.start + cut)]
+    return lead
 
 
 def _imprint_before_a_statement(draft: Draft, body: _Body, lead: list[Sentence]) -> list[Sentence]:
@@ -921,14 +919,14 @@ def _journal_after_question(draft: Draft, sentence: Sentence) -> int | None:
 _QUESTION_THEN_NAME = re.compile(r"[?!]\s++(?=[A-ZА-ЯЁ][^?!]*+$)")
 
 
-def _journal_after_comma(draft: Draft, sentence: Sentence) -> int | None:
+def _journal_after_comma(draft: Draft, sentence: Sentence, rule: str = "roles._journal_after_comma") -> int | None:
     """A title and a journal in one sentence ("Strategic view …, Atomic Energy, 2019, vol. 3"):
     the journal is its last comma-separated part; returns where the title ends."""
     cut = sentence.text.rfind(", ")
     if cut <= 0:
         return None
     start = sentence.start + cut + 2
-    draft.put("container_title", sentence.text[cut + 2 :].strip(), start, sentence.end, "roles._journal_after_comma")
+    draft.put("container_title", sentence.text[cut + 2 :].strip(), start, sentence.end, rule)
     return cut
 
 
